@@ -1,0 +1,207 @@
+"""The ``orgkg`` command line: build, export, query, stats, validate, evaluate, serve, vocab.
+
+Every failure a user can cause ends in one line on stderr and exit status 1.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from . import __version__
+from .errors import OrgkgError
+
+DEFAULT_GRAPH = "build/graph.ttl"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args) or 0
+    except OrgkgError as exc:
+        print(f"orgkg: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("orgkg: interrupted", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="orgkg", description="Knowledge graph of Chinese organisation-work review reports.")
+    parser.add_argument("--version", action="version", version=f"orgkg {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="build the graph of a corpus file or folder")
+    p.add_argument("corpus", help="a compilation .txt, an article .txt or a folder of .txt files")
+    p.add_argument("-o", "--output", default=DEFAULT_GRAPH, help=f"graph file to write (default {DEFAULT_GRAPH})")
+    p.add_argument("--format", choices=["ttl", "nt", "jsonld", "trig"], help="default: from the output's extension")
+    p.add_argument("--pipeline", help="comma-separated extractors (default: regions,programmes,initiatives,figures)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    p.set_defaults(run=_build)
+
+    p = sub.add_parser("export", help="write a graph (or a corpus, built first) in another RDF format")
+    p.add_argument("source", nargs="?", default=DEFAULT_GRAPH, help="graph file or corpus")
+    p.add_argument("--format", choices=["ttl", "nt", "jsonld", "trig"], default="ttl")
+    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.set_defaults(run=_export)
+
+    p = sub.add_parser("query", help="run a SPARQL query on a graph file or a SPARQL endpoint")
+    p.add_argument("query", help="the query text, or @file.rq")
+    p.add_argument("-g", "--graph", default=DEFAULT_GRAPH, help=f"graph file (default {DEFAULT_GRAPH})")
+    p.add_argument("--endpoint", help="query this SPARQL endpoint URL instead of a graph file")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(run=_query)
+
+    p = sub.add_parser("stats", help="count resources per class and triples per property")
+    p.add_argument("graph", nargs="?", default=DEFAULT_GRAPH)
+    p.set_defaults(run=_stats)
+
+    p = sub.add_parser("validate", help="check a graph against the SHACL shapes (exit 1 on violations)")
+    p.add_argument("graph", nargs="?", default=DEFAULT_GRAPH)
+    p.set_defaults(run=_validate)
+
+    p = sub.add_parser("evaluate", help="score a graph against hand-annotated gold articles")
+    p.add_argument("gold", help="folder of gold JSON files")
+    p.add_argument("-g", "--graph", default=DEFAULT_GRAPH)
+    p.add_argument("--scorer", help="scoring script (default: eval/score.py beside the gold folder's parent)")
+    p.add_argument("--min-f1", action="append", default=[], metavar="ROW=F", help="fail when a row's F1 is lower")
+    p.add_argument("--verbose", action="store_true", help="list misses and spurious items")
+    p.add_argument("--json", action="store_true", help="print the totals as JSON")
+    p.set_defaults(run=_evaluate)
+
+    p = sub.add_parser("serve", help="serve a graph file (or a corpus, built first) over HTTP")
+    p.add_argument("source", nargs="?", default=DEFAULT_GRAPH)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=5000)
+    p.add_argument("--endpoint", help="answer SPARQL from this remote endpoint (e.g. an Oxigraph server)")
+    p.set_defaults(run=_serve)
+
+    p = sub.add_parser("vocab", help="regenerate graph/vocab.py from ontology/orgkg.ttl")
+    p.set_defaults(run=_vocab)
+    return parser
+
+
+def _progress(quiet: bool):
+    """A progress bar on a terminal; nothing in scripts and pipes."""
+    if quiet or not sys.stderr.isatty():
+        return iter
+
+    def bar(items: Iterable):
+        items = list(items)
+        for i, item in enumerate(items, start=1):
+            done = int(30 * i / len(items))
+            print(f"\rextracting [{'#' * done}{'.' * (30 - done)}] {i}/{len(items)}", end="", file=sys.stderr)
+            yield item
+        print(file=sys.stderr)
+
+    return bar
+
+
+def _build(args) -> int:
+    from .build import build_corpus
+    from .extract import DEFAULT_PIPELINE
+    from .graphfile import format_of, serialize, write_atomic
+
+    fmt = args.format or format_of(args.output) or "ttl"
+    pipeline = [n.strip() for n in args.pipeline.split(",") if n.strip()] if args.pipeline else DEFAULT_PIPELINE
+    output = Path(args.output)
+    if not output.parent.is_dir():
+        if output.parent == Path(DEFAULT_GRAPH).parent:
+            output.parent.mkdir(parents=True)
+        else:
+            raise OrgkgError(f"{output}: folder {output.parent} does not exist")
+    graph = build_corpus(args.corpus, pipeline, _progress(args.quiet))
+    write_atomic(output, serialize(graph, fmt))
+    if not args.quiet:
+        from .stats import class_counts
+
+        counts = ", ".join(f"{n} {c}" for c, n in class_counts(graph).items())
+        print(f"wrote {output}: {len(graph)} triples ({counts})", file=sys.stderr)
+    return 0
+
+
+def _load_source(source: str):
+    from .graphfile import format_of, load
+
+    if format_of(source) is not None and not source.endswith(".json"):
+        return load(source)
+    from .build import build_corpus
+
+    return build_corpus(source)
+
+
+def _export(args) -> int:
+    from .graphfile import serialize, write_atomic
+
+    data = serialize(_load_source(args.source), args.format)
+    if args.output:
+        write_atomic(args.output, data)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+def _query(args) -> int:
+    from .query import run_query
+
+    text = args.query
+    if text.startswith("@"):
+        try:
+            text = Path(text[1:]).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise OrgkgError(f"{text[1:]}: cannot read query file ({exc.strerror})") from exc
+    sys.stdout.write(run_query(text, graph=args.graph, endpoint=args.endpoint, fmt=args.format))
+    return 0
+
+
+def _stats(args) -> int:
+    from .graphfile import load
+    from .stats import class_counts, property_counts
+
+    graph = load(args.graph)
+    print(f"triples\t{len(graph)}")
+    for name, count in class_counts(graph).items():
+        print(f"class\t{name}\t{count}")
+    for name, count in property_counts(graph).items():
+        print(f"property\t{name}\t{count}")
+    return 0
+
+
+def _validate(args) -> int:
+    from .graphfile import load
+    from .validate import validate
+
+    violations = validate(load(args.graph))
+    for line in violations:
+        print(line)
+    if violations:
+        print(f"{args.graph}: {len(violations)} SHACL violation(s)", file=sys.stderr)
+        return 1
+    print(f"{args.graph}: conforms to the orgkg shapes", file=sys.stderr)
+    return 0
+
+
+def _evaluate(args) -> int:
+    from .evaluate import evaluate
+
+    return evaluate(args.graph, args.gold, scorer=args.scorer, min_f1=args.min_f1, verbose=args.verbose, as_json=args.json)
+
+
+def _serve(args) -> int:
+    from web.server import run
+
+    run(args.source, host=args.host, port=args.port, endpoint=args.endpoint)
+    return 0
+
+
+def _vocab(args) -> int:
+    from .vocabgen import write
+
+    print(f"wrote {write()}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,276 @@
+"""Read a corpus of work-review reports into articles, paragraphs and sentences.
+
+Two layouts are understood:
+
+* a *compilation*: one file with a table of contents (``目录``) grouped under
+  level headings (``一、省级``), then the articles one after another, each
+  starting with its title line;
+* a *folder of articles*: one ``.txt`` file per article, title on the first line.
+
+The text comes from PDFs, so a paragraph is a line that starts with the
+full-width indent and a line without it continues the previous paragraph,
+unless it is a section heading or the previous paragraph had ended.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from .doc import Article, Section, Sentence
+from .errors import CorpusError
+
+INDENT = "\u3000"
+LEVELS = {"省级": "province", "市级": "prefecture", "地市级": "prefecture", "县级": "county", "县区级": "county"}
+CN_NUMERAL = "一二三四五六七八九十"
+SECTION_HEADING = re.compile(rf"^[{CN_NUMERAL}]{{1,3}}、")
+TOC_LEVEL = re.compile(rf"^[{CN_NUMERAL}]{{1,3}}、\s*(\S+?)\s*$")
+TOC_ENTRY = re.compile(r"^(?P<title>.+?)[\s\u3000.…·]+(?P<page>\d{1,4})$")
+PAGE_RESIDUE = re.compile(r"^(?:[-—\s]*\d{1,4}[-—\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
+SENTENCE_END = "。！？!?…"
+CLOSERS = "”’」』）)"
+SENTENCE = re.compile(rf"[^{SENTENCE_END}]*(?:[{SENTENCE_END}]+[{CLOSERS}]*|$)")
+
+
+def decode(path: Path) -> str:
+    """Decode a text file, detecting UTF-8 (with or without BOM), UTF-16 and GB18030.
+
+    :raises CorpusError: for binary or undecodable files, naming the file.
+
+    >>> import tempfile, os
+    >>> p = Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = p.write_bytes("组织工作".encode("gb18030"))
+    >>> decode(p)
+    '组织工作'
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return _checked(path, data, codec)
+    if b"\x00" in data:
+        # UTF-16 without a BOM (ASCII characters carry a zero byte), or a binary file
+        best = max(("utf-16-le", "utf-16-be"), key=lambda codec: _plausible(data, codec))
+        if _plausible(data, best) < 0.9:
+            raise CorpusError(f"{path}: binary file, not text")
+        return _checked(path, data, best)
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return _checked(path, data, codec)
+        except CorpusError:
+            continue
+    raise CorpusError(f"{path}: not UTF-8, UTF-16 or GB18030 text")
+
+
+def _plausible(data: bytes, codec: str) -> float:
+    """Share of characters that are CJK, ASCII printable or whitespace after decoding."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return 0.0
+    good = sum(1 for ch in text if ch.isprintable() and ord(ch) >= 32 or ch in "\n\r\t\u3000")
+    cjk_or_ascii = sum(1 for ch in text if ord(ch) < 128 or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    return min(good, cjk_or_ascii) / max(1, len(text))
+
+
+def _checked(path: Path, data: bytes, codec: str) -> str:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: cannot decode as {codec} at byte {exc.start}") from exc
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    if controls > max(2, len(text) // 1000):
+        raise CorpusError(f"{path}: binary file, not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def article_id(title: str) -> str:
+    """A stable identifier derived from the title.
+
+    >>> article_id("新时代北京组织工作综述")
+    'ad42c9f37159'
+    """
+    return "a" + hashlib.sha1(title.encode("utf-8")).hexdigest()[:11]
+
+
+def read_corpus(path: str | Path) -> list[Article]:
+    """Read a compilation file, a single article file or a folder of ``.txt`` files.
+
+    :raises CorpusError: when the path is missing, empty, or holds no article.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file or folder")
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+        if not files:
+            raise CorpusError(f"{path}: folder holds no .txt file")
+        articles = [a for f in files for a in _read_file(f)]
+    else:
+        articles = _read_file(path)
+    seen: dict[str, str] = {}
+    for i, article in enumerate(articles, start=1):
+        article.position = i
+        if article.id in seen:
+            raise CorpusError(f"{article.source}: article title {article.title!r} appears twice")
+        seen[article.id] = article.title
+    return articles
+
+
+def _read_file(path: Path) -> list[Article]:
+    text = decode(path)
+    lines = [line.rstrip() for line in text.split("\n")]
+    if not any(line.strip() for line in lines):
+        raise CorpusError(f"{path}: empty corpus file")
+    toc = _table_of_contents(lines)
+    if toc is None:
+        first = next(i for i, line in enumerate(lines) if line.strip())
+        title = _clean_title(lines[first])
+        article = _make_article(title, None, path.name, lines[first + 1 :])
+        if article is None:
+            raise CorpusError(f"{path}: no recognisable article (a title line followed by paragraphs)")
+        return [article]
+    entries, body_from = toc
+    starts = []
+    cursor = body_from
+    for title, level in entries:
+        index = next((i for i in range(cursor, len(lines)) if _clean_title(lines[i]) == title), None)
+        if index is None:
+            raise CorpusError(f"{path}: article {title!r} is in the table of contents but not in the text")
+        starts.append((index, title, level))
+        cursor = index + 1
+    articles = []
+    for n, (index, title, level) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        article = _make_article(title, level, path.name, lines[index + 1 : end])
+        if article is None:
+            raise CorpusError(f"{path}: article {title!r} has no text")
+        articles.append(article)
+    if not articles:
+        raise CorpusError(f"{path}: no recognisable article")
+    return articles
+
+
+def _clean_title(line: str) -> str:
+    return line.strip().lstrip("：:").strip().replace(INDENT, "")
+
+
+def _table_of_contents(lines: list[str]) -> tuple[list[tuple[str, str | None]], int] | None:
+    """The (title, level) entries of the table of contents and the line where the body starts."""
+    head = next((i for i, line in enumerate(lines[:50]) if re.sub(r"[\s\u3000]", "", line) == "目录"), None)
+    if head is None:
+        return None
+    entries: list[tuple[str, str | None]] = []
+    level = None
+    i = head + 1
+    while i < len(lines):
+        line = lines[i].strip()
+        i += 1
+        if not line:
+            continue
+        heading = TOC_LEVEL.match(line)
+        if heading and heading.group(1) in LEVELS:
+            level = LEVELS[heading.group(1)]
+            continue
+        entry = TOC_ENTRY.match(line)
+        if entry is None:
+            break
+        entries.append((_clean_title(entry.group("title")), level))
+    if not entries:
+        return None
+    return entries, i - 1
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[str, bool]]:
+    """Re-join page-broken lines into (paragraph, is_heading) pairs, dropping residue."""
+    lines = _drop_trailer(lines)
+    paragraphs: list[list] = []  # [text, is_heading]
+    for raw in lines:
+        indented = raw.startswith(INDENT) or raw.startswith("  ")
+        line = raw.strip().strip(INDENT).strip()
+        if not line or PAGE_RESIDUE.match(line):
+            continue
+        if _is_heading(line):
+            paragraphs.append([line, True])
+            continue
+        if paragraphs and not indented:
+            prev = paragraphs[-1]
+            if prev[1] and len(line) <= 4 and not _ended(prev[0]):
+                prev[0] += line  # the tail of a heading broken over two lines
+                continue
+            if not prev[1] and not _ended(prev[0]):
+                prev[0] += line
+                continue
+        paragraphs.append([line, False])
+    return [(text, heading) for text, heading in paragraphs]
+
+
+def _is_heading(line: str) -> bool:
+    if not SECTION_HEADING.match(line):
+        return False
+    body = line.rstrip("。")
+    return len(line) <= 40 or (len(line) <= 70 and not any(ch in body for ch in "。！？；"))
+
+
+def _ended(text: str) -> bool:
+    """Whether a paragraph's last line ends a sentence (so the next line starts a new one)."""
+    text = text.rstrip(CLOSERS) if len(text) > 1 and text[-1] in CLOSERS and text[-2] in SENTENCE_END else text
+    return bool(text) and text[-1] in SENTENCE_END
+
+
+def _drop_trailer(lines: list[str]) -> list[str]:
+    """Drop blocks after a blank-line gap at the end that hold no indented paragraph (site notices)."""
+    blocks, current, blanks = [], [], 0
+    for line in lines:
+        if not line.strip():
+            blanks += 1
+            continue
+        if blanks >= 2 and current:
+            blocks.append(current)
+            current = []
+        blanks = 0
+        current.append(line)
+    if current:
+        blocks.append(current)
+    while len(blocks) > 1 and not any(line.startswith(INDENT) for line in blocks[-1]):
+        blocks.pop()
+    return [line for block in blocks for line in block]
+
+
+def split_sentences(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of a paragraph.
+
+    >>> p = "全市共有党员1.2万名。其中，女党员占30%！"
+    >>> [p[s:e] for s, e in split_sentences(p)]
+    ['全市共有党员1.2万名。', '其中，女党员占30%！']
+    """
+    spans = []
+    for match in SENTENCE.finditer(paragraph):
+        if match.group().strip():
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def _make_article(title: str, level: str | None, source: str, lines: list[str]) -> Article | None:
+    paragraphs = _paragraphs(lines)
+    if not any(not heading for _, heading in paragraphs):
+        return None
+    article = Article(id=article_id(title), position=0, title=title, level=level, source=source, text="")
+    parts: list[str] = []
+    offset = 0
+    section: int | None = None
+    for p_index, (text, heading) in enumerate([(title, False)] + paragraphs):
+        if heading:
+            section = len(article.sections) + 1
+            article.sections.append(Section(section, text))
+        spans = [(0, len(text))] if heading or p_index == 0 else split_sentences(text)
+        for start, end in spans:
+            article.sentences.append(
+                Sentence(len(article.sentences), text[start:end], offset + start, offset + end, p_index, section)
+            )
+        parts.append(text)
+        offset += len(text) + 1
+    article.text = "\n".join(parts)
+    return article

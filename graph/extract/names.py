@@ -1,0 +1,352 @@
+"""Find named programmes and initiatives in an article and classify each once.
+
+A name is found in one of four ways, tried in this order so that the first
+claim on a span wins and an item is never both kinds:
+
+1. a document title in 《》 (a policy document is an initiative);
+2. a national campaign or system of ``data/national.tsv``;
+3. a quoted name “…”, with the head noun written after it (“两个覆盖”攻坚行动),
+   or alone when it is a whole name (“红色根脉强基工程”) or the clause says it
+   is run or set up (开展“党课开讲啦”等活动);
+4. an unquoted descriptive name ending in a head noun (党委联系服务专家制度),
+   its left edge being the last implementing verb (制定, 实施 …) of the clause.
+
+The head noun decides the kind (see :mod:`graph.measures`). The ``programmes``
+and ``initiatives`` steps are both :func:`component_for` one kind; they share
+:func:`measures_of`, which caches its result per article text.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import Callable
+
+from ..doc import Article, MeasureMention, Sentence
+from ..measures import INITIATIVE_HEADS, PROGRAMME_HEADS, national, normalise
+
+QUOTE = re.compile(r"“[^“”]{1,40}”")
+TITLE = re.compile(r"《([^《》]{2,80})》")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+LEFT_BREAK = "，。；：！？,;:!?《》“”\n"
+PREPOSITIONS = "以把将对在向为从由并到用和及与好"
+# a quote that counts items rather than naming one: 两个维护, 四个中心, 三个区分开来
+NUMBERED_SLOGAN = re.compile(r"^[一二两三四五六七八九十]+(?:个|项|大|条|种|化$)")
+# verbs by which a report says a programme is run / a mechanism is set up
+PROGRAMME_VERBS = ("开展", "举办", "开办", "开启", "启动", "实施", "发起", "开设", "举行", "推进")
+INITIATIVE_VERBS = (
+    "推行", "推广", "打造", "建立", "构建", "擦亮", "培树", "设立", "建成", "探索", "创新", "推出", "深化", "落实",
+    "创建", "形成", "健全", "完善", "执行", "制定", "出台", "印发", "坚持", "用好", "运用", "依托", "利用", "实行",
+)
+BARE_VERBS = sorted(PROGRAMME_VERBS + INITIATIVE_VERBS, key=len, reverse=True)
+# verbs and adverbs after which an unquoted name starts (制定实施……办法)
+TRIGGERS = PROGRAMME_VERBS + INITIATIVE_VERBS + (
+    "编制", "贯彻", "总结", "修订", "搭建", "开通", "上线", "引入", "通过", "围绕", "按照", "依据", "根据",
+    "对照", "发布", "启用", "组建", "部署", "强化", "加快", "全面", "深入", "持续", "扎实", "大力", "率先", "积极",
+    "认真", "严格", "不断", "着力", "全力", "继续", "进一步", "共建", "加强", "领会", "制发", "优化", "是", "推动",
+    "抓住", "聚焦", "入选", "确保", "狠抓", "抓实", "抓好", "搭好", "建强", "织密", "升级", "统筹", "重构", "倒逼",
+    "宣告", "呈现", "贯通", "争创", "认定", "新建", "细化", "整合", "规范", "试点", "创设", "涉及", "纳入", "完成",
+    "改变", "提供",
+)
+# a verb followed by 型/性 is part of an adjective (创新型人才)
+TRIGGER = re.compile("(?:" + "|".join(sorted(set(TRIGGERS), key=len, reverse=True)) + ")(?![型性])")
+# heads that end an unquoted descriptive name; the others need quotes or 《》
+UNQUOTED_HEADS = (
+    "行动计划", "专项行动", "计划", "工程", "行动", "工作法", "负责制", "责任制", "机制", "制度", "模式", "平台",
+    "体系", "改革", "办法", "条例", "清单", "规定", "热线", "工作指引", "规划纲要", "规划", "准则", "流程", "训练营",
+)
+JOINED = re.compile("(?:" + "|".join(PROGRAMME_HEADS + INITIATIVE_HEADS) + ")(?:以及|和|及|与)")
+# a noun phrase goes on after the head noun: 体系建设, 机制改革, 计划生育, 工程师
+CONTINUATION = re.compile(
+    r"^(?:建设|改革|创新|作用|功能|优势|经济|机制|体系|制度|平台|模式|工程|计划|项目|资源|人才|干部|队伍|党建|"
+    r"工作|服务|管理|能力|水平|效能|质量|成果|成效|生育|化|性|师|员|院|内|库)"
+)
+# a document title ("关于……的意见") written without 《》
+UNQUOTED_DOCUMENT = re.compile(r"关于[^，。；：、“”《》]{4,40}?的(?:若干)?(?:意见|措施|举措|方案|通知|决定|办法|规定)")
+# words that make a descriptive name generic: "建立健全各项制度", "挂职等工作机制"
+GENERIC_MARKS = re.compile(
+    r"的|为$|好$|级$|上$|和$|是|到|在|让|使|有|们|累计|作为|实际|若干|具体|历次|各|一系列|一批|相关|等|这|该|其|此|"
+    r"长效|体制|有关|以上|有效|良好|系统$|[抓促]$|一[套个批项]|[0-9一二三四五六七八九十]+[余多]?(?:名|个|家|项|条|种|类|位|轮)|"
+    r"[0-9一二三四五六七八九十]+大.{0,3}$"
+)
+# words any descriptive name may use; a name made only of them names nothing in particular
+GENERIC_WORDS = re.compile(
+    r"干部|人才|工作|党建|基层|党员|教育|培训|管理|服务|考核|评价|监督|激励|保障|领导|组织|建设|发展|选拔|任用|"
+    r"选人用人|党组织|政策|全面|科学|常态化|规范化|制度化|日常|联动|协同|动态|引进|培养|使用|流动|约束|责任|"
+    r"机制|制度|体系|党内|政治|队伍|创新|综合|一体化|运行|落实|推进|长效|分类|机关|班子|全市|全省|全区|全县|"
+    r"人事|治理|理论|配套|科研|科技|信息|线上|网上|国家级|省级|市级|一流|事业|载体|集聚|聚集|交流|融合|成果转化|智能|"
+    r"社会|市场|高层次|重大|重点|专业|数智|坚强|严密|织密|建强|农村|村级|乡村|市域|新|"
+    r"和|与|及|化|性"
+)
+# a bare quote must be followed by one of these (or end its clause) to be a name
+BARE_FOLLOW = re.compile(
+    r"^(?:$|[，。；：！？,;:!?）)\n“]|、“|等|这一|和|与|及|[0-9０-９一二三四五六七八九十百千万]+(?:余|多)?[期次场个项批届家])"
+)
+# “甲”“乙”等活动, “甲”这一品牌: the head written after 等/这一 gives the kind of the quotes
+ETC_HEAD = re.compile(
+    r"^(?:等|这一)(?:[^，。；：、“”]{0,12}?)(" + "|".join(PROGRAMME_HEADS + INITIATIVE_HEADS) + r")(?![\u4e00-\u9fff])"
+)
+# words that end the phrase written after a quote: verbs, conjunctions, counts
+TAIL_STOP = re.compile(
+    r"[0-9０-９]|等|和|及|与|为|作为|成为|推动|开展|实施|深化|加强|强化|出台|制定|建立|打造|推出|构建|是|这一|累计|"
+    r"投入|用于|获评|从|每|在|把|将|到|让|使"
+)
+# heads that also follow a slogan without naming a programme: “四个中心”功能建设
+WEAK_HEADS = ("建设", "创建", "评选", "招聘", "格局", "专项")
+
+
+def head_kind(name: str, heads: tuple[str, ...] = PROGRAMME_HEADS + INITIATIVE_HEADS) -> tuple[str, str] | None:
+    """The longest head noun among ``heads`` ending ``name``, with the kind it implies.
+
+    >>> head_kind("“北京学者”计划")
+    ('计划', 'programme')
+    >>> head_kind("“六个引领”工作法")
+    ('工作法', 'initiative')
+    >>> head_kind("高素质干部队伍") is None
+    True
+    """
+    matches = [h for h in heads if name.endswith(h)]
+    if not matches:
+        return None
+    head = max(matches, key=len)
+    return head, "programme" if head in PROGRAMME_HEADS else "initiative"
+
+
+def strip_title(inner: str) -> str:
+    """A document title without its trailing parenthesised status or period.
+
+    >>> strip_title("鹤壁市选调生培养管理办法（试行）")
+    '鹤壁市选调生培养管理办法'
+    """
+    return re.sub(r"[（(][^（）()]*[）)]$", "", inner)
+
+
+def is_generic(modifier: str) -> bool:
+    """True when the words before the head noun do not make a name specific.
+
+    >>> is_generic("干部考核评价")
+    True
+    >>> is_generic("党委联系服务专家")
+    False
+    """
+    return bool(GENERIC_MARKS.search(modifier)) or len(GENERIC_WORDS.sub("", modifier)) < 2
+
+
+def _bare_quote_kind(text: str, start: int, end: int, inner: str) -> str | None:
+    """Kind of a quoted name written without head noun, or None when the context
+    does not present it as a programme or mechanism (slogans, titles, targets)."""
+    if _is_slogan(inner) or NUMBERED_SLOGAN.match(inner) or len(CJK.findall(inner)) < 3 or inner.count("、") > 1:
+        return None
+    if re.search(r"[，。；的]", inner):
+        return None
+    full = head_kind(inner, UNQUOTED_HEADS)
+    if full and len(inner) > len(full[0]) + 1:
+        return full[1]  # a whole name in quotes: “红色根脉强基工程”
+    after = text[end:]
+    if not BARE_FOLLOW.match(after):
+        return None
+    etc = ETC_HEAD.match(re.sub(r"^(?:[、和与及]?“[^“”]*”)+", "", after))
+    if etc:
+        return head_kind(etc.group(1))[1]
+    own = head_kind(inner)
+    before = _skip_back(text, start)
+    verb = next((v for v in BARE_VERBS if before.endswith(v)), None)
+    if verb is None:
+        return None
+    entry = national().get(normalise(inner))
+    if entry is not None:
+        return entry.kind
+    if own:
+        return own[1]
+    return "programme" if verb in PROGRAMME_VERBS else "initiative"
+
+
+def _names_something(text: str) -> bool:
+    """True when ``text`` already ends in a head noun (or a -制 system such as 民主集中制)."""
+    return text.endswith("制") or head_kind(text) is not None
+
+
+def _is_slogan(text: str) -> bool:
+    """True for a national slogan (两个维护), which is never an item of its own."""
+    entry = national().get(normalise(text))
+    return entry is not None and entry.kind == "slogan"
+
+
+def _skip_back(text: str, start: int) -> str:
+    """The text before a quote, skipping sibling quotes, 、 and counts (50余个)."""
+    before = text[:start]
+    while True:
+        trimmed = re.sub(r"(?:“[^“”]*”[、和与及]?|、|[0-9０-９一二三四五六七八九十百千万余多]+[个家支名所处批项期])$", "", before)
+        if trimmed == before:
+            return before
+        before = trimmed
+
+
+class _Finder:
+    """Collects the names of one sentence, each span claimed at most once."""
+
+    def __init__(self, sentence: Sentence):
+        self.s = sentence
+        self.text = sentence.text
+        self.taken = [False] * len(self.text)
+        self.found: list[MeasureMention] = []
+
+    def free(self, a: int, b: int) -> bool:
+        """True when no earlier step has claimed any character of ``text[a:b]``."""
+        return not any(self.taken[a:b])
+
+    def claim(self, a: int, b: int, kind: str | None, core: str) -> None:
+        """Take ``text[a:b]``; record it as a name unless ``kind`` is None (a
+        slogan or title, claimed so that nothing inside it is read as a name)."""
+        for i in range(a, b):
+            self.taken[i] = True
+        if kind is not None:
+            off = self.s.start
+            self.found.append(MeasureMention(kind, self.text[a:b], core, off + a, off + b, self.s.index))
+
+    def run(self) -> list[MeasureMention]:
+        self.titles()
+        self.national()
+        self.quotes()
+        self.unquoted()
+        return sorted(self.found, key=lambda m: m.start)
+
+    def national(self) -> None:
+        table = national()
+        for variant in _variants():
+            for m in re.finditer(re.escape(variant), self.text):
+                # after a closing quote it is the head of another name: “四史”主题教育
+                if self.free(m.start(), m.end()) and self.text[m.start() - 1 : m.start()] != "”":
+                    entry = table[normalise(variant)]
+                    core = re.search(r"“([^”]+)”", entry.name)
+                    self.claim(m.start(), m.end(), entry.kind, core.group(1) if core else normalise(entry.name))
+
+    def titles(self) -> None:
+        for m in TITLE.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            inner = strip_title(m.group(1))
+            found = head_kind(inner)
+            kind = found[1] if found and len(inner) > len(found[0]) + 2 else None
+            if kind is None and re.search(r"(?:节目|栏目|专栏)$", self.text[: m.start()]):
+                kind = "programme"
+            self.claim(m.start(), m.end(), kind, m.group(1))
+
+    def quotes(self) -> None:
+        spans = [m for m in QUOTE.finditer(self.text) if self.free(m.start(), m.end())]
+        i = 0
+        while i < len(spans):
+            j = i  # a run of adjacent quotes followed by one head: “两区”“三平台”……行动计划
+            while j + 1 < len(spans) and spans[j + 1].start() == spans[j].end():
+                j += 1
+            a, b = spans[i].start(), spans[j].end()
+            tail = self._tail(b)
+            core = self.text[a + 1 : b - 1]
+            if tail and len(core) >= 2:
+                slogan = (_is_slogan(core) or NUMBERED_SLOGAN.match(core)) and head_kind(tail[0])[0] in WEAK_HEADS
+                self.claim(a, b + len(tail[0]), None if slogan else tail[1], core)
+                i = j + 1
+                continue
+            m = spans[i]
+            inner = m.group()[1:-1]
+            self.claim(m.start(), m.end(), _bare_quote_kind(self.text, m.start(), m.end(), inner), inner)
+            i += 1
+
+    def _tail(self, end: int) -> tuple[str, str] | None:
+        """The head phrase written right after a quote, as (text, kind).
+
+        The phrase stops at the first head noun, extended over heads that
+        follow it directly (行动 + 计划, 创建 + 体系); a description after 的
+        is kept only when short (“1+15+N”的联动发展模式).
+        """
+        window = re.match(r"[^，。；：、！？,;:!?“《（(\n]{1,16}", self.text[end:])
+        text = TAIL_STOP.split(window.group())[0] if window else ""
+        found = None
+        for n in range(1, len(text) + 1):
+            head = head_kind(text[:n] if found is None else text[len(found[0]) : n])
+            if head and (found is None or head[0] == text[len(found[0]) : n]):
+                found = text[:n], head[1]
+        if not found or CONTINUATION.match(self.text[end + len(found[0]) :]):
+            return None
+        return None if "的" in found[0][1:] or len(found[0]) > 7 and found[0].startswith("的") else found
+
+    def unquoted(self) -> None:
+        for m in UNQUOTED_DOCUMENT.finditer(self.text):
+            if self.free(m.start(), m.end()):
+                self.claim(m.start(), m.end(), "initiative", m.group())
+        pattern = re.compile("|".join(sorted(UNQUOTED_HEADS, key=len, reverse=True)))
+        for m in pattern.finditer(self.text):
+            a = self._left_edge(m.start())
+            b = m.end()
+            if a is None or not self.free(a, b) or CONTINUATION.match(self.text[b:]) or self.text[a - 1 : a] == "”":
+                continue
+            modifier = self.text[a : m.start()]
+            worded = len(CJK.findall(modifier)) >= 2 or m.group() == "热线"  # 12345热线, not “1.0体系”
+            if len(modifier) >= 3 and worded and not is_generic(modifier):
+                self.claim(a, b, head_kind(self.text[a:b])[1], self.text[a:b])
+
+    def _left_edge(self, start: int) -> int | None:
+        """Start of an unquoted name whose head noun starts at ``start``.
+
+        The name starts after the clause's last implementing verb that leaves
+        at least two characters before the head, after a preceding name joined
+        by 和/及, after a description ending in 的, and after the last 、 unless
+        one 、 joins two parts of one name (制定政治素质、治理能力专项考核办法).
+        """
+        text = self.text
+        a = max(text.rfind(c, 0, start) for c in LEFT_BREAK) + 1
+        verb = self._last_trigger(a, start - 2)
+        cut = a if verb is None else verb
+        joined = [m.end() for m in JOINED.finditer(text, cut, start)]
+        cut = max([cut, *joined, text.rfind("的", cut, start) + 1])
+        parts = text[cut:start].split("、")
+        if len(parts) > 2 or (len(parts) == 2 and (min(map(len, parts)) < 4 or _names_something(parts[0]))):
+            cut = text.rfind("、", cut, start) + 1
+        if verb is None and start - cut > 20:
+            return None
+        cut += 1 if text[cut] in PREPOSITIONS else 0
+        return cut + 2 if re.match(r"研究(?![生院会所室])", text[cut:start]) else cut
+
+    def _last_trigger(self, a: int, b: int) -> int | None:
+        """End of the last implementing verb wholly inside ``text[a:b]``."""
+        ends = [a + m.end() for m in TRIGGER.finditer(self.text[a:b])]
+        return max(ends) if ends else None
+
+
+@cache
+def _variants() -> list[str]:
+    """Every written variant of a national campaign or system, longest first
+    (slogans are recognised when a quote holds one, see :func:`_is_slogan`)."""
+    entries = [e for e in national().values() if e.kind != "slogan"]
+    return sorted({v for e in entries for v in (e.name, *e.variants)}, key=len, reverse=True)
+
+
+@lru_cache(maxsize=16)
+def _find(sentences: tuple[Sentence, ...]) -> tuple[MeasureMention, ...]:
+    return tuple(m for s in sentences for m in _Finder(s).run())
+
+
+def measures_of(article: Article) -> tuple[MeasureMention, ...]:
+    """All programmes and initiatives of ``article``, each classified once.
+
+    A quoted name written alone (“红色物业”) where the article also writes it
+    with its head noun (“红色物业”创建) is a short reference to that item, so
+    only the full form is kept.
+    """
+    found = _find(tuple(article.sentences))
+    headed = {m.core for m in found if m.name != f"“{m.core}”"}
+    return tuple(m for m in found if m.name != f"“{m.core}”" or m.core not in headed)
+
+
+def component_for(kind: str) -> Callable[[Article], Article]:
+    """The pipeline step that puts the article's names of ``kind`` in
+    ``article.measures``, replacing those of an earlier run.
+
+    :param kind: ``"programme"`` or ``"initiative"``.
+    """
+
+    def component(article: Article) -> Article:
+        others = [m for m in article.measures if m.kind != kind]
+        article.measures = others + [m for m in measures_of(article) if m.kind == kind]
+        return article
+
+    return component

@@ -1,0 +1,241 @@
+"""China's administrative divisions, special zones, macro areas and countries, by name.
+
+Divisions and their GB/T 2260 codes come from jionlp's ``china_location``
+dictionary rather than cpca's ``adcodes.csv``: measured on the corpus, jionlp
+has the post-2017 changes the reports use (即墨区, 新津区, 云冈区, 上党区) where
+cpca still has the old units (即墨市, 新津县), and it also lists townships and
+villages (without codes), which lets a village named in a report find its
+county. Names no package knows (别称, special zones, macro areas) come from the
+curated ``data/aliases.tsv``; foreign countries from jionlp's world list.
+
+The gazetteer is built once per process (:func:`load_gazetteer`), and every
+region is one :class:`~graph.doc.RegionRef` object, so equal keys mean the same object.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from contextlib import redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+
+from .doc import RegionRef
+from .errors import OrgkgError
+
+ALIASES = Path(__file__).resolve().parent.parent / "data" / "aliases.tsv"
+DIVISION_LEVELS = ("province", "prefecture", "county")
+LEVEL_RANK = {level: rank for rank, level in enumerate(
+    ("province", "prefecture", "county", "township", "village", "zone", "macro", "foreign"))}
+# jionlp groups units directly under a province or prefecture in a pseudo-unit.
+PSEUDO_UNITS = ("省直辖行政区划", "市直辖行政区划")
+TOWNSHIP_SUFFIXES = ("街道", "镇", "乡", "苏木")
+VILLAGE_SUFFIXES = ("社区", "村", "嘎查")
+LOCAL_SUFFIXES = TOWNSHIP_SUFFIXES + VILLAGE_SUFFIXES
+NAME_KINDS = ("full", "short", "alias", "guarded")
+
+
+@dataclass(frozen=True)
+class Name:
+    """One written form of a region.
+
+    ``kind`` says how much evidence a match needs: ``full`` names and curated
+    ``alias`` forms stand on their own, ``short`` forms are checked against
+    word context, and ``guarded`` 别称 count only where the text clearly means the
+    place (see :mod:`graph.extract.regions`).
+    """
+
+    form: str
+    region: RegionRef
+    kind: str
+
+
+def short_forms(full: str, alias: str) -> list[str]:
+    """The short forms of a division worth matching: two characters or more.
+
+    An autonomous or ethnic unit is also written as its short name plus its
+    unit word (楚雄州, 峨边县, 管城区).
+
+    >>> short_forms("楚雄彝族自治州", "楚雄")
+    ['楚雄', '楚雄州']
+    >>> short_forms("管城回族区", "管城")
+    ['管城', '管城区']
+    >>> short_forms("城区", "城")
+    []
+    """
+    if len(alias) < 2 or alias == full:
+        return []
+    forms = [alias]
+    if ("族" in full or "自治" in full) and not alias.endswith(full[-1]):
+        forms.append(alias + full[-1])
+    return forms
+
+
+def local_key(parent: RegionRef, name: str) -> str:
+    """A stable key for a region without a code: its parent's key plus its name.
+
+    >>> local_key(RegionRef("141002", "尧都区", "county", "141002"), "御景社区")
+    '141002-御景社区'
+    """
+    return f"{parent.key}-{name}"
+
+
+def local_suffix(name: str) -> str | None:
+    """The township or village suffix a name ends with, else None.
+
+    >>> local_suffix("屯里镇"), local_suffix("御景社区"), local_suffix("临汾经济开发区")
+    ('镇', '社区', None)
+    """
+    return next((s for s in LOCAL_SUFFIXES if name.endswith(s)), None)
+
+
+def local_level(name: str) -> str | None:
+    """``township`` or ``village`` from a name's suffix, else None.
+
+    >>> local_level("屯里镇"), local_level("御景社区"), local_level("临汾经济开发区")
+    ('township', 'village', None)
+    """
+    suffix = local_suffix(name)
+    if suffix is None:
+        return None
+    return "township" if suffix in TOWNSHIP_SUFFIXES else "village"
+
+
+class Gazetteer:
+    """Regions by key and by written form, plus the townships and villages below each county.
+
+    :param tree: jionlp's nested location dictionary (``detail=True``).
+    :param countries: foreign countries as (common name, official full name).
+    :param aliases: rows of ``data/aliases.tsv`` as dicts.
+    """
+
+    def __init__(self, tree: dict, countries: list[tuple[str, str]], aliases: list[dict]):
+        self.regions: dict[str, RegionRef] = {}
+        self.names: dict[str, list[Name]] = {}
+        self._locals_below: dict[str, dict] = {}  # county key -> jionlp township dict
+        self._local_cache: dict[str, dict[str, RegionRef]] = {}
+        self._read_divisions(tree)
+        for short, full in countries:
+            country = self.special(short, "foreign", None)
+            self._name(short, country, "full")
+            self._name(full, country, "full")
+        for row in aliases:
+            self._read_alias(row)
+
+    def _add(self, region: RegionRef) -> RegionRef:
+        return self.regions.setdefault(region.key, region)
+
+    def _name(self, form: str, region: RegionRef, kind: str) -> None:
+        entries = self.names.setdefault(form, [])
+        if all(n.region is not region for n in entries):
+            entries.append(Name(form, region, kind))
+
+    def _read_divisions(self, tree: dict) -> None:
+        for province, pdata in tree.items():
+            top = self._division(pdata, "province", None)
+            for city, cdata in _units(pdata):
+                pref = top if cdata["_admin_code"] == top.code or city in PSEUDO_UNITS else \
+                    self._division(cdata, "prefecture", top)
+                for county, kdata in _units(cdata):
+                    if county in PSEUDO_UNITS:
+                        continue
+                    region = self._division(kdata, "county", pref)
+                    self._locals_below[region.key] = kdata
+
+    def _division(self, data: dict, level: str, parent: RegionRef | None) -> RegionRef:
+        code, full = data["_admin_code"], data["_full_name"]
+        region = self._add(RegionRef(code, full, level, code, parent))
+        # a two-character county name is often also a word (城区, 和县): check it like a short form
+        self._name(full, region, "short" if level == "county" and len(full) == 2 else "full")
+        aliases = data["_alias"] if isinstance(data["_alias"], list) else [data["_alias"]]
+        if level == "prefecture" and aliases == [full] and full.endswith("市"):
+            aliases = [full[:-1]]  # jionlp gives 吉林市 no short form, as it would repeat its province's
+        for alias in aliases:
+            for form in short_forms(full, alias):
+                self._name(form, region, "short")
+        return region
+
+    def _read_alias(self, row: dict) -> None:
+        kind, level = row["kind"], row["level"]
+        if kind not in NAME_KINDS or level not in LEVEL_RANK:
+            raise OrgkgError(f"{ALIASES}: bad kind {kind!r} or level {level!r} for {row['form']!r}")
+        if level in DIVISION_LEVELS:
+            target = self.find(row["target"])
+        else:
+            parent = self.find(row["parent"]) if row["parent"] else None
+            target = self.special(row["target"], level, parent)
+        self._name(row["form"], target, kind)
+
+    def special(self, name: str, level: str, parent: RegionRef | None) -> RegionRef:
+        """The zone, macro area or foreign country ``name``, created on first use."""
+        key = f"{level}-{name}" if parent is None else f"{level}-{parent.key}-{name}"
+        return self._add(RegionRef(key, name, level, None, parent))
+
+    def find(self, name_or_code: str) -> RegionRef:
+        """The region with this code or this unambiguous full name.
+
+        :raises OrgkgError: when nothing or several regions match.
+        """
+        if name_or_code in self.regions:
+            return self.regions[name_or_code]
+        found = [n.region for n in self.names.get(name_or_code, ()) if n.kind == "full"]
+        if len(found) != 1:
+            raise OrgkgError(f"{ALIASES}: {name_or_code!r} names {len(found)} regions, give a code")
+        return found[0]
+
+    def locals_under(self, region: RegionRef) -> dict[str, RegionRef]:
+        """Townships and villages inside ``region`` (any level), by full name.
+
+        Built on first use per region; a name repeated inside the region keeps its first place.
+        """
+        if region.key not in self._local_cache:
+            table: dict[str, RegionRef] = {}
+            for key in sorted(k for k in self._locals_below if self._within(k, region)):
+                county = self.regions[key]
+                for town, villages in self._locals_below[key].items():
+                    if town.startswith("_"):
+                        continue
+                    town_ref = self._local(county, town, "township")
+                    table.setdefault(town, town_ref)
+                    for village in villages or ():
+                        table.setdefault(village, self._local(town_ref, village, "village"))
+            self._local_cache[region.key] = table
+        return self._local_cache[region.key]
+
+    def _within(self, key: str, region: RegionRef) -> bool:
+        return region in self.regions[key].chain()
+
+    def _local(self, parent: RegionRef, name: str, level: str) -> RegionRef:
+        """A township or village; jionlp also lists units without a suffix (开发区), kept at ``level``."""
+        return self._add(RegionRef(local_key(parent, name), name, local_level(name) or level, None, parent))
+
+
+def _units(data: dict):
+    return ((name, sub) for name, sub in data.items() if not name.startswith("_"))
+
+
+def read_aliases(path: Path = ALIASES) -> list[dict]:
+    """Rows of the curated alias file (``#`` lines are comments).
+
+    :raises OrgkgError: for a row without the five columns.
+    """
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    fields = ("form", "target", "level", "parent", "kind")
+    rows = []
+    for values in csv.reader(lines, delimiter="\t"):
+        if len(values) != len(fields):
+            raise OrgkgError(f"{path}: expected {len(fields)} tab-separated columns in {values!r}")
+        rows.append(dict(zip(fields, (v.strip() for v in values))))
+    return rows
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (about a second to build, then cached)."""
+    with redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
+        import jionlp
+    tree = jionlp.china_location_loader(detail=True)
+    countries = [(short, info["full_name"]) for continent in jionlp.world_location_loader().values()
+                 for short, info in continent.items() if short != "中国"]
+    return Gazetteer(tree, countries, read_aliases())
+

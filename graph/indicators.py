@@ -1,0 +1,65 @@
+"""Comparable indicators: figures from different reports that measure the same thing.
+
+Regions word the same statistic differently (党员总数达…, 全省…党员…名,
+党员人数增加到…), so a figure's subject is matched against one rule per
+indicator. The rules are data, in ``data/indicators.tsv``, so an indicator is
+added without code. Columns: key, Chinese label, English label, units
+(comma-separated), the least plausible value (a region's party-member total
+is not 3: that is a count of award winners), and a regular expression the
+whole subject must match.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "indicators.tsv"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    zh: str
+    en: str
+    units: frozenset[str]
+    minimum: Decimal
+    subject: re.Pattern
+
+    def matches(self, subject: str, unit: str, value: Decimal) -> bool:
+        """Whether a figure with this subject, unit and value measures the indicator.
+
+        >>> members = INDICATORS["party-members"]
+        >>> members.matches("全省党员总数", "名", Decimal(2537000)), members.matches("党员", "名", Decimal(3))
+        (True, False)
+        """
+        return unit in self.units and value >= self.minimum and self.subject.fullmatch(subject) is not None
+
+
+def load_indicators(path: Path = DEFAULT_PATH) -> dict[str, Indicator]:
+    """Read the indicator table (UTF-8 TSV, header row first), keyed by slug, in file order.
+
+    :param path: the table to read.
+    """
+    rows = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if line.strip():
+            key, zh, en, units, minimum, pattern = line.split("\t")
+            rows[key] = Indicator(key, zh, en, frozenset(units.split(",")), Decimal(minimum), re.compile(pattern))
+    return rows
+
+
+INDICATORS = load_indicators()
+
+
+def match_indicator(subject: str | None, unit: str, value: Decimal,
+                    indicators: dict[str, Indicator] = INDICATORS) -> str | None:
+    """Key of the first indicator whose rule the figure meets, or None.
+
+    >>> [match_indicator(s, "名", Decimal(52500)) for s in ("党员总数", "新发展党员", "党员到社区报到")]
+    ['party-members', 'new-party-members', None]
+    """
+    if not subject:
+        return None
+    return next((i.key for i in indicators.values() if i.matches(subject, unit, value)), None)

@@ -1,0 +1,127 @@
+"""Canonical identity of programmes and initiatives across the corpus.
+
+Reports write one thing in several ways (“两个覆盖”攻坚行动 / “两个覆盖”集中攻坚行动),
+national campaigns recur in every region, and two regions may each run a plan
+with the same generic descriptive name. :func:`merge_key` decides which mentions
+are one node; :func:`preferred_label` picks that node's label.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .doc import MeasureMention, RegionRef
+
+NATIONAL_FILE = Path(__file__).resolve().parents[1] / "data" / "national.tsv"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+PUNCT = re.compile(r"[“”‘’\"'《》〈〉「」『』()（）\[\]【】、，,.。:：;；·•\-—_\s]")
+# words that vary between written forms of one name without changing what it names
+FILLERS = re.compile(r"集中|专项|工作|学习|[一二三四五两十]年")
+# head nouns ending a name; the head decides the kind (programme or initiative)
+PROGRAMME_HEADS = (
+    "专项行动", "行动计划", "计划", "工程", "行动", "教育", "活动", "项目", "培训", "擂台赛", "大赛", "赛",
+    "评选", "招聘", "创建", "建设", "人才节", "文化节", "学习月", "宣传月", "服务月", "训练营", "研修", "节目", "专项", "建设年", "提升年",
+    "攻坚年", "落实年", "突破年", "行动年", "服务年",
+)
+INITIATIVE_HEADS = (
+    "工作法", "教学法", "负责制", "责任制", "机制", "制度", "模式", "平台", "体系", "品牌", "改革", "办法",
+    "规划纲要", "条例", "清单", "规定", "热线", "指引", "纲要", "规划", "准则", "流程", "意见", "方案", "措施", "举措",
+    "细则", "规程", "指南", "通知", "决定", "政策", "格局", "公众号", "驿站", "服务站", "法",
+)
+
+
+@dataclass(frozen=True)
+class NationalEntry:
+    """A campaign, system or slogan of national scope, from ``data/national.tsv``."""
+
+    name: str
+    kind: str  # programme | initiative | slogan
+    variants: tuple[str, ...]
+
+
+def normalise(text: str) -> str:
+    """Compare names ignoring width, case, quotes and punctuation.
+
+    >>> normalise("“两学一做”学习教育")
+    '两学一做学习教育'
+    >>> normalise("“1＋5”制度")
+    '1+5制度'
+    """
+    return PUNCT.sub("", unicodedata.normalize("NFKC", text).lower())
+
+
+@cache
+def national() -> dict[str, NationalEntry]:
+    """Every national variant, normalised, mapped to its entry; the quoted core
+    of a campaign stands for it too (落实“第一议题”).
+
+    >>> national()[normalise("“第一议题”学习制度")].name
+    '“第一议题”制度'
+    >>> national()["两学一做"].name
+    '“两学一做”学习教育'
+    """
+    table: dict[str, NationalEntry] = {}
+    cores: dict[str, NationalEntry] = {}
+    for line in NATIONAL_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, kind, variants = line.split("\t")
+        entry = NationalEntry(name, kind, tuple(variants.split("|")))
+        for variant in (name, *entry.variants):
+            table[normalise(variant)] = entry
+        quoted = re.match(r"“([^”]+)”", name)
+        if quoted and kind != "slogan":
+            cores[normalise(quoted.group(1))] = entry
+    return cores | table
+
+
+def merge_key(mention: MeasureMention, region: RegionRef | None) -> tuple[str, str]:
+    """The key shared by every mention of one programme or initiative, and its scope.
+
+    * ``national``: a campaign or system listed in ``data/national.tsv``;
+    * ``shared``: a quoted core distinctive enough to name one thing wherever it
+      is reported, whatever head noun follows (“X”攻坚行动, “X”集中攻坚行动, “X”);
+    * ``regional``: a descriptive name, a document title or a formulaic quoted
+      core (“1+5”, “五星”), one node per region and written name.
+
+    :param mention: the mention as extracted.
+    :param region: the subject region of the mention's article, if known.
+    :returns: ``(key, scope)``.
+
+    >>> m = MeasureMention("programme", "“两个覆盖”集中攻坚行动", "两个覆盖", 0, 12, 0)
+    >>> merge_key(m, None)
+    ('programme:两个覆盖', 'shared')
+    >>> merge_key(MeasureMention("initiative", "“第一议题”学习制度", "第一议题", 0, 10, 0), None)
+    ('national:“第一议题”制度', 'national')
+    >>> r = RegionRef("410600", "鹤壁市", "prefecture")
+    >>> merge_key(MeasureMention("initiative", "容错纠错工作办法", "容错纠错工作办法", 0, 8, 0), r)
+    ('initiative:410600:容错纠错办法', 'regional')
+    >>> merge_key(MeasureMention("initiative", "“1+5”制度体系", "1+5", 0, 9, 0), r)
+    ('initiative:410600:1+5制度体系', 'regional')
+    """
+    entry = national().get(normalise(mention.name))
+    if entry is not None and entry.kind != "slogan":
+        return f"national:{entry.name}", "national"
+    if f"“{mention.core}”" in mention.name and len(CJK.findall(mention.core)) >= 3:
+        return f"{mention.kind}:{normalise(mention.core)}", "shared"
+    region_key = region.key if region is not None else "-"
+    return f"{mention.kind}:{region_key}:{FILLERS.sub('', normalise(mention.name))}", "regional"
+
+
+def preferred_label(names: list[str]) -> str:
+    """The label of a node among its written variants: the national name if it is
+    one, else the fullest (longest) variant, ties broken by code point order.
+
+    >>> preferred_label(["“两个覆盖”攻坚行动", "“两个覆盖”集中攻坚行动"])
+    '“两个覆盖”集中攻坚行动'
+    >>> preferred_label(["主题教育"])
+    '学习贯彻习近平新时代中国特色社会主义思想主题教育'
+    """
+    for name in names:
+        entry = national().get(normalise(name))
+        if entry is not None and entry.kind != "slogan":
+            return entry.name
+    return min(names, key=lambda n: (-len(n), n))

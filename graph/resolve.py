@@ -1,0 +1,82 @@
+"""Turn per-article mentions into canonical entities shared across the corpus.
+
+Regions are already canonical (a :class:`~graph.doc.RegionRef` per division);
+here they gain every surface form seen. Programmes and initiatives are grouped
+by :func:`graph.measures.merge_key`, so written variants of one thing become one
+node and national campaigns one node shared by every region that reports them.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .doc import Article, MeasureMention, RegionRef
+from .measures import merge_key, preferred_label
+
+
+@dataclass
+class RegionEntity:
+    ref: RegionRef
+    surfaces: set[str] = field(default_factory=set)
+
+
+@dataclass
+class MeasureEntity:
+    key: str
+    scope: str
+    names: list[str] = field(default_factory=list)  # every written form, in corpus order
+    cores: list[str] = field(default_factory=list)
+    kinds: Counter = field(default_factory=Counter)
+
+    @property
+    def kind(self) -> str:
+        """The kind most mentions give; programme wins a tie (it is the narrower reading)."""
+        return max(("programme", "initiative"), key=lambda k: self.kinds[k])
+
+    @property
+    def label(self) -> str:
+        return preferred_label(self.names)
+
+    @property
+    def core(self) -> str:
+        return Counter(self.cores).most_common(1)[0][0]
+
+
+@dataclass
+class Resolved:
+    regions: dict[str, RegionEntity]
+    measures: dict[str, MeasureEntity]
+    measure_of: dict[tuple[str, int], str]  # (article id, mention start) -> measure key
+
+
+def resolve(articles: list[Article]) -> Resolved:
+    """Group the mentions of all articles into entities."""
+    regions: dict[str, RegionEntity] = {}
+    measures: dict[str, MeasureEntity] = {}
+    measure_of: dict[tuple[str, int], str] = {}
+
+    def add_region(ref: RegionRef, surface: str | None = None) -> None:
+        for node in ref.chain():
+            regions.setdefault(node.key, RegionEntity(node))
+        if surface:
+            regions[ref.key].surfaces.add(surface)
+
+    for article in articles:
+        if article.subject is not None:
+            add_region(article.subject)
+        for mention in article.regions:
+            add_region(mention.region, mention.surface)
+        for mention in article.measures:
+            key = _measure_key(mention, article.subject, measures)
+            measure_of[(article.id, mention.start)] = key
+    return Resolved(regions, measures, measure_of)
+
+
+def _measure_key(mention: MeasureMention, subject: RegionRef | None, measures: dict[str, MeasureEntity]) -> str:
+    key, scope = merge_key(mention, subject)
+    entity = measures.setdefault(key, MeasureEntity(key, scope))
+    if mention.name not in entity.names:
+        entity.names.append(mention.name)
+    entity.cores.append(mention.core)
+    entity.kinds[mention.kind] += 1
+    return key

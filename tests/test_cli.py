@@ -1,0 +1,152 @@
+"""The orgkg command line, run as a user runs it: build, export, query, stats, validate, evaluate, errors."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "sample"
+
+
+SHARED = ROOT.parent / "shared"
+
+
+def orgkg(*args, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "graph.cli", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd or ROOT)
+
+
+@pytest.fixture(scope="module")
+def sample_ttl(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("cli") / "sample.ttl"
+    done = orgkg("build", SAMPLE, "-o", out)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def test_build_reports_what_it_wrote(sample_ttl, tmp_path):
+    done = orgkg("build", SAMPLE, "-o", tmp_path / "g.ttl")
+    assert done.returncode == 0
+    assert "3 ok:Article" in done.stderr and "triples" in done.stderr
+    assert orgkg("build", SAMPLE, "-o", tmp_path / "q.ttl", "--quiet").stderr == ""
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld", "trig"])
+def test_export_formats_round_trip(sample_ttl, tmp_path, fmt):
+    out = tmp_path / f"g.{fmt}"
+    assert orgkg("export", sample_ttl, "--format", fmt, "-o", out).returncode == 0
+    back = orgkg("stats", out)
+    assert back.returncode == 0
+    assert back.stdout.splitlines()[0] == orgkg("stats", sample_ttl).stdout.splitlines()[0]
+
+
+def test_export_builds_a_corpus_to_stdout():
+    done = orgkg("export", SAMPLE, "--format", "nt")
+    assert done.returncode == 0
+    assert "<https://w3id.org/orgkg/ontology#Article>" in done.stdout
+
+
+QUERY = """PREFIX ok: <https://w3id.org/orgkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?name ?code WHERE { ?r a ok:Region ; rdfs:label ?name ; ok:adminCode ?code ; ok:level "province" }"""
+
+
+def test_query_table_csv_json(sample_ttl):
+    table = orgkg("query", QUERY, "-g", sample_ttl)
+    assert table.returncode == 0, table.stderr
+    assert table.stdout.splitlines()[0].split() == ["name", "|", "code"]
+    assert "湖南省 | 430000" in table.stdout
+    csv_out = orgkg("query", QUERY, "-g", sample_ttl, "--format", "csv").stdout
+    assert "湖南省,430000" in csv_out.splitlines()
+    data = json.loads(orgkg("query", QUERY, "-g", sample_ttl, "--format", "json").stdout)
+    assert {"name": "湖南省", "code": "430000"} in [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
+
+
+def test_query_from_file_and_ask_and_construct(sample_ttl, tmp_path):
+    rq = tmp_path / "q.rq"
+    rq.write_text("ASK { ?s ?p ?o }", encoding="utf-8")
+    assert orgkg("query", f"@{rq}", "-g", sample_ttl).stdout == "true\n"
+    construct = orgkg("query", "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t } LIMIT 2", "-g", sample_ttl)
+    assert " a " in construct.stdout or "rdf-syntax-ns#type" in construct.stdout
+
+
+def test_stats_counts_classes_and_properties(sample_ttl):
+    lines = orgkg("stats", sample_ttl).stdout.splitlines()
+    assert "class\tok:Article\t3" in lines
+    assert any(l.startswith("property\tok:about\t3") for l in lines)
+
+
+def test_validate_accepts_a_built_graph(sample_ttl):
+    done = orgkg("validate", sample_ttl)
+    assert done.returncode == 0, done.stdout
+    assert "conforms" in done.stderr
+
+
+def test_validate_rejects_a_broken_graph(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("""@prefix ok: <https://w3id.org/orgkg/ontology#> .
+<https://w3id.org/orgkg/id/article/x> a ok:Article .
+<https://w3id.org/orgkg/id/region/x> a ok:Region ; ok:level "planet" .""", encoding="utf-8")
+    done = orgkg("validate", bad)
+    assert done.returncode == 1
+    assert "SHACL violation" in done.stderr
+    assert "article/x" in done.stdout and "region/x" in done.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    pytest.param(["build", "no/such/corpus.txt"], "no such file or folder", id="missing-corpus"),
+    pytest.param(["build", "{empty}"], "empty corpus", id="empty-corpus"),
+    pytest.param(["build", "{noarticle}"], "no recognisable article", id="no-article"),
+    pytest.param(["build", SAMPLE, "-o", "/nonexistent-dir/g.ttl"], "does not exist", id="missing-output-folder"),
+    pytest.param(["query", "SELEKT * WHERE {}", "-g", "{graph}"], "bad SPARQL query", id="bad-sparql"),
+    pytest.param(["query", "ASK {}", "-g", "none.ttl"], "no such graph file", id="missing-graph"),
+    pytest.param(["query", "ASK {}", "--endpoint", "http://127.0.0.1:9/sparql"], "cannot reach", id="endpoint-down"),
+    pytest.param(["stats", "{notrdf}"], "not valid ttl", id="not-rdf"),
+    pytest.param(["evaluate", "{empty_dir}", "-g", "{graph}"], "not a folder of gold JSON", id="no-gold"),
+    pytest.param(["build", SAMPLE, "--pipeline", "regions,nonsense"], "unknown extractor 'nonsense'", id="bad-pipeline"),
+])
+def test_errors_are_one_line_and_exit_1(args, message, tmp_path, sample_ttl):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "noarticle.txt").write_text("一个标题\n", encoding="utf-8")
+    (tmp_path / "notrdf.ttl").write_text("this is not turtle", encoding="utf-8")
+    (tmp_path / "empty_dir").mkdir()
+    names = {"empty": tmp_path / "empty.txt", "noarticle": tmp_path / "noarticle.txt", "graph": sample_ttl,
+             "notrdf": tmp_path / "notrdf.ttl", "empty_dir": tmp_path / "empty_dir"}
+    args = [str(names.get(str(a).strip("{}"), a)) for a in args]
+    done = orgkg(*args)
+    assert done.returncode == 1
+    assert message in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in done.stderr
+
+
+def test_unwritable_output_folder_is_one_line(tmp_path):
+    done = orgkg("build", SAMPLE, "-o", "/proc/orgkg-graph.ttl")  # not writable, even for root
+    assert done.returncode == 1 and "cannot write" in done.stderr
+
+
+def test_output_that_is_a_folder_keeps_everything(tmp_path):
+    """Writing over a folder fails at the rename: nothing is lost and no temporary file is left."""
+    (tmp_path / "g.ttl").mkdir()
+    (tmp_path / "g.ttl" / "keep").write_text("x", encoding="utf-8")
+    done = orgkg("build", SAMPLE, "-o", tmp_path / "g.ttl")
+    assert done.returncode == 1 and "cannot write" in done.stderr
+    assert (tmp_path / "g.ttl" / "keep").read_text(encoding="utf-8") == "x"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.ttl"]
+
+
+def test_full_corpus_validates_and_meets_the_dev_thresholds(corpus_graph_file):
+    assert orgkg("validate", corpus_graph_file).returncode == 0
+    gold = SHARED / "gold" / "dev"
+    if not gold.is_dir():
+        pytest.skip("the shared gold set is not beside this checkout")
+    done = orgkg("evaluate", gold, "-g", corpus_graph_file,
+                 "--min-f1", "regions=0.90", "--min-f1", "measures=0.85", "--min-f1", "programmes=0.75",
+                 "--min-f1", "initiatives=0.75", "--min-f1", "figures=0.97", "--json")
+    assert done.returncode == 0, done.stdout
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["figure subject"] >= 0.85
+    assert report["article subject region"] == 1.0

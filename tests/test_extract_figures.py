@@ -1,0 +1,205 @@
+"""The figures extractor on invented sentences in the reports' style, and on the real corpus."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+
+from graph.doc import Article, FigureMention, MeasureMention, RegionMention, RegionRef, Sentence
+from graph.extract import REGISTRY, Pipeline
+from graph.extract.figures import UNITS, find_figures
+from graph.indicators import INDICATORS, load_indicators
+
+
+def figures_of(text: str, regions=(), measures=()) -> list[FigureMention]:
+    """Run the extractor on a one-sentence article."""
+    article = Article(id="t", position=1, title="测试", level=None, source="test", text=text,
+                      sentences=[Sentence(0, text, 0, len(text), 0, None)],
+                      regions=list(regions), measures=list(measures))
+    return find_figures(article).figures
+
+
+def summary(text: str) -> list[tuple]:
+    return [(str(f.value), f.unit, f.approx) for f in figures_of(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("截至2022年底，全省共有党员386.2万名、基层党组织15.3万个。",
+                     [("3862000", "名", None), ("153000", "个", None)], id="wan-decimals"),
+        pytest.param("全市累计选派驻村第一书记1200余名，培训干部8.6万余人次。",
+                     [("1200", "名", "余"), ("86000", "人次", "余")], id="yu-before-and-after-wan"),
+        pytest.param("今年共受理群众诉求600余万件，办结率近98.5%。",
+                     [("6000000", "件", "余"), ("98.5", "%", "近")], id="yu-before-wan-and-jin"),
+        pytest.param("援派队伍常年保持在1500人以上。", [("1500", "人", "以上")], id="yishang-at-clause-end"),
+        pytest.param("全区实名注册志愿者突破5万人，服务时长超12万小时。",
+                     [("50000", "人", "突破"), ("120000", "小时", "超")], id="tupo-and-chao"),
+        pytest.param("投入专项资金3.5亿元，建成人才公寓2,300套。",
+                     [("350000000", "元", None), ("2300", "套", None)], id="yi-yuan-and-separator"),
+        pytest.param("先后选派六批干部驻村，全市人才总量超过44万。",
+                     [("6", "批", None), ("440000", "人", "超过")], id="chinese-count-and-bare-wan"),
+        pytest.param("带动1.2万低收入农户增收。", [("12000", "户", None)], id="unit-from-counted-noun"),
+        pytest.param("村“两委”成员中大专以上学历占百分之八十五，较换届前提高6个百分点。",
+                     [("85", "%", None), ("6", "个百分点", None)], id="baifenzhi-and-points"),
+        pytest.param("班子成员平均年龄41.5岁，收入增长3倍。", [("41.5", "岁", None), ("3", "倍", None)],
+                     id="average-age-and-times"),
+        pytest.param("全市70%以上的村集体经济收入超过10万元。",
+                     [("70", "%", "以上"), ("100000", "元", "超过")], id="share-with-yishang-and-de"),
+        pytest.param("近万名党员干部下沉社区，上万人次参加培训。", [("10000", "名", "近"), ("10000", "人次", "上万")],
+                     id="round-ten-thousand"),
+        pytest.param("引进人才１２．５万人，占比３０％。", [("125000", "人", None), ("30", "%", None)], id="full-width-digits"),
+    ],
+)
+def test_values_units_and_approximations(text, expected):
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("深入贯彻“两个维护”，增强“四个意识”，落实“三会一课”制度。", id="numbered-slogans"),
+        pytest.param("出台“人才新政20条”，构建“1+5+N”政策体系，实施《人才发展规划（2021—2025年）》。",
+                     id="numbers-inside-names"),
+        pytest.param("选派第一书记，召开第三次党代会，位居全省第2位，进入全国前10名。", id="ordinals"),
+        pytest.param("庆祝建党100周年，学习贯彻党的二十大精神。", id="anniversary-and-congress"),
+        pytest.param("实施三年行动计划，建设一批人才公寓，2023年6月启动。", id="durations-vague-dates"),
+        pytest.param("对35岁以下干部进行集中培训，32岁的青年干部返乡创业。", id="age-bound-and-one-age"),
+        pytest.param("集体经济收入20万元以上村全部脱贫。", id="threshold-on-other-count"),
+        pytest.param("15天内完成摸排，用2个月时间开展整顿，开通24小时服务热线。", id="time-spans"),
+    ],
+)
+def test_not_figures(text):
+    assert figures_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, subjects",
+    [
+        pytest.param("五年来，全市共招录公务员860名、选调生120名。", ["招录公务员", "选调生"],
+                     id="verb-phrase-before-list"),
+        pytest.param("组织动员全市3200多个基层党组织、9万余名党员投身防汛一线。",
+                     ["组织动员基层党组织", "党员投身防汛一线"], id="noun-and-verb-phrase-after"),
+        pytest.param("截至2022年底，太原市党员总数为58.6万名。", ["太原市党员总数"], id="total-before-wei"),
+        pytest.param("全省人才资源总量由2012年的410万人增长到720万人。", ["人才资源总量", "人才资源总量"],
+                     id="from-to-shares-subject"),
+        pytest.param("全区96.5%的村实现党组织书记、主任“一肩挑”。", ["村实现党组织书记"],
+                     id="share-of-what-after-de"),
+        pytest.param("开设“干部夜校”36期，开展“擂台比武”12场。", ["开设“干部夜校”", "开展“擂台比武”"],
+                     id="quoted-programme-before-count"),
+        pytest.param("群众对换届工作的满意率逐年提高，2022年达97.6%。", ["满意率逐年提高"],
+                     id="clause-before-names-it"),
+        pytest.param("持续选派六批1800余名第一书记驻村帮扶。", ["选派第一书记驻村帮扶", "第一书记驻村帮扶"],
+                     id="count-of-batches-takes-next-noun"),
+    ],
+)
+def test_subjects(text, subjects):
+    assert [f.subject for f in figures_of(text)] == subjects
+
+
+@pytest.mark.parametrize(
+    "text, times",
+    [
+        pytest.param("截至2022年12月31日，全市党员总数为12.5万名。", ["截至2022年12月31日"], id="jiezhi-date"),
+        pytest.param("十年来，累计培训干部3.2万人次；2021年以来，新建党群服务中心56个。", ["十年来", "2021年以来"],
+                     id="nearest-period"),
+        pytest.param("党员人数从2012年的8.3万名增加到10.6万名。", ["2012年", None], id="year-de-binds-next-number"),
+        pytest.param("全市新建党群服务中心56个。", [None], id="no-time"),
+    ],
+)
+def test_times(text, times):
+    assert [f.time for f in figures_of(text)] == times
+
+
+@pytest.mark.parametrize(
+    "text, indicators",
+    [
+        pytest.param("截至2022年底，全省共有党员386.2万名、基层党组织15.3万个。",
+                     ["party-members", "party-organisations"], id="province-totals"),
+        pytest.param("全市党员人数增加到10.7万余名。", ["party-members"], id="party-member-count-grew"),
+        pytest.param("组织2.6万名党员到社区报到，3名党员获全国表彰。", [None, None], id="mobilised-and-awarded-not-totals"),
+        pytest.param("五年来全省新发展党员28.6万名。", ["new-party-members"], id="new-members-distinct"),
+        pytest.param("全市人才资源总量达到112.5万人，专业技术人才总量38.2万人，人才密度达21.3%。",
+                     ["talent-total", "professional-talent", "talent-density"], id="talent-figures"),
+        pytest.param("选派驻村第一书记1200余名、驻村工作队320支，培训干部8.6万人次。",
+                     ["first-secretaries", "village-work-teams", "training-person-times"], id="rural-and-training"),
+    ],
+)
+def test_indicators(text, indicators):
+    assert [f.indicator for f in figures_of(text)] == indicators
+
+
+def test_concerns_names_the_measure_in_the_subject():
+    text = "开办“干部夜校”36期，培训干部4200人次。"
+    measure = MeasureMention("programme", "“干部夜校”", "干部夜校", 2, 8, 0)
+    first, second = figures_of(text, measures=[measure])
+    assert (first.concerns, second.concerns) == (("measure", 2), None)
+
+
+def test_concerns_names_the_region_opening_the_subject():
+    text = "截至2022年底，太原市党员总数为58.6万名，赴上海挂职干部120名。"
+    taiyuan = RegionRef("140100", "太原市", "prefecture", "140100")
+    shanghai = RegionRef("310000", "上海市", "province", "310000")
+    regions = [RegionMention("太原市", 9, 12, 0, taiyuan), RegionMention("上海", 28, 30, 0, shanghai)]
+    assert [f.concerns for f in figures_of(text, regions=regions)] == [("region", 9), None]
+
+
+def test_offsets_and_text_point_into_the_article():
+    text = "标题\n全市建成党群服务中心86个，引进人才1.2万余人。"
+    article = Article(id="t", position=1, title="标题", level=None, source="test", text=text,
+                      sentences=[Sentence(0, "标题", 0, 2, 0, None), Sentence(1, text[3:], 3, len(text), 1, None)])
+    figures = find_figures(article).figures
+    assert [(text[f.start:f.end], f.text, f.sentence) for f in figures] == [("86个", "86个", 1), ("1.2万余人", "1.2万余人", 1)]
+
+
+def test_identical_fact_repeated_is_listed_once():
+    text = "五年来提醒、函询、诫勉210人次。"
+    sentences = [Sentence(0, text, 0, len(text), 0, None), Sentence(1, text, len(text), 2 * len(text), 1, None)]
+    article = Article(id="t", position=1, title="测试", level=None, source="test", text=text * 2, sentences=sentences)
+    assert len(find_figures(article).figures) == 1
+
+
+def test_registered_after_regions_and_measures():
+    Pipeline(["regions", "programmes", "initiatives", "figures"])  # loads each and checks the order
+    registration = REGISTRY["figures"]
+    assert registration.assigns == ("figures",)
+    assert {"regions", "programmes", "initiatives"} <= set(registration.requires)
+
+
+def test_indicator_table_is_well_formed():
+    table = load_indicators()
+    assert table.keys() == INDICATORS.keys() and len(table) >= 10
+    for indicator in table.values():
+        assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", indicator.key), indicator.key
+        assert indicator.zh and indicator.en
+        assert indicator.units <= set(UNITS), indicator.key
+
+
+# ---- the real corpus (ORGKG_CORPUS) ----
+
+def test_corpus_figures_are_traceable_and_plausible(corpus_articles):
+    figures = [(a, f) for a in corpus_articles for f in a.figures]
+    assert len(figures) > 2000
+    assert all(a.text[f.start:f.end] == f.text for a, f in figures)
+    assert all(f.value > 0 and f.unit for _, f in figures)
+    # no ordinals, anniversaries, congress numbers or numbers inside quoted names
+    assert not [f.text for a, f in figures if a.text[f.start - 1:f.start] == "第" or f.unit in ("周年", "届")]
+    with_subject = sum(1 for _, f in figures if f.subject)
+    assert with_subject / len(figures) > 0.99
+    assert all(a.figures for a in corpus_articles), "every review reports statistics"
+
+
+def test_corpus_party_member_totals(corpus_articles):
+    """The issue's query "party members per region" needs the totals most reports give."""
+    reporting = {a.id for a in corpus_articles for f in a.figures if f.indicator == "party-members"}
+    assert len(reporting) >= 20
+    values = [f.value for a in corpus_articles for f in a.figures if f.indicator == "party-members"]
+    assert min(values) >= Decimal(1000)
+
+
+def test_corpus_figures_have_indicators_and_times(corpus_articles):
+    figures = [f for a in corpus_articles for f in a.figures]
+    assert sum(1 for f in figures if f.indicator) > 200
+    assert sum(1 for f in figures if f.time) > 300
+    assert sum(1 for f in figures if f.concerns) > 50

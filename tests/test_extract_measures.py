@@ -1,0 +1,143 @@
+"""Programme and initiative extraction on invented report sentences and on the real corpus."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from graph.doc import Article, Sentence
+from graph.extract import Pipeline
+
+
+def _article(text: str) -> Article:
+    sentence = Sentence(index=0, text=text, start=0, end=len(text), paragraph=0, section=None)
+    return Article(id="t", position=1, title="测试", level=None, source="test", text=text, sentences=[sentence])
+
+
+def _found(text: str) -> list[tuple[str, str, str]]:
+    article = Pipeline(["programmes", "initiatives"])(_article(text))
+    return sorted((m.kind, m.name, m.core) for m in article.measures)
+
+
+CASES = [
+    pytest.param(
+        "扎实开展“两学一做”学习教育和党史学习教育。",
+        [("programme", "“两学一做”学习教育", "两学一做"), ("programme", "党史学习教育", "党史学习教育")],
+        id="national-campaigns",
+    ),
+    pytest.param(
+        "郑州市深入实施“智汇郑州”人才工程，累计引进各类人才3万余人。",
+        [("programme", "“智汇郑州”人才工程", "智汇郑州")],
+        id="quoted-programme",
+    ),
+    pytest.param(
+        "建立“一村一策”帮扶机制，全面推行“街乡吹哨、部门报到”制度。",
+        [("initiative", "“一村一策”帮扶机制", "一村一策"), ("initiative", "“街乡吹哨、部门报到”制度", "街乡吹哨、部门报到")],
+        id="quoted-mechanisms",
+    ),
+    pytest.param(
+        "制定实施青年干部治理能力提升三年行动计划、容错纠错工作办法。",
+        [("initiative", "容错纠错工作办法", "容错纠错工作办法"),
+         ("programme", "青年干部治理能力提升三年行动计划", "青年干部治理能力提升三年行动计划")],
+        id="unquoted-list-after-verb",
+    ),
+    pytest.param(
+        "制定政治素质、履职能力专项考核办法和经常性谈心谈话工作办法。",
+        [("initiative", "政治素质、履职能力专项考核办法", "政治素质、履职能力专项考核办法"),
+         ("initiative", "经常性谈心谈话工作办法", "经常性谈心谈话工作办法")],
+        id="unquoted-joined-by-he",
+    ),
+    pytest.param(
+        "印发《关于加强村级组织建设的若干措施》，推动基层党建提质增效。",
+        [("initiative", "《关于加强村级组织建设的若干措施》", "关于加强村级组织建设的若干措施")],
+        id="document-title",
+    ),
+    pytest.param(
+        "组织开展“红色课堂”“支部书记讲党课”等活动120余场。",
+        [("programme", "“支部书记讲党课”", "支部书记讲党课"), ("programme", "“红色课堂”", "红色课堂")],
+        id="bare-quotes-listed-as-activities",
+    ),
+    pytest.param(
+        "大力推广“邻里党建”“红色驿站”等党建项目，持续深化“周末讲堂”这一干部教育特色品牌。",
+        [("programme", "“邻里党建”", "邻里党建"), ("programme", "“红色驿站”", "红色驿站"),
+         ("initiative", "“周末讲堂”", "周末讲堂")],
+        id="kind-from-etc-and-zheyi",
+    ),
+    pytest.param(
+        "持续擦亮“渭水先锋”党建品牌，坚持以基层党组织组织力提升行动为总抓手。",
+        [("initiative", "“渭水先锋”党建品牌", "渭水先锋"), ("programme", "基层党组织组织力提升行动", "基层党组织组织力提升行动")],
+        id="brand-and-preposition-stripped",
+    ),
+    pytest.param(
+        "“两区”“三平台”人才支撑三年行动计划取得实效。",
+        [("programme", "“两区”“三平台”人才支撑三年行动计划", "两区”“三平台")],
+        id="adjacent-quotes-share-one-head",
+    ),
+    pytest.param(
+        "全面推行公务员职务与职级并行制度，落实“第一议题”学习制度。",
+        [("initiative", "“第一议题”学习制度", "第一议题"), ("initiative", "公务员职务与职级并行制度", "公务员职务与职级并行制度")],
+        id="national-systems",
+    ),
+    pytest.param(
+        "实施“‘一把手’政治能力提升计划”，以“红色根脉强基工程”为牵引。",
+        [("programme", "“‘一把手’政治能力提升计划”", "‘一把手’政治能力提升计划"),
+         ("programme", "“红色根脉强基工程”", "红色根脉强基工程")],
+        id="whole-name-in-quotes",
+    ),
+    pytest.param(
+        "大力实施“一把手”政治能力提升计划，大力推进“家暖心安”。",
+        [("programme", "“一把手”政治能力提升计划", "一把手"), ("programme", "“家暖心安”", "家暖心安")],
+        id="slogan-word-inside-a-named-plan",
+    ),
+    pytest.param(
+        "结合主题教育开展“四史”主题教育。",
+        [("programme", "“四史”主题教育", "四史"), ("programme", "主题教育", "学习贯彻习近平新时代中国特色社会主义思想主题教育")],
+        id="short-form-of-the-current-campaign",
+    ),
+    pytest.param("深刻领悟“两个确立”的决定性意义，坚决做到“两个维护”，“四个意识”不断增强。", [], id="slogans"),
+    pytest.param("每年评选10个“五好”乡镇、授予“兰州功臣”称号。", [], id="titles-and-honours"),
+    pytest.param("不断完善干部考核评价机制，健全各项管理制度。", [], id="generic-mechanisms"),
+    pytest.param("围绕“四个中心”功能建设，把年轻干部队伍建设作为基础性工程。", [], id="numbered-slogan-and-description"),
+    pytest.param("党员干部以实际行动践行初心使命。", [], id="action-as-common-noun"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_measures_in_sentence(text, expected):
+    assert _found(text) == sorted(expected)
+
+
+def test_offsets_point_at_the_name():
+    text = "开封市大力实施“汴梁英才”计划，建立人才服务专员制度。"
+    article = Pipeline(["programmes", "initiatives"])(_article(text))
+    assert [text[m.start : m.end] for m in article.measures] == [m.name for m in article.measures]
+    assert {m.name for m in article.measures} == {"“汴梁英才”计划", "人才服务专员制度"}
+
+
+def test_running_twice_adds_nothing():
+    pipeline = Pipeline(["programmes", "initiatives"])
+    first = list(pipeline(_article("实施“雁归”工程，建立人才服务专员制度。")).measures)
+    again = pipeline(pipeline(_article("实施“雁归”工程，建立人才服务专员制度。"))).measures
+    assert again == first
+    assert [m.name for m in first] == ["“雁归”工程", "人才服务专员制度"]
+
+
+def test_bare_quote_repeating_a_headed_name_is_one_item():
+    text = "深化“红色物业”创建，推广“红色物业”经验，物业服务水平持续提升。"
+    assert _found(text) == [("programme", "“红色物业”创建", "红色物业")]
+
+
+def test_real_corpus_measures(corpus_articles):
+    """Aggregate behaviour on the user's corpus: every article reports some of
+    each kind, names are exact spans without leading verbs, no span is both kinds,
+    and national campaigns are found across most regions."""
+    per_kind = [Counter(m.kind for m in a.measures) for a in corpus_articles]
+    assert sum(1 for c in per_kind if c["programme"] and c["initiative"]) >= 0.9 * len(corpus_articles)
+    for article in corpus_articles:
+        spans = [(m.start, m.end) for m in article.measures]
+        assert len(spans) == len(set(spans)), article.title
+        for m in article.measures:
+            assert article.text[m.start : m.end] == m.name
+            assert not m.name.startswith(("实施", "开展", "制定", "建立", "推行", "深入")), m.name
+    reporting = sum(any(m.name == "党史学习教育" for m in a.measures) for a in corpus_articles)
+    assert reporting >= 0.5 * len(corpus_articles)

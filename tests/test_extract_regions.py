@@ -1,0 +1,131 @@
+"""Region mentions and article subjects, on invented report sentences and on the real corpus."""
+from __future__ import annotations
+
+import pytest
+
+from graph.corpus import read_corpus
+from graph.extract import Pipeline
+from graph.extract.regions import RegionFinder
+from graph.gazetteer import DIVISION_LEVELS, load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def finder() -> RegionFinder:
+    return RegionFinder(load_gazetteer())
+
+
+def _found(finder, text, about):
+    """(surface, full name, level, parent name) of each mention in an article about ``about`` (a code)."""
+    subject = load_gazetteer().find(about) if about else None
+    return [(text[s:e], r.name, r.level, r.parent.name if r.parent else None)
+            for s, e, r in finder.find(text, subject)]
+
+
+CASES = [
+    pytest.param("扬州市广陵区新发展党员300名。", "321000",
+                 [("扬州市", "扬州市", "prefecture", "江苏省"), ("广陵区", "广陵区", "county", "扬州市")],
+                 id="full-names"),
+    pytest.param("广陵、江都两地联合开展干部培训。", "321000",
+                 [("广陵", "广陵区", "county", "扬州市"), ("江都", "江都区", "county", "扬州市")],
+                 id="county-short-forms-near-subject"),
+    pytest.param("广陵、江都两地联合开展干部培训。", "410600", [], id="county-short-forms-far-from-subject"),
+    pytest.param("鼓楼区新建党群服务中心12个。", "320100", [("鼓楼区", "鼓楼区", "county", "南京市")],
+                 id="repeated-name-nanjing"),
+    pytest.param("鼓楼区新建党群服务中心12个。", "350100", [("鼓楼区", "鼓楼区", "county", "福州市")],
+                 id="repeated-name-fuzhou"),
+    pytest.param("与北京市朝阳区签订协议，“朝阳人才”行动随即启动。", "530100",
+                 [("北京市", "北京市", "province", None), ("朝阳区", "朝阳区", "county", "北京市"),
+                  ("朝阳", "朝阳区", "county", "北京市")], id="repeated-short-name-settled-by-article"),
+    pytest.param("党员志愿者在陕西南路沿线开展服务。", "310000", [], id="street-name"),
+    pytest.param("坚持和发展中国特色社会主义，全省党员干部深化重大理论学习。", "410000", [],
+                 id="china-and-names-inside-words"),
+    pytest.param("市直单位和县区结对共建，大兴调查研究之风。", "341300", [], id="county-names-as-words"),
+    pytest.param("首都高校毕业生踊跃报名，京华大地人才汇聚。", "410600",
+                 [("京华", "北京市", "province", None)], id="epithet-needs-place-word"),
+    pytest.param("首都高校毕业生踊跃报名。", "110000", [("首都", "北京市", "province", None)],
+                 id="epithet-of-own-region"),
+    pytest.param("选派蒙古族干部赴井冈山精神教育基地学习。", "150000", [], id="ethnic-group-and-spirit"),
+    pytest.param("主动融入京津冀协同发展，建设西部地区人才高地，深化东西部协作。", "130000",
+                 [("京津冀", "京津冀", "macro", None), ("西部", "西部", "macro", None)], id="macro-areas"),
+    pytest.param("围绕广安经开区和贵安新区产业需求引才。", "511600",
+                 [("广安经开区", "广安经开区", "zone", "广安市"), ("贵安新区", "贵安新区", "zone", "贵州省")],
+                 id="zones"),
+    pytest.param("结合高新区招商引资开展访企活动，推动各高新区协同。", "141000",
+                 [("高新区", "高新区", "zone", "临汾市")], id="bare-zone-of-subject"),
+    pytest.param("尧都区一平垣乡卓里村党支部领办合作社。", "141002",
+                 [("尧都区", "尧都区", "county", "临汾市"), ("一平垣乡", "一平垣乡", "township", "尧都区"),
+                  ("卓里村", "卓里村", "village", "一平垣乡")], id="township-and-village"),
+    pytest.param("选取卓里、岭上等2个村开展试点。", "141002",
+                 [("卓里", "卓里村", "village", "一平垣乡"), ("岭上", "岭上村", "village", "一平垣乡")],
+                 id="shared-suffix-list"),
+    pytest.param("大力发展村集体经济，建设美丽乡村和新农村。", "141002", [], id="generic-village-words"),
+    pytest.param("温岭、黄岩两地共建人才飞地。", "331000",
+                 [("温岭", "温岭市", "county", "台州市"), ("黄岩", "黄岩区", "county", "台州市")],
+                 id="county-listed-after-county"),
+    pytest.param("选派干部到上海嘉定挂职，并在德国设立引才工作站。", "532300",
+                 [("上海", "上海市", "province", None), ("嘉定", "嘉定区", "county", "上海市"),
+                  ("德国", "德国", "foreign", None)], id="county-after-its-province-and-foreign"),
+]
+
+
+@pytest.mark.parametrize("text, about, expected", CASES)
+def test_mentions(finder, text, about, expected):
+    assert _found(finder, text, about) == expected
+
+
+SUBJECTS = [
+    pytest.param("新时代遵义组织工作综述", "prefecture", "", ("遵义市", "520300"), id="prefecture-short"),
+    pytest.param("党的十八大以来大理州组织工作综述", "prefecture", "", ("大理白族自治州", "532900"),
+                 id="autonomous-prefecture"),
+    pytest.param("新时代十年西藏组织工作综述", "province", "", ("西藏自治区", "540000"), id="province-short"),
+    pytest.param("新时代江都组织工作综述", "county", "", ("江都区", "321012"), id="county-short"),
+    pytest.param("新时代鼓楼组织工作综述", "county", "福州市委坚持……", ("鼓楼区", "350102"),
+                 id="repeated-county-settled-by-text"),
+    pytest.param("新时代长沙湘江新区组织工作综述", "prefecture", "", ("长沙市", "430100"),
+                 id="first-region-at-level"),
+    pytest.param("新时代吉林组织工作综述", "prefecture", "", ("吉林市", "220200"), id="prefecture-named-like-province"),
+    pytest.param("新时代吉林组织工作综述", "province", "", ("吉林省", "220000"), id="province-named-like-prefecture"),
+    pytest.param("海淀区组织工作综述", None, "", ("海淀区", "110108"), id="no-level"),
+]
+
+
+@pytest.mark.parametrize("title, level, text, expected", SUBJECTS)
+def test_subject(finder, title, level, text, expected):
+    region = finder.subject(title, level, title + "\n" + text)
+    assert (region.name, region.code) == expected
+
+
+def test_component_fills_mentions_with_sentences(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text("新时代江都组织工作综述\n\u3000\u3000江都区选派干部到扬州市挂职。全区新建党支部8个。"
+                    "\n\u3000\u3000与丁伙镇联合培训。\n", encoding="utf-8")
+    (article,) = read_corpus(path)
+    article = Pipeline(["regions"])(article)
+    assert article.subject.name == "江都区"
+    found = [(m.surface, m.region.name, m.sentence) for m in article.regions]
+    assert found == [("江都", "江都区", 0), ("江都区", "江都区", 1), ("扬州市", "扬州市", 1), ("丁伙镇", "丁伙镇", 3)]
+    assert all(article.text[m.start:m.end] == m.surface for m in article.regions)
+
+
+def test_real_corpus_subjects_and_mentions(corpus_articles):
+    """Every article gets a subject at its table-of-contents level, named in its title."""
+    forms = {}
+    for form, names in load_gazetteer().names.items():
+        for name in names:
+            forms.setdefault(name.region.key, set()).add(form)
+    for article in corpus_articles:
+        subject = article.subject
+        assert subject is not None and subject.level == article.level, article.title
+        assert any(form in article.title for form in forms[subject.key]), article.title
+        assert subject.chain()[-1].level == "province" and subject.code, article.title
+    mentions = [m for a in corpus_articles for m in a.regions]
+    assert len(mentions) > 700
+    assert all(a.text[m.start:m.end] == m.surface for a in corpus_articles for m in a.regions)
+    for m in mentions:
+        if m.region.level in DIVISION_LEVELS:
+            assert m.region.code and m.region.chain()[-1].level == "province", m
+    surfaces = {m.surface for m in mentions}
+    assert not surfaces & {"中国", "全国", "全省", "全市", "中华", "社区", "农村", "城区"}
+    # most articles also name their own region in the body, not just in the title
+    own = sum(any(m.region == a.subject and m.sentence > 0 for m in a.regions) for a in corpus_articles)
+    assert own >= 0.9 * len(corpus_articles)

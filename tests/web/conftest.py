@@ -1,0 +1,132 @@
+"""Fixtures for the web app: the sample graph, Flask clients, a live waitress server, an oxigraph server.
+
+The graph is built from ``data/sample`` by the real builder, plus
+``data/hostile.ttl`` whose labels try to inject script.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from graph.build import build_corpus
+from web import create_app
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = Path(__file__).parent / "data"
+SAMPLE = ROOT / "data" / "sample"
+BASE = "https://w3id.org/orgkg/id/"
+OXIGRAPH = Path(sys.executable).with_name("oxigraph")
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+    """Poll ``url`` until it answers; fail early if ``process`` died."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}: {process.stderr.read().decode()[-2000:]}")
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not come up in {seconds} s")
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Terminate a server this test session started."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def graph() -> Graph:
+    """The sample corpus's graph plus the hostile labels."""
+    g = build_corpus(SAMPLE)
+    g.parse(DATA / "hostile.ttl")
+    return g
+
+
+@pytest.fixture(scope="session")
+def hostile_paths() -> list[str]:
+    """Entity pages of ``data/hostile.ttl``, whose labels carry markup."""
+    return ["/id/programme/hostile-script", "/id/initiative/hostile-img"]
+
+
+@pytest.fixture(scope="session")
+def graph_file(graph, tmp_path_factory) -> Path:
+    """The graph as a Turtle file, for servers that load files."""
+    path = tmp_path_factory.mktemp("graph") / "graph.ttl"
+    graph.serialize(path, format="turtle", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def app(graph):
+    return create_app({"GRAPH": graph, "TESTING": True})
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def live_server(graph_file):
+    """``web.server.run`` serving the graph file with waitress in a child process; yields its base URL."""
+    port = free_port()
+    code = f"from web.server import run; run({str(graph_file)!r}, port={port})"
+    process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url + "/", process)
+        yield url
+    finally:
+        stop(process)
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(graph_file, tmp_path_factory):
+    """A real ``oxigraph serve`` holding the graph; yields its query URL."""
+    if not OXIGRAPH.exists() and not shutil.which("oxigraph"):
+        pytest.fail("the oxigraph CLI is missing: pip install oxigraph")
+    binary = str(OXIGRAPH if OXIGRAPH.exists() else shutil.which("oxigraph"))
+    location = tmp_path_factory.mktemp("oxigraph")
+    subprocess.run([binary, "load", "--location", str(location), "--file", str(graph_file)], check=True,
+                   capture_output=True)
+    port = free_port()
+    process = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", process)
+        yield f"http://127.0.0.1:{port}/query"
+    finally:
+        stop(process)
+
+
+@pytest.fixture(scope="session")
+def full_corpus() -> Path:
+    """The full corpus, only when ``ORGKG_CORPUS`` points at it."""
+    path = os.environ.get("ORGKG_CORPUS")
+    if not path:
+        pytest.skip("set ORGKG_CORPUS to the full corpus to run this test")
+    return Path(path)

@@ -1,0 +1,173 @@
+"""End to end in headless Chromium (Debian's ``chromium``, driven by Playwright): pages work offline.
+
+Every test fails on a console error, an uncaught exception, or a request to any
+host but 127.0.0.1. Screenshots for the README go to ``docs/screenshots/``.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+class Watch:
+    """What a page did that it must not: console errors, uncaught exceptions, requests off this machine.
+
+    Script blocked by the Content-Security-Policy is kept apart in ``blocked``:
+    YASGUI's results table tries to run an ``onerror`` from a hostile label,
+    and the tests that show such labels assert that it was blocked.
+    """
+
+    def __init__(self, page):
+        self.errors: list[str] = []
+        self.blocked: list[str] = []
+        self.foreign: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: urlsplit(r.url).hostname not in ("127.0.0.1", None)
+                and not r.url.startswith("data:") and self.foreign.append(r.url))
+
+    def _console(self, message):
+        if message.type == "error":
+            csp = "violates the following Content Security Policy" in message.text
+            (self.blocked if csp else self.errors).append(f"{message.text} at {message.location}")
+
+    def check(self, blocked_expected: bool = False):
+        assert self.errors == [], self.errors
+        assert self.foreign == [], self.foreign
+        assert bool(self.blocked) == blocked_expected, self.blocked
+
+
+@pytest.fixture()
+def watched(browser):
+    """A fresh page and its :class:`Watch`; the test calls ``watch.check()``."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(20000)
+    yield page, Watch(page)
+    context.close()
+
+
+@pytest.fixture()
+def page(watched):
+    """A page that must end with nothing blocked, failed or fetched from elsewhere."""
+    page, watch = watched
+    yield page
+    watch.check()
+
+
+def shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / name), full_page=False)
+
+
+def test_query_page_runs_an_example_and_links_to_entities(page, live_server):
+    page.goto(live_server + "/sparql")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    assert len(page.locator("button.example").all()) >= 12
+    page.locator("button.example", has_text="被最多地区实施的项目").click()
+    rows = page.locator(".tabPanel.active .yasr table.dataTable tbody tr")
+    rows.first.wait_for()
+    assert rows.count() > 0
+    assert "两学一做" in page.locator(".tabPanel.active .yasr").inner_text()
+    page.wait_for_selector("#result-tools:not([hidden])")
+    downloads = [a.inner_text() for a in page.locator("#download-links a").all()]
+    assert downloads == ["JSON", "XML", "CSV", "TSV"]
+    assert "query=" in page.locator("#share-link").input_value() and "query=" in page.url
+    shot(page, "query-page.png")
+    link = page.locator(".tabPanel.active .yasr a.iri", has_text=re.compile("programme")).first
+    link.hover()
+    assert link.get_attribute("href").startswith("/id/programme/")
+    link.click()
+    page.wait_for_url(re.compile(r"/id/programme/"))
+    assert page.locator("h1").inner_text()
+
+
+def test_shared_link_reopens_and_runs_the_query(page, live_server):
+    query = "PREFIX ok: <https://w3id.org/orgkg/ontology#>\nSELECT ?r WHERE { ?r a ok:Region } LIMIT 3"
+    page.goto(live_server + "/sparql?query=" + query.replace(" ", "%20").replace("#", "%23").replace("\n", "%0A"))
+    page.locator(".tabPanel.active .yasr table.dataTable tbody tr").first.wait_for()
+    assert "LIMIT 3" in page.locator(".tabPanel.active .yasqe").inner_text()
+    assert page.locator(".tabPanel.active .yasr table.dataTable tbody tr").count() == 3
+
+
+def test_construct_result_and_graph_view(watched, live_server):
+    """The region–measure network holds the hostile labels: YASGUI's attempt to run one is blocked."""
+    page, watch = watched
+    page.goto(live_server + "/sparql")
+    page.locator("button.example", has_text="CONSTRUCT").click()
+    page.wait_for_selector("#result-tools:not([hidden])")
+    assert [a.inner_text() for a in page.locator("#download-links a").all()] == ["TTL", "NT", "JSONLD"]
+    assert page.evaluate("window.__pwned") is None
+    page.locator("#graph-link").click()
+    page.wait_for_selector("#network[data-stable=true]", timeout=60000)
+    assert page.locator("#network canvas").count() == 1
+    assert page.evaluate("window.__pwned") is None
+    watch.check(blocked_expected=True)
+
+
+def test_entity_page(page, live_server):
+    page.goto(live_server + "/id/region/430200")
+    assert page.locator("h1").inner_text().startswith("株洲市")
+    assert "湖南省" in page.locator("nav.hierarchy").inner_text()
+    shot(page, "entity-page.png")
+    page.locator("a", has_text="邻域网络").click()
+    page.wait_for_selector("#network[data-stable=true]", timeout=60000)
+
+
+def test_network_view_stabilises_and_freezes(page, live_server):
+    page.goto(live_server + "/network/")
+    page.wait_for_selector("#network[data-stable=true]", timeout=60000)
+    assert page.evaluate("document.querySelectorAll('#network canvas').length") == 1
+    shot(page, "network-view.png")
+
+
+def test_hostile_labels_never_run(page, live_server, hostile_paths):
+    for path in ["/network/entity/region/430200?hops=2"] + hostile_paths:
+        page.goto(live_server + path)
+        if path.startswith("/network"):
+            page.wait_for_selector("#network[data-stable=true]", timeout=60000)
+        assert page.evaluate("window.__pwned") is None
+        if not path.startswith("/network"):
+            assert "<" in page.locator("h1").inner_text()  # the markup shows as text
+
+
+def test_search_suggestions_lead_to_the_entity(page, live_server):
+    page.goto(live_server + "/")
+    page.locator("#search-box").fill("株洲")
+    suggestion = page.locator("#search-suggestions").get_by_text("株洲市", exact=True)
+    suggestion.click()
+    page.wait_for_url(re.compile(r"/id/region/430200$"))
+
+
+def test_english_and_phone_width(browser, live_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    watch = Watch(page)
+    for path in ("/?lang=en", "/id/region/430200", "/sparql"):
+        page.goto(live_server + path)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
+    assert page.locator("nav a", has_text="Network").count() == 1  # English kept by the cookie
+    page.goto(live_server + "/id/region/430200")
+    shot(page, "entity-page-phone.png")
+    watch.check()
+    context.close()

@@ -1,0 +1,51 @@
+"""Whole-graph downloads with ETags, and the ontology files."""
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+ONTOLOGY = "https://w3id.org/orgkg/ontology"
+
+
+@pytest.mark.parametrize("ext,media_type,rdflib_format", [
+    ("ttl", "text/turtle", "turtle"), ("nt", "application/n-triples", "nt"), ("jsonld", "application/ld+json", "json-ld"),
+])
+def test_whole_graph_downloads(client, graph, ext, media_type, rdflib_format):
+    response = client.get(f"/download/orgkg.{ext}")
+    assert response.status_code == 200 and response.mimetype == media_type
+    assert isomorphic(Graph().parse(data=response.data, format=rdflib_format), graph)
+    etag = response.headers["ETag"]
+    again = client.get(f"/download/orgkg.{ext}", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.data == b""
+
+
+def test_formats_have_different_etags(client):
+    assert client.get("/download/orgkg.ttl").headers["ETag"] != client.get("/download/orgkg.nt").headers["ETag"]
+
+
+def test_unknown_download_is_404(client):
+    assert client.get("/download/orgkg.xml").status_code == 404
+
+
+def test_ontology_download(client):
+    response = client.get("/ontology.ttl")
+    assert response.status_code == 200 and response.mimetype == "text/turtle"
+    assert (None, None, None) in Graph().parse(data=response.data, format="turtle")
+    assert ONTOLOGY.encode() in response.data
+
+
+def test_shapes_download_when_present(client, app):
+    from pathlib import Path
+
+    present = (Path(app.config["ONTOLOGY_DIR"]) / "shapes.ttl").is_file()
+    response = client.get("/shapes.ttl")
+    assert response.status_code == (200 if present else 404)
+    if present:
+        assert len(Graph().parse(data=response.data, format="turtle")) > 0
+
+
+def test_downloads_page_links_everything(client):
+    html = client.get("/downloads").get_data(as_text=True)
+    for href in ("/download/orgkg.ttl", "/download/orgkg.nt", "/download/orgkg.jsonld", "/ontology.ttl", "/shapes.ttl"):
+        assert f'href="{href}"' in html

@@ -1,0 +1,116 @@
+"""What every page needs and no page should query for: labels, types, the region tree, degrees.
+
+Built once at start-up from a handful of SPARQL queries, so it works the same
+against the in-process store and an external endpoint.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from .store import PREFIXES, GraphStore
+
+OK = PREFIXES["ok"]
+#: Types shown in networks and search, in legend order, with their colours.
+ENTITY_TYPES = {"Region": "#2b7bb9", "Programme": "#d9822b", "Initiative": "#3a9d5d"}
+SEARCHABLE = ("Region", "Programme", "Initiative", "Indicator", "Article")
+
+_PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+TYPES_Q = _PROLOGUE + "SELECT ?s ?type WHERE { ?s a ?type FILTER(STRSTARTS(STR(?type), STR(ok:))) }"
+LABELS_Q = _PROLOGUE + "SELECT ?s ?label WHERE { { ?s rdfs:label ?label } UNION { ?s dcterms:title ?label } }"
+TEXTS_Q = _PROLOGUE + """SELECT ?s ?label WHERE {
+  { ?s ok:sourceText ?label } UNION { ?s ok:surface ?label } UNION { ?s ok:text ?label } }"""
+ALTS_Q = _PROLOGUE + "SELECT ?s ?alt WHERE { ?s skos:altLabel ?alt }"
+PARENTS_Q = _PROLOGUE + "SELECT ?r ?parent WHERE { ?r a ok:Region ; ok:partOf ?parent }"
+LINKS_Q = _PROLOGUE + """SELECT ?s ?p ?o WHERE {
+  VALUES ?p { ok:implements ok:partOf ok:about ok:mentions ok:concerns ok:indicator ok:reportedIn } ?s ?p ?o }"""
+
+TEXT_LABEL_LENGTH = 40
+
+
+@dataclass
+class Catalogue:
+    """Precomputed lookups over the graph; IRIs are plain strings.
+
+    ``links`` are the (subject, ok: property name, object) links the network
+    views draw; ``degrees`` count them per resource.
+    """
+
+    types: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    alt_labels: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    parents: dict[str, str] = field(default_factory=dict)
+    links: list[tuple[str, str, str]] = field(default_factory=list)
+    degrees: Counter = field(default_factory=Counter)
+
+    @classmethod
+    def build(cls, store: GraphStore, timeout: float = 300) -> Catalogue:
+        """Run the catalogue queries against ``store``."""
+        cat = cls()
+        run = lambda q: store.query(q, timeout=timeout).records()  # noqa: E731
+        for r in run(TYPES_Q):
+            # ok:Measure is a superclass only; keep the most specific type.
+            if cat.types.get(r["s"].value) in (None, "Measure"):
+                cat.types[r["s"].value] = r["type"].value[len(OK):]
+        for query in (TEXTS_Q, LABELS_Q):  # proper labels overwrite text snippets
+            for r in run(query):
+                cat._add_label(r["s"].value, r["label"])
+        for r in run(ALTS_Q):
+            cat.alt_labels[r["s"].value].append(r["alt"].value)
+        for r in run(PARENTS_Q):
+            cat.parents[r["r"].value] = r["parent"].value
+        for r in run(LINKS_Q):
+            cat.links.append((r["s"].value, r["p"].value[len(OK):], r["o"].value))
+            cat.degrees[r["s"].value] += 1
+            cat.degrees[r["o"].value] += 1
+        return cat
+
+    def _add_label(self, iri: str, literal: ox.Literal) -> None:
+        text = literal.value if len(literal.value) <= TEXT_LABEL_LENGTH else literal.value[:TEXT_LABEL_LENGTH] + "…"
+        self.labels[iri][literal.language or ""] = text
+
+    def label(self, iri: str, lang: str = "zh") -> str:
+        """The best label of ``iri`` for ``lang``, falling back to any label, then to the IRI's last segment.
+
+        >>> cat = Catalogue()
+        >>> cat.labels["http://x/a"].update({"zh": "党员总数", "en": "party members"})
+        >>> cat.label("http://x/a", "en"), cat.label("http://x/a"), cat.label("http://x/b")
+        ('party members', '党员总数', 'b')
+        """
+        found = self.labels.get(iri)
+        if found:
+            return found.get(lang) or found.get("zh") or found.get("") or next(iter(found.values()))
+        return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    def ancestors(self, iri: str) -> list[str]:
+        """The regions containing ``iri``, innermost first (cycles are cut)."""
+        chain, node = [], self.parents.get(iri)
+        while node and node not in chain and node != iri:
+            chain.append(node)
+            node = self.parents.get(node)
+        return chain
+
+    def province(self, iri: str) -> str:
+        """The outermost region containing ``iri``, or ``iri`` itself."""
+        chain = self.ancestors(iri)
+        return chain[-1] if chain else iri
+
+    def search(self, text: str, limit: int = 20) -> list[str]:
+        """IRIs of searchable entities whose label or alias contains ``text``.
+
+        Exact matches come first, then prefix matches, then the rest, each by degree.
+        """
+        needle = text.strip().casefold()
+        if not needle:
+            return []
+        ranked = []
+        for iri, kind in self.types.items():
+            if kind not in SEARCHABLE:
+                continue
+            names = [n.casefold() for n in (*self.labels.get(iri, {}).values(), *self.alt_labels.get(iri, ()))]
+            hits = [0 if n == needle else 1 if n.startswith(needle) else 2 for n in names if needle in n]
+            if hits:
+                ranked.append((min(hits), -self.degrees[iri], self.label(iri), iri))
+        return [iri for *_, iri in sorted(ranked)[:limit]]

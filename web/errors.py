@@ -1,0 +1,38 @@
+"""The app's single error handler: JSON for the endpoint and ``.json`` paths, ``error.html`` otherwise."""
+from __future__ import annotations
+
+from flask import Flask, current_app, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from .store import StoreError
+
+JSON_PREFIXES = ("/sparql", "/search.json")
+
+
+def wants_json() -> bool:
+    """Machine clients get errors in JSON: the endpoint, and paths ending in ``.json``."""
+    return request.path.startswith(JSON_PREFIXES) or request.path.endswith(".json")
+
+
+def handle(error: Exception):
+    """Answer ``error`` with its status; unexpected errors are logged and become a 500."""
+    if isinstance(error, HTTPException):
+        status, name, message = error.code or 500, error.name, error.description
+    elif isinstance(error, StoreError):
+        status, name, message = error.status, type(error).__name__, str(error)
+    else:
+        current_app.logger.exception("unhandled error on %s", request.path)
+        status, name, message = 500, "Internal Server Error", "unexpected error; see the server log"
+    if wants_json():
+        response = jsonify(error=status, name=name, message=message)
+    else:
+        response = current_app.make_response(render_template("error.html", status=status, name=name, message=message))
+    response.status_code = status
+    if isinstance(error, HTTPException):
+        response.headers.update({k: v for k, v in error.get_headers() if k.lower() == "allow"})
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Register :func:`handle` for every exception."""
+    app.register_error_handler(Exception, handle)

@@ -1,0 +1,46 @@
+"""The example queries of ``ontology/examples/*.rq``, with their bilingual titles.
+
+Each file starts with ``# title-zh: …`` and ``# title-en: …`` comment lines and
+is otherwise a complete query, so it runs as it is in any SPARQL client.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+TITLE = re.compile(r"^#\s*title-(zh|en):\s*(.+?)\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Example:
+    """One example query; ``name`` is the file's stem."""
+
+    name: str
+    title_zh: str
+    title_en: str
+    query: str
+
+    def title(self, lang: str) -> str:
+        """The title in ``lang`` (``"zh"`` or ``"en"``)."""
+        return self.title_en if lang == "en" else self.title_zh
+
+
+def parse_example(name: str, text: str) -> Example:
+    """Read the titles from an example's header comments.
+
+    >>> parse_example("x", "# title-zh: 地区\\n# title-en: Regions\\nSELECT * {}").title("en")
+    'Regions'
+
+    :raises ValueError: when a title is missing.
+    """
+    titles = dict(TITLE.findall(text))
+    missing = {"zh", "en"} - titles.keys()
+    if missing:
+        raise ValueError(f"example {name}.rq lacks a title-{'/'.join(sorted(missing))} comment")
+    return Example(name, titles["zh"], titles["en"], text)
+
+
+def load_examples(folder: Path) -> list[Example]:
+    """All examples in ``folder``, in file-name order."""
+    return [parse_example(p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.rq"))]

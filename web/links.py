@@ -1,0 +1,56 @@
+"""Mapping resource IRIs to the app's paths and terms to what a page shows.
+
+Resource IRIs live under ``RESOURCE_BASE`` (``https://w3id.org/orgkg/id/`` by
+default); the app serves ``<base>region/110000`` at ``/id/region/110000``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from flask import current_app, g
+
+from .state import state
+from .store import PREFIXES
+
+XSD_STRING = PREFIXES["xsd"] + "string"
+
+
+def local_path(iri: str) -> str | None:
+    """The app path serving ``iri``, or ``None`` when it is not one of the graph's resources."""
+    base = current_app.config["RESOURCE_BASE"]
+    return "/id/" + iri[len(base):] if iri.startswith(base) and len(iri) > len(base) else None
+
+
+def compact(iri: str) -> str:
+    """``iri`` as a prefixed name when a known prefix fits.
+
+    >>> compact("https://w3id.org/orgkg/ontology#partOf"), compact("http://example.org/x")
+    ('ok:partOf', 'http://example.org/x')
+    """
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+@dataclass(frozen=True)
+class TermView:
+    """A term as a page shows it: text, an optional link, and a note (language, datatype or IRI)."""
+
+    text: str
+    href: str | None = None
+    note: str = ""
+
+
+def term_view(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> TermView:
+    """How a page shows ``term``: resources by label with a link, other IRIs compacted, literals as text."""
+    if isinstance(term, ox.NamedNode):
+        path = local_path(term.value)
+        if path is None:
+            return TermView(compact(term.value), note=term.value)
+        return TermView(state().catalogue.label(term.value, g.lang), href=path, note=term.value)
+    if isinstance(term, ox.Literal):
+        note = term.language or ("" if term.datatype.value == XSD_STRING else compact(term.datatype.value))
+        return TermView(term.value, note=note)
+    return TermView(str(term))

@@ -1,0 +1,172 @@
+"""The SPARQL 1.1 Protocol endpoint ``/sparql`` and the YASGUI query page.
+
+One handler serves GET, form POST and direct POST. The answer's format comes
+from ``format=`` or from ``Accept`` ranked by q-value, among the formats of the
+query's form. Browsers (``text/html`` ranked first) get the query page instead,
+with the query of a shared link loaded. The endpoint is read-only.
+"""
+from __future__ import annotations
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for
+from pyparsing import ParseException
+from rdflib.plugins.sparql.parser import parseUpdate
+
+from . import results
+from .results import Format
+from .state import state
+from .store import PREFIXES, QuerySyntaxError
+
+bp = Blueprint("sparql", __name__)
+
+HTML = "text/html"
+SD = "http://www.w3.org/ns/sparql-service-description#"
+FORMATS_NS = "http://www.w3.org/ns/formats/"
+RESOURCE_KINDS = ["region", "programme", "initiative", "article", "section", "sentence", "mention", "figure", "indicator"]
+SD_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+              "Turtle", "N-Triples", "JSON-LD")
+
+
+@bp.after_request
+def cors(response: Response) -> Response:
+    """Let browser tools on other origins query the endpoint (``CORS_ORIGIN``; ``None`` turns it off)."""
+    origin = current_app.config["CORS_ORIGIN"]
+    if origin:
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
+        response.headers["Access-Control-Expose-Headers"] = "Orgkg-Truncated, Orgkg-Row-Limit"
+    response.vary.add("Accept")
+    return response
+
+
+@bp.route("/sparql", methods=["GET", "POST", "OPTIONS"])
+def endpoint():
+    """Answer a SPARQL query, or describe the service, or show the query page."""
+    if request.method == "OPTIONS":
+        return Response(status=204)
+    query, default_graphs, named_graphs = read_protocol_request()
+    if query is None or not query.strip():
+        if best_match(results.offers("graph") + [HTML]) == HTML:
+            return query_page(None)
+        return service_description()
+    if request.method == "GET" and "format" not in request.args and best_match(results.offers("select") + [HTML]) == HTML:
+        return query_page(query)
+    config = current_app.config
+    timeout = min(request.args.get("timeout", type=float) or config["SPARQL_TIMEOUT"], config["SPARQL_TIMEOUT"])
+    try:
+        answer = state().store.query(
+            query, default_graphs=default_graphs, named_graphs=named_graphs,
+            timeout=timeout, max_rows=config["SPARQL_MAX_ROWS"],
+        )
+    except QuerySyntaxError:
+        if is_update(query):
+            abort(403, "this endpoint is read-only: SPARQL Update is refused")
+        raise
+    fmt = choose_format(answer.form)
+    response = Response(results.serialize(answer, fmt), mimetype=fmt.media_type)
+    if fmt.media_type.startswith("text/") or fmt.name in ("json", "jsonld"):
+        response.charset = "utf-8"
+    if answer.truncated:
+        response.headers["Orgkg-Truncated"] = "true"
+        response.headers["Orgkg-Row-Limit"] = str(config["SPARQL_MAX_ROWS"])
+    if request.values.get("download"):
+        response.headers["Content-Disposition"] = f'attachment; filename="results.{fmt.extension}"'
+    return response
+
+
+def read_protocol_request() -> tuple[str | None, list[str], list[str]]:
+    """The query and the dataset IRIs, from whichever of the protocol's three forms was used.
+
+    :raises werkzeug.exceptions.HTTPException: 403 for an update, 415 for an unknown body type,
+        400 for a repeated ``query``.
+    """
+    if request.method == "POST" and request.mimetype == "application/sparql-update":
+        abort(403, "this endpoint is read-only: SPARQL Update is refused")
+    if request.method == "POST" and request.mimetype == "application/sparql-query":
+        params, query = request.args, request.get_data(as_text=True)
+    elif request.method == "POST" and request.mimetype not in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        abort(415, "send the query as application/sparql-query or application/x-www-form-urlencoded")
+    else:
+        params = request.form if request.method == "POST" else request.args
+        if "update" in params:
+            abort(403, "this endpoint is read-only: SPARQL Update is refused")
+        queries = params.getlist("query")
+        if len(queries) > 1:
+            abort(400, "give exactly one query parameter")
+        query = queries[0] if queries else None
+    return query, params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
+
+
+def best_match(offers: list[str]) -> str | None:
+    """The offer the client ranks highest by q-value (ties go to the earlier offer)."""
+    if not request.accept_mimetypes:
+        return offers[0]
+    return request.accept_mimetypes.best_match(offers)
+
+
+def choose_format(form: str) -> Format:
+    """The format for an answer of ``form``: ``format=`` if given, else by ``Accept``.
+
+    :raises werkzeug.exceptions.NotAcceptable: when none of the form's formats is acceptable.
+    """
+    names = ", ".join(f.name for f in results.formats_for(form))
+    if name := request.values.get("format"):
+        fmt = results.by_name(name, form)
+        if fmt is None:
+            abort(406, f"format={name} does not fit a {form.upper()} answer; use one of {names}")
+        return fmt
+    media_type = best_match(results.offers(form))
+    if media_type is None:
+        abort(406, f"no acceptable format for a {form.upper()} answer; this endpoint offers {names}")
+    return results.by_media_type(media_type)
+
+
+def is_update(text: str) -> bool:
+    """Whether ``text`` is a SPARQL Update request (which a query parser rejects as a syntax error).
+
+    >>> is_update("INSERT DATA { <http://x/a> <http://x/b> 1 }"), is_update("SELECT * {")
+    (True, False)
+    """
+    try:
+        parseUpdate(text)
+    except ParseException:
+        return False
+    return True
+
+
+def service_description() -> Response:
+    """The SPARQL 1.1 Service Description of this endpoint, in a negotiated RDF format."""
+    service = ox.BlankNode()
+    me = ox.NamedNode(url_for("sparql.endpoint", _external=True))
+    sd = lambda term: ox.NamedNode(SD + term)  # noqa: E731
+    rdf_type = ox.NamedNode(PREFIXES["rdf"] + "type")
+    triples = [
+        ox.Triple(service, rdf_type, sd("Service")),
+        ox.Triple(service, sd("endpoint"), me),
+        ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+        ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),
+        *(ox.Triple(service, sd("resultFormat"), ox.NamedNode(FORMATS_NS + f)) for f in SD_FORMATS),
+    ]
+    fmt = choose_format("graph")
+    return Response(results.serialize_triples(triples, fmt.name), mimetype=fmt.media_type)
+
+
+def query_page(query: str | None):
+    """The YASGUI page; a shared link's ``query`` is opened and run."""
+    st = state()
+    examples = [{"name": e.name, "title": e.title(g.lang), "query": e.query} for e in st.examples]
+    page_config = {
+        "endpoint": url_for("sparql.endpoint", _external=True),
+        "prefixes": PREFIXES,
+        "examples": examples,
+        "resourceBase": current_app.config["RESOURCE_BASE"],
+        "resourceKinds": RESOURCE_KINDS,
+        "query": query,
+        "storageKey": f"orgkg-{st.store.version}",
+        "graphView": url_for("network.results_view"),
+        "formats": {"select": [f.name for f in results.RESULT_FORMATS], "graph": [f.name for f in results.GRAPH_FORMATS]},
+    }
+    response = Response(render_template("sparql/query.html", page_config=page_config, examples=examples))
+    response.vary.add("Accept")
+    return response

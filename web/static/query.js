@@ -1,0 +1,96 @@
+// The query page: YASGUI against this app's endpoint, the example gallery,
+// result downloads, "show as graph", share links and links from IRIs to entity pages.
+(function () {
+  "use strict";
+  const cfg = JSON.parse(document.getElementById("query-config").textContent);
+  const prologue = Object.entries(cfg.prefixes).map(([p, iri]) => `PREFIX ${p}: <${iri}>`).join("\n");
+
+  // Only completers that work offline: LOV-backed class/property completion would call the internet.
+  Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
+  Yasgui.Yasqe.defaults.value = prologue + "\n\nSELECT ?region ?label WHERE {\n  ?region a ok:Region ; rdfs:label ?label .\n} LIMIT 20\n";
+
+  // Stored tabs are keyed by this server and graph version, and kept one day, so an old
+  // endpoint or query never comes back from localStorage.
+  const yasgui = new Yasgui(document.getElementById("yasgui"), {
+    requestConfig: {
+      endpoint: cfg.endpoint,
+      method: "POST",
+      acceptHeaderGraph: "text/turtle,*/*;q=0.9",
+      acceptHeaderSelect: "application/sparql-results+json,*/*;q=0.9",
+    },
+    copyEndpointOnNewTab: false,
+    endpointCatalogueOptions: { getData: () => [{ endpoint: cfg.endpoint }] },
+    persistenceId: cfg.storageKey + "@" + window.location.host,
+    persistencyExpire: 24 * 60 * 60,
+    populateFromUrl: false,
+    // Resource IRIs show as region:430200, programme:… in the results table.
+    yasr: { prefixes: Object.assign(Object.fromEntries(cfg.resourceKinds.map((k) => [k, cfg.resourceBase + k + "/"])), cfg.prefixes) },
+  });
+
+  function openQuery(name, query) {
+    const tab = yasgui.addTab(true, { name: name });
+    tab.setQuery(query);
+    tab.setEndpoint(cfg.endpoint);
+    return tab.query();
+  }
+
+  document.querySelectorAll("button.example").forEach(function (button) {
+    button.addEventListener("click", function () {
+      const example = cfg.examples[Number(button.dataset.example)];
+      openQuery(example.title, example.query);
+    });
+  });
+  if (cfg.query) openQuery("🔗", cfg.query);
+
+  document.getElementById("reset-editor").addEventListener("click", function (event) {
+    event.preventDefault();
+    window.localStorage.clear();  // this origin stores nothing but the editor's tabs
+    window.location.assign(window.location.pathname);
+  });
+
+  // After each answer: the truncation notice, downloads in every format, graph view, share link.
+  const watched = new WeakSet();
+  yasgui.on("query", function (_yasgui, tab) {
+    const yasqe = tab.getYasqe();
+    if (watched.has(yasqe)) return;
+    watched.add(yasqe);
+    yasqe.on("queryResponse", function (_yasqe, response) {
+      if (tab !== yasgui.getTab()) return;
+      showTools(yasqe.getValue(), yasqe.getQueryType(), response && response.headers);
+    });
+  });
+
+  function showTools(query, queryType, headers) {
+    const encoded = encodeURIComponent(query);
+    const graphForm = queryType === "CONSTRUCT" || queryType === "DESCRIBE";
+    const links = document.getElementById("download-links");
+    links.replaceChildren();
+    (graphForm ? cfg.formats.graph : cfg.formats.select).forEach(function (name) {
+      const a = document.createElement("a");
+      a.href = `${cfg.endpoint}?query=${encoded}&format=${name}&download=1`;
+      a.textContent = name.toUpperCase();
+      a.className = "download";
+      links.append(a, " ");
+    });
+    document.getElementById("graph-link").href = `${cfg.graphView}?query=${encoded}`;
+    const share = `${window.location.origin}${window.location.pathname}?query=${encoded}`;
+    document.getElementById("share-link").value = share;
+    window.history.replaceState(null, "", share);
+    const notice = document.getElementById("truncation");
+    const truncated = headers && headers.get && headers.get("Orgkg-Truncated") === "true";
+    notice.hidden = !truncated;
+    if (truncated) notice.textContent = notice.dataset.template.replace("{n}", headers.get("Orgkg-Row-Limit"));
+    document.getElementById("result-tools").hidden = false;
+  }
+
+  // IRIs under the resource base open the app's own entity page, in this window.
+  function localise(event) {
+    const link = event.target.closest("a.iri");
+    if (!link || !link.href.startsWith(cfg.resourceBase)) return;
+    link.href = "/id/" + link.href.slice(cfg.resourceBase.length);
+    link.target = "_self";
+  }
+  ["click", "auxclick", "contextmenu", "mouseover"].forEach(function (type) {
+    document.getElementById("yasgui").addEventListener(type, localise, true);
+  });
+})();

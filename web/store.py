@@ -1,0 +1,318 @@
+"""The graph the app serves, behind one interface wherever it lives.
+
+:class:`GraphStore` runs every query of the app (the endpoint's, the entity
+pages', the network views') with a hard timeout and a row cap, and hands back a
+complete :class:`Answer`: nothing is streamed, so a timeout can never cut a
+response in half. The query engine is a backend: :class:`LocalBackend` keeps the
+graph in an in-memory pyoxigraph store (fast, thread-safe, releases the GIL),
+:class:`RemoteBackend` forwards to an external SPARQL 1.1 endpoint such as
+``oxigraph serve``.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping, Protocol
+
+import pyoxigraph as ox
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+#: Prefixes used in Turtle output, example queries and the query editor.
+PREFIXES = {
+    "ok": "https://w3id.org/orgkg/ontology#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}
+
+
+class StoreError(Exception):
+    """Base class of query failures; ``status`` is the HTTP status they map to."""
+
+    status = 500
+
+
+class QuerySyntaxError(StoreError):
+    """The query does not parse; the message is the parser's."""
+
+    status = 400
+
+
+class QueryTimeout(StoreError):
+    """The query ran longer than its time limit and was abandoned."""
+
+    status = 503
+
+
+class UpstreamError(StoreError):
+    """The external SPARQL endpoint failed or could not be reached."""
+
+    status = 502
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The complete answer to one query.
+
+    ``form`` is ``"select"``, ``"ask"`` or ``"graph"`` (CONSTRUCT and DESCRIBE).
+    ``truncated`` is true when the row cap cut ``rows`` or ``triples`` short.
+    """
+
+    form: str
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[Term | None, ...], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[ox.Triple, ...] = ()
+    truncated: bool = False
+
+    def records(self) -> list[dict[str, Term]]:
+        """Rows as dicts without the unbound variables, for the app's own queries."""
+        return [{v: t for v, t in zip(self.variables, row) if t is not None} for row in self.rows]
+
+
+@dataclass(frozen=True)
+class Dump:
+    """A whole-graph serialisation and its ETag."""
+
+    data: bytes
+    etag: str
+
+
+class Backend(Protocol):
+    """Runs one query and returns pyoxigraph's lazy result."""
+
+    def run(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Term],
+        default_graphs: list[ox.NamedNode],
+        named_graphs: list[ox.NamedNode],
+        timeout: float,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | Iterable[ox.Triple]: ...
+
+    def dump(self, fmt: ox.RdfFormat) -> bytes: ...
+
+
+class LocalBackend:
+    """An in-memory pyoxigraph store.
+
+    Queries see the union of all graphs as their default graph, so data loaded
+    from TriG is not hidden in named graphs.
+
+    :param store: the loaded store; it is never written to after this.
+    """
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> LocalBackend:
+        """Load a graph file whose format is given by its extension (.ttl, .nt, .jsonld, .trig …).
+
+        :raises ValueError: for an unknown extension.
+        """
+        path = Path(path)
+        fmt = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
+        if fmt is None:
+            raise ValueError(f"{path}: unknown RDF file extension {path.suffix!r}")
+        store = ox.Store()
+        store.bulk_load(path=path, format=fmt)
+        return cls(store)
+
+    @classmethod
+    def from_ntriples(cls, data: bytes) -> LocalBackend:
+        """Load N-Triples, the form an rdflib graph is handed over in."""
+        store = ox.Store()
+        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+        return cls(store)
+
+    def run(self, sparql, bindings, default_graphs, named_graphs, timeout):
+        try:
+            return self.store.query(
+                sparql,
+                substitutions={ox.Variable(k): v for k, v in bindings.items()} or None,
+                use_default_graph_as_union=not default_graphs,
+                default_graph=default_graphs or None,
+                named_graphs=named_graphs or None,
+            )
+        except SyntaxError as e:
+            raise QuerySyntaxError(str(e)) from e
+
+    def dump(self, fmt):
+        if fmt.supports_datasets:
+            return self.store.dump(format=fmt, prefixes=PREFIXES)
+        return ox.serialize(
+            (q.triple for q in self.store), format=fmt, prefixes=PREFIXES if fmt != ox.RdfFormat.N_TRIPLES else None
+        )
+
+
+class RemoteBackend:
+    """An external SPARQL 1.1 endpoint, queried over the SPARQL Protocol.
+
+    Bindings travel as a trailing ``VALUES`` clause made of terms that
+    pyoxigraph has validated and written, never of raw user text.
+
+    :param endpoint: the endpoint's URL, e.g. ``http://127.0.0.1:7878/query``.
+    """
+
+    ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+
+    def __init__(self, endpoint: str):
+        self.endpoint = endpoint
+
+    @staticmethod
+    def values_clause(bindings: Mapping[str, Term]) -> str:
+        """The ``VALUES`` clause that pins variables to terms.
+
+        >>> RemoteBackend.values_clause({"s": ox.NamedNode("http://x/a"), "l": ox.Literal('say "hi"', language="zh")})
+        '\\nVALUES (?s ?l) { (<http://x/a> "say \\\\"hi\\\\""@zh) }'
+        """
+        if not bindings:
+            return ""
+        names = " ".join(f"?{ox.Variable(k).value}" for k in bindings)
+        terms = " ".join(str(t) for t in bindings.values())
+        return f"\nVALUES ({names}) {{ ({terms}) }}"
+
+    def _post(self, params: list[tuple[str, str]], accept: str, timeout: float) -> tuple[str, bytes]:
+        body = urllib.parse.urlencode(params).encode()
+        request = urllib.request.Request(
+            self.endpoint,
+            data=body,
+            headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                return response.headers.get_content_type(), response.read()
+        except urllib.error.HTTPError as e:
+            message = e.read().decode("utf-8", "replace")[:2000]
+            if e.code == 400:
+                raise QuerySyntaxError(message) from e
+            raise UpstreamError(f"{self.endpoint} answered {e.code}: {message}") from e
+        except TimeoutError as e:
+            raise QueryTimeout(f"{self.endpoint} did not answer within {timeout:g} s") from e
+        except OSError as e:
+            raise UpstreamError(f"{self.endpoint} unreachable: {e}") from e
+
+    def run(self, sparql, bindings, default_graphs, named_graphs, timeout):
+        params = [("query", sparql + self.values_clause(bindings))]
+        params += [("default-graph-uri", g.value) for g in default_graphs]
+        params += [("named-graph-uri", g.value) for g in named_graphs]
+        ctype, body = self._post(params, self.ACCEPT, timeout)
+        results_format = ox.QueryResultsFormat.from_media_type(ctype)
+        if results_format is not None:
+            return ox.parse_query_results(body, format=results_format)
+        rdf_format = ox.RdfFormat.from_media_type(ctype)
+        if rdf_format is None:
+            raise UpstreamError(f"{self.endpoint} answered with unsupported type {ctype}")
+        return (q.triple for q in ox.parse(body, format=rdf_format))
+
+    def dump(self, fmt):
+        ctype, body = self._post(
+            [("query", "CONSTRUCT WHERE { ?s ?p ?o }")], "application/n-triples", timeout=600
+        )
+        triples = (q.triple for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
+        return ox.serialize(triples, format=fmt, prefixes=PREFIXES if fmt != ox.RdfFormat.N_TRIPLES else None)
+
+
+class GraphStore:
+    """Runs queries against a backend with a timeout and a row cap; caches whole-graph dumps.
+
+    :param backend: where the graph lives.
+    :param timeout: seconds a query may run unless the caller says otherwise.
+    :param workers: queries that may run at once; more wait their turn within their timeout.
+    """
+
+    def __init__(self, backend: Backend, timeout: float = 10.0, workers: int = 4):
+        self.backend = backend
+        self.timeout = timeout
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sparql")
+        self._dumps: dict[ox.RdfFormat, Dump] = {}
+        self._dump_lock = threading.Lock()
+
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Term] | None = None,
+        *,
+        default_graphs: Iterable[str] = (),
+        named_graphs: Iterable[str] = (),
+        timeout: float | None = None,
+        max_rows: int | None = None,
+    ) -> Answer:
+        """Run ``sparql`` to completion and return its whole answer.
+
+        :param bindings: variables pinned to terms (pyoxigraph substitution: a SELECT must project them).
+        :param default_graphs: IRIs of the protocol's ``default-graph-uri``.
+        :param named_graphs: IRIs of the protocol's ``named-graph-uri``.
+        :param timeout: seconds; ``None`` for the store's default.
+        :param max_rows: row (or triple) cap; ``None`` for no cap.
+        :raises QuerySyntaxError: the query does not parse, or a graph IRI is invalid.
+        :raises QueryTimeout: the time limit ran out; no partial answer is returned.
+        :raises UpstreamError: the external endpoint failed.
+        """
+        timeout = timeout or self.timeout
+        cap = max_rows if max_rows is not None else float("inf")
+        defaults, named = self._graphs(default_graphs), self._graphs(named_graphs)
+        cancelled = threading.Event()
+        future = self._pool.submit(self._answer, sparql, dict(bindings or {}), defaults, named, timeout, cap, cancelled)
+        try:
+            return future.result(timeout=timeout)
+        except FutureTimeout:
+            cancelled.set()
+            future.cancel()
+            raise QueryTimeout(f"query exceeded the time limit of {timeout:g} s") from None
+
+    @staticmethod
+    def _graphs(iris: Iterable[str]) -> list[ox.NamedNode]:
+        try:
+            return [ox.NamedNode(i) for i in iris]
+        except ValueError as e:
+            raise QuerySyntaxError(f"invalid graph IRI: {e}") from e
+
+    def _answer(self, sparql, bindings, defaults, named, timeout, cap, cancelled) -> Answer:
+        result = self.backend.run(sparql, bindings, defaults, named, timeout)
+        if isinstance(result, ox.QueryBoolean):
+            return Answer("ask", boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            variables = tuple(v.value for v in result.variables)
+            rows, over = self._take((tuple(s[v] for v in variables) for s in result), cap, cancelled)
+            return Answer("select", variables=variables, rows=tuple(rows[: len(rows) - over]), truncated=over)
+        triples, over = self._take(result, cap, cancelled)
+        return Answer("graph", triples=tuple(triples[: len(triples) - over]), truncated=over)
+
+    @staticmethod
+    def _take(items: Iterable, cap: float, cancelled: threading.Event) -> tuple[list, bool]:
+        """Up to ``cap + 1`` items, and whether there were more than ``cap``; stops once cancelled."""
+        out = []
+        for item in items:
+            if cancelled.is_set():
+                raise QueryTimeout("cancelled")
+            out.append(item)
+            if len(out) > cap:
+                return out, True
+        return out, False
+
+    def dump(self, fmt: ox.RdfFormat) -> Dump:
+        """The whole graph serialised in ``fmt``, computed once and kept."""
+        with self._dump_lock:
+            if fmt not in self._dumps:
+                data = self.backend.dump(fmt)
+                self._dumps[fmt] = Dump(data, hashlib.sha256(data).hexdigest()[:32])
+            return self._dumps[fmt]
+
+    @property
+    def version(self) -> str:
+        """A short fingerprint of the graph's content, for client caches."""
+        return self.dump(ox.RdfFormat.N_TRIPLES).etag[:16]
