@@ -88,3 +88,33 @@ def test_full_corpus_turtle_parses_with_oxigraph(corpus_graph_file, corpus_graph
 def test_full_corpus_levels(corpus_graph):
     levels = [str(l) for l in corpus_graph.objects(None, OK.articleLevel)]
     assert (levels.count("province"), levels.count("prefecture"), levels.count("county")) == (16, 56, 4)
+
+
+def test_divisions_carry_codes_and_a_chain_to_their_province(corpus_graph):
+    for region in corpus_graph.subjects(OK.level, None):
+        level = str(corpus_graph.value(region, OK.level))
+        if level not in ("province", "prefecture", "county"):
+            continue
+        code = str(corpus_graph.value(region, OK.adminCode))
+        assert len(code) == 6 and code.isdigit(), region
+        node, seen = region, 0
+        while str(corpus_graph.value(node, OK.level)) != "province":
+            parent = corpus_graph.value(node, OK.partOf)
+            assert parent is not None, f"{corpus_graph.value(region, RDFS.label)} has no chain to a province"
+            assert str(corpus_graph.value(parent, OK.adminCode))[:2] == code[:2]
+            node, seen = parent, seen + 1
+            assert seen < 4
+
+
+def test_party_members_query_lists_regions_with_their_sentence(corpus_graph):
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    store.load(serialize(corpus_graph, "nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    query = (ROOT / "ontology" / "examples" / "16-party-members-by-region.rq").read_text(encoding="utf-8")
+    rows = list(store.query(query))
+    assert len({row["region"] for row in rows}) >= 20
+    for row in rows:
+        assert row["unit"].value in ("名", "人")
+        assert float(row["value"].value) >= 10000
+        assert "党员" in row["sentence"].value

@@ -1,7 +1,6 @@
 """The gazetteer: divisions with codes and parents from jionlp, plus the curated aliases."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -99,11 +98,9 @@ def test_find_refuses_an_ambiguous_name(gazetteer):
         gazetteer.find("鼓楼区")
 
 
-def test_loads_once_and_quickly():
-    load_gazetteer.cache_clear()
-    started = time.perf_counter()
+def test_loads_once():
+    """Load time is measured in benchmarks/, not here."""
     first = load_gazetteer()
-    assert time.perf_counter() - started < 5
     assert load_gazetteer() is first
 
 
