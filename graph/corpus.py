@@ -24,6 +24,9 @@ INDENT = "\u3000"
 LEVELS = {"省级": "province", "市级": "prefecture", "地市级": "prefecture", "县级": "county", "县区级": "county"}
 CN_NUMERAL = "一二三四五六七八九十"
 SECTION_HEADING = re.compile(rf"^[{CN_NUMERAL}]{{1,3}}、")
+SUB_HEADING = re.compile(rf"^(?:[（(][{CN_NUMERAL}]{{1,3}}[)）]|第[{CN_NUMERAL}]{{1,3}}部分|\d{{1,2}}[.、．](?!\d))")
+LIST_START = re.compile(rf"^(?:[（(][{CN_NUMERAL}\d]{{1,3}}[)）]|[{CN_NUMERAL}]是|\d{{1,2}}[、．.](?!\d))")
+WRAPPED_LINE = 20  # a line broken by the page is a full line; shorter unfinished lines stand alone
 TOC_LEVEL = re.compile(rf"^[{CN_NUMERAL}]{{1,3}}、\s*(\S+?)\s*$")
 TOC_ENTRY = re.compile(r"^(?P<title>.+?)[\s\u3000.…·]+(?P<page>\d{1,4})$")
 PAGE_RESIDUE = re.compile(r"^(?:[-—\s]*\d{1,4}[-—\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
@@ -183,35 +186,55 @@ def _table_of_contents(lines: list[str]) -> tuple[list[tuple[str, str | None]], 
     return entries, i - 1
 
 
-def _paragraphs(lines: list[str]) -> list[tuple[str, bool]]:
-    """Re-join page-broken lines into (paragraph, is_heading) pairs, dropping residue."""
-    lines = _drop_trailer(lines)
-    paragraphs: list[list] = []  # [text, is_heading]
-    for raw in lines:
+def _paragraphs(lines: list[str]) -> list[tuple[str, int]]:
+    """Re-join page-broken lines into (paragraph, heading level) pairs, dropping residue.
+
+    A line continues the previous paragraph only when nothing marks a new one:
+    it is not indented, no blank line precedes it, it does not open with a
+    list marker, and the previous line was a full (wrapped) line whose sentence
+    had not ended. Short unfinished lines are headings, bylines or dates.
+    """
+    paragraphs: list[list] = []  # [text, heading level]
+    last_length, blank_before = 0, False
+    for raw in _drop_trailer(lines):
         indented = raw.startswith(INDENT) or raw.startswith("  ")
         line = raw.strip().strip(INDENT).strip()
-        if not line or PAGE_RESIDUE.match(line):
+        if not line:
+            blank_before = True
             continue
-        if _is_heading(line):
-            paragraphs.append([line, True])
+        if PAGE_RESIDUE.match(line):
             continue
-        if paragraphs and not indented:
+        level = heading_level(line)
+        fresh = indented or blank_before or level or LIST_START.match(line)
+        blank_before = False
+        if paragraphs and not fresh:
             prev = paragraphs[-1]
             if prev[1] and len(line) <= 4 and not _ended(prev[0]):
                 prev[0] += line  # the tail of a heading broken over two lines
+                last_length = len(line)
                 continue
-            if not prev[1] and not _ended(prev[0]):
+            if not prev[1] and not _ended(prev[0]) and last_length >= WRAPPED_LINE:
                 prev[0] += line
+                last_length = len(line)
                 continue
-        paragraphs.append([line, False])
-    return [(text, heading) for text, heading in paragraphs]
+        paragraphs.append([line, level])
+        last_length = len(line)
+    return [(text, level) for text, level in paragraphs]
 
 
-def _is_heading(line: str) -> bool:
-    if not SECTION_HEADING.match(line):
-        return False
+def heading_level(line: str) -> int:
+    """1 for a section heading (``一、…``), 2 for a sub-heading line (``（一）…``), else 0.
+
+    >>> heading_level("一、强化政治引领"), heading_level("（二）建强基层组织"), heading_level("一是加强培训。")
+    (1, 2, 0)
+    """
     body = line.rstrip("。")
-    return len(line) <= 40 or (len(line) <= 70 and not any(ch in body for ch in "。！？；"))
+    short = len(line) <= 40 or (len(line) <= 70 and not any(ch in body for ch in "。！？；"))
+    if SECTION_HEADING.match(line):
+        return 1 if short else 0
+    if SUB_HEADING.match(line) and len(line) <= 40 and not any(ch in body for ch in "。！？；，"):
+        return 2
+    return 0
 
 
 def _ended(text: str) -> bool:
@@ -255,14 +278,16 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
 
 def _make_article(title: str, level: str | None, source: str, lines: list[str]) -> Article | None:
     paragraphs = _paragraphs(lines)
-    if not any(not heading for _, heading in paragraphs):
+    if not any(not level for _, level in paragraphs):
         return None
+    # sections are the 一、 headings; a report numbered only （一） uses those instead
+    section_level = 1 if any(level == 1 for _, level in paragraphs) else 2
     article = Article(id=article_id(title), position=0, title=title, level=level, source=source, text="")
     parts: list[str] = []
     offset = 0
     section: int | None = None
-    for p_index, (text, heading) in enumerate([(title, False)] + paragraphs):
-        if heading:
+    for p_index, (text, heading) in enumerate([(title, 0)] + paragraphs):
+        if heading == section_level:
             section = len(article.sections) + 1
             article.sections.append(Section(section, text))
         spans = [(0, len(text))] if heading or p_index == 0 else split_sentences(text)

@@ -157,3 +157,32 @@ def test_real_corpus_text_is_clean(corpus_path):
         headings = {s.heading for s in article.sections}
         dangling = [p for p in paragraphs if p not in headings and p[-1] not in "。！？…”」）：；，、" and len(p) > 40]
         assert len(dangling) <= 3, (article.title, dangling[:3])
+
+
+PLAIN_REPORT = "\n".join([
+    "中共宜都市委组织部2023年人才工作总结",
+    "宜都市委组织部",
+    "（2023年12月）",
+    "",
+    "今年以来，我市坚持人才引领发展，全年引进各类人才1200名",
+    "，其中博士研究生35名。",
+    "",
+    "（一）完善人才政策",
+    "出台人才新政10条，设立人才发展资金2000万元。",
+    "一是强化服务保障。",
+    "二是优化评价机制。",
+    "",
+    "（二）建强人才平台",
+    "新建专家工作站6个。",
+])
+
+
+def test_report_without_indents_uses_blank_lines_markers_and_sub_headings(tmp_path):
+    article = read_corpus(write(tmp_path, PLAIN_REPORT, name="yidu.txt"))[0]
+    paragraphs = article.text.split("\n")
+    assert paragraphs[:3] == ["中共宜都市委组织部2023年人才工作总结", "宜都市委组织部", "（2023年12月）"]
+    assert "今年以来，我市坚持人才引领发展，全年引进各类人才1200名，其中博士研究生35名。" in paragraphs
+    assert "一是强化服务保障。" in paragraphs and "二是优化评价机制。" in paragraphs
+    assert [s.heading for s in article.sections] == ["（一）完善人才政策", "（二）建强人才平台"]
+    station = next(s for s in article.sentences if "专家工作站" in s.text)
+    assert station.section == 2
