@@ -1,6 +1,8 @@
 """Region mentions and article subjects, on invented report sentences and on the real corpus."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graph.corpus import read_corpus
@@ -14,9 +16,17 @@ def finder() -> RegionFinder:
     return RegionFinder(load_gazetteer())
 
 
+def _region(about):
+    """The region with code ``about``, or the township ``<county code>-<name>``."""
+    gazetteer = load_gazetteer()
+    code, _, town = about.partition("-")
+    region = gazetteer.find(code)
+    return gazetteer.locals_under(region)[town] if town else region
+
+
 def _found(finder, text, about):
-    """(surface, full name, level, parent name) of each mention in an article about ``about`` (a code)."""
-    subject = load_gazetteer().find(about) if about else None
+    """(surface, full name, level, parent name) of each mention in an article about ``about``."""
+    subject = _region(about) if about else None
     return [(text[s:e], r.name, r.level, r.parent.name if r.parent else None)
             for s, e, r in finder.find(text, subject)]
 
@@ -58,6 +68,9 @@ CASES = [
     pytest.param("选取卓里、岭上等2个村开展试点。", "141002",
                  [("卓里", "卓里村", "village", "一平垣乡"), ("岭上", "岭上村", "village", "一平垣乡")],
                  id="shared-suffix-list"),
+    pytest.param("推广锦东、李丰等乡村的共富经验。", "321012",
+                 [("锦东", "锦东村", "village", "丁伙镇"), ("李丰", "李丰村", "village", "丁伙镇")],
+                 id="list-of-villages-without-count"),
     pytest.param("大力发展村集体经济，建设美丽乡村和新农村。", "141002", [], id="generic-village-words"),
     pytest.param("温岭、黄岩两地共建人才飞地。", "331000",
                  [("温岭", "温岭市", "county", "台州市"), ("黄岩", "黄岩区", "county", "台州市")],
@@ -65,6 +78,38 @@ CASES = [
     pytest.param("选派干部到上海嘉定挂职，并在德国设立引才工作站。", "532300",
                  [("上海", "上海市", "province", None), ("嘉定", "嘉定区", "county", "上海市"),
                   ("德国", "德国", "foreign", None)], id="county-after-its-province-and-foreign"),
+    pytest.param("旺苍红色教育基地全年接待学员3000人次。", "510800", [("旺苍", "旺苍县", "county", "广元市")],
+                 id="county-short-form-tagged-as-person-name"),
+    pytest.param("坚持走和平发展道路，让红旗高高飘扬。", "120000", [], id="county-short-forms-that-are-common-words"),
+    pytest.param("昭化镇党委组织党员开展志愿服务。", "510800", [("昭化镇", "昭化镇", "township", "昭化区")],
+                 id="township-named-like-its-county"),
+    pytest.param("在旺苍南阳建成红色教育实训基地。", "510800",
+                 [("旺苍", "旺苍县", "county", "广元市"), ("南阳", "南阳村", "village", "东河镇")],
+                 id="village-without-suffix-after-county-not-prefecture"),
+    pytest.param("东河镇南峰村新建党群服务中心。", "510821",
+                 [("东河镇", "东河镇", "township", "旺苍县"), ("南峰村", "南峰村", "village", "东河镇")],
+                 id="suffix-glued-to-next-word-by-jieba"),
+    pytest.param("推动呼和浩特包头两地人才共享。", "150000",
+                 [("呼和浩特", "呼和浩特市", "prefecture", "内蒙古自治区"),
+                  ("包头", "包头市", "prefecture", "内蒙古自治区")], id="two-prefectures-side-by-side"),
+    pytest.param("与西湖大学共建人才实验室。", "330100", [], id="university-named-like-a-county"),
+    pytest.param("组织干部赴东北、江苏等地考察。", "220000",
+                 [("东北", "东北", "macro", None), ("江苏", "江苏省", "province", None)], id="macro-area-listed"),
+    pytest.param("主动服务东北振兴大局。", "410000", [("东北", "东北", "macro", None)], id="macro-area-before-revitalisation"),
+    pytest.param("加强川滇黔三省交界地区人才协作。", "520000", [("川滇黔", "川滇黔", "macro", None)],
+                 id="province-abbreviations-in-a-row"),
+    pytest.param("深化京豫对口协作。", "410000", [], id="province-abbreviation-pair-is-a-partnership"),
+    pytest.param("西城经济开发区新建人才公寓200套。", "420303",
+                 [("西城经济开发区", "西城经济开发区", "zone", "张湾区")], id="named-zone-of-the-subject"),
+    pytest.param("武汉光谷科技城集聚人才3万名。", "420000",
+                 [("武汉光谷科技城", "武汉光谷科技城", "zone", "武汉市")], id="zone-with-a-name-after-the-division"),
+    pytest.param("全力建设公园城市示范区和新发展理念示范区。", "510100", [], id="generic-zone-phrases"),
+    pytest.param("赴欧洲、东南亚开展海外引才。", "360900",
+                 [("欧洲", "欧洲", "foreign", None), ("东南亚", "东南亚", "foreign", None)], id="foreign-areas"),
+    pytest.param("北疆大地人才汇聚。", "150200", [("北疆", "内蒙古自治区", "province", None)],
+                 id="epithet-of-subject-province"),
+    pytest.param("镇党委组织党员到锦西村开展志愿服务。", "321012-丁伙镇",
+                 [("锦西村", "锦西村", "village", "丁伙镇")], id="village-of-a-township-subject"),
 ]
 
 
@@ -86,6 +131,19 @@ SUBJECTS = [
     pytest.param("新时代吉林组织工作综述", "prefecture", "", ("吉林市", "220200"), id="prefecture-named-like-province"),
     pytest.param("新时代吉林组织工作综述", "province", "", ("吉林省", "220000"), id="province-named-like-prefecture"),
     pytest.param("海淀区组织工作综述", None, "", ("海淀区", "110108"), id="no-level"),
+    pytest.param("中共四川省广元市旺苍县委组织部2023年工作总结", None, "", ("旺苍县", "510821"),
+                 id="no-level-most-specific-division"),
+    pytest.param("关于鹤壁市人才工作情况的汇报", None, "", ("鹤壁市", "410600"), id="no-level-report-title"),
+    pytest.param("中共苍溪县委组织部2023年工作总结", None, "", ("苍溪县", "510824"), id="no-level-county-committee"),
+    pytest.param("丁伙镇2023年党建工作汇报", None, "镇党委在江都区委领导下开展工作。", ("丁伙镇", None),
+                 id="no-level-township-found-through-text"),
+    pytest.param("扬州市江都区丁伙镇党建工作汇报", None, "", ("丁伙镇", None), id="no-level-township-in-title"),
+    pytest.param("2023年鼓楼区组织工作总结", None, "福州市委坚持……", ("鼓楼区", "350102"),
+                 id="no-level-repeated-name-settled-by-text"),
+    pytest.param("2023年度组织工作总结", None, "全区党员……尧都区委扎实推进……尧都区", ("尧都区", "141002"),
+                 id="no-region-in-title"),
+    pytest.param("关于赴浙江考察学习情况的报告", "county", "宁波市鄞州区", ("浙江省", "330000"),
+                 id="title-without-region-at-level"),
 ]
 
 
@@ -93,6 +151,29 @@ SUBJECTS = [
 def test_subject(finder, title, level, text, expected):
     region = finder.subject(title, level, title + "\n" + text)
     assert (region.name, region.code) == expected
+
+
+REPORTS = Path(__file__).resolve().parent / "data" / "regions"
+
+# invented reports in other layouts (blank lines, no indents, （一）/一是/1. headings, report titles)
+FIXTURES = [
+    pytest.param("county-work-summary.txt", "旺苍县",
+                 {"四川省", "广元市", "旺苍县", "苍溪县", "剑阁县", "东河镇", "南峰村", "嘉川镇", "浙江省", "湖州市",
+                  "长三角", "成都市", "德国"}, id="county-work-summary"),
+    pytest.param("talent-report.txt", "宜春市",
+                 {"宜春市", "深圳市", "上海市", "高安市", "樟树市", "宜春经济开发区", "袁州区", "粤港澳大湾区",
+                  "长江经济带", "东南亚", "欧洲"}, id="talent-report"),
+    pytest.param("town-report.txt", "丁伙镇",
+                 {"丁伙镇", "江都区", "丁伙村", "锦西村", "高桥村", "苏州市", "无锡市", "扬州市"}, id="town-report"),
+]
+
+
+@pytest.mark.parametrize("name, subject, regions", FIXTURES)
+def test_reports_in_other_layouts(name, subject, regions):
+    (article,) = read_corpus(REPORTS / name)
+    article = Pipeline(["regions"])(article)
+    assert article.level is None and article.subject.name == subject
+    assert {m.region.name for m in article.regions} == regions
 
 
 def test_component_fills_mentions_with_sentences(tmp_path):

@@ -58,6 +58,11 @@ def test_repeated_name_keeps_every_candidate(gazetteer):
     pytest.param("城市副中心", "北京城市副中心", "zone", "北京市", "guarded", id="zone-guarded"),
     pytest.param("京津冀", "京津冀", "macro", None, "full", id="macro"),
     pytest.param("美国", "美国", "foreign", None, "full", id="foreign"),
+    pytest.param("北疆", "内蒙古自治区", "province", None, "guarded", id="epithet-inner-mongolia"),
+    pytest.param("华北", "华北", "macro", None, "guarded", id="macro-guarded"),
+    pytest.param("港澳", "港澳", "macro", None, "full", id="macro-full"),
+    pytest.param("东南亚", "东南亚", "foreign", None, "full", id="foreign-area"),
+    pytest.param("拉美", "拉丁美洲", "foreign", None, "alias", id="foreign-area-alias"),
 ])
 def test_curated_and_world_names(gazetteer, form, name, level, parent, kind):
     (entry,) = gazetteer.names[form]

@@ -27,8 +27,7 @@ DEFAULTS = {
     "RESOURCE_BASE": "https://w3id.org/orgkg/id/",
     "CORS_ORIGIN": "*",  # Access-Control-Allow-Origin of the endpoint; None to turn CORS off
     "NETWORK_MAX_NODES": 300,
-    "ONTOLOGY_DIR": str(ONTOLOGY_DIR),
-    "JSON_AS_ASCII": False,
+    "ONTOLOGY_DIR": str(ONTOLOGY_DIR),  # holds orgkg.ttl, shapes.ttl and examples/
 }
 #: HTML pages load nothing from other origins and run no inline script.
 CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
@@ -37,19 +36,22 @@ CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app.
 
-    :param config: overrides of :data:`DEFAULTS`; give ``GRAPH`` or ``SPARQL_ENDPOINT``.
+    Settings come from :data:`DEFAULTS`, then ``ORGKG_*`` environment variables
+    (``ORGKG_GRAPH=build/graph.ttl flask --app web run``), then ``config``.
+
+    :param config: overrides; give ``GRAPH`` or ``SPARQL_ENDPOINT`` here or in the environment.
     :raises ValueError: when neither is given.
     """
     app = Flask(__name__)
     app.config.update(DEFAULTS)
+    app.config.from_prefixed_env("ORGKG")
     app.config.update(config or {})
     app.json.ensure_ascii = False
     store = GraphStore(open_backend(app.config), timeout=app.config["SPARQL_TIMEOUT"], workers=app.config["SPARQL_WORKERS"])
-    app.extensions["orgkg"] = AppState(
-        store=store,
-        catalogue=Catalogue.build(store),
-        examples=load_examples(Path(app.config["ONTOLOGY_DIR"]) / "examples"),
-    )
+    ontology = Path(app.config["ONTOLOGY_DIR"])
+    catalogue = Catalogue.build(store)
+    catalogue.add_vocabulary(ontology / "orgkg.ttl")
+    app.extensions["orgkg"] = AppState(store=store, catalogue=catalogue, examples=load_examples(ontology / "examples"))
     i18n.init_app(app)
     errors.init_app(app)
     for module in (sparql, entities, network, downloads):

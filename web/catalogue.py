@@ -7,24 +7,24 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyoxigraph as ox
 
-from .store import PREFIXES, GraphStore
+from .store import PREFIXES, PROLOGUE, GraphStore
 
 OK = PREFIXES["ok"]
 #: Types shown in networks and search, in legend order, with their colours.
 ENTITY_TYPES = {"Region": "#2b7bb9", "Programme": "#d9822b", "Initiative": "#3a9d5d"}
 SEARCHABLE = ("Region", "Programme", "Initiative", "Indicator", "Article")
 
-_PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-TYPES_Q = _PROLOGUE + "SELECT ?s ?type WHERE { ?s a ?type FILTER(STRSTARTS(STR(?type), STR(ok:))) }"
-LABELS_Q = _PROLOGUE + "SELECT ?s ?label WHERE { { ?s rdfs:label ?label } UNION { ?s dcterms:title ?label } }"
-TEXTS_Q = _PROLOGUE + """SELECT ?s ?label WHERE {
+TYPES_Q = PROLOGUE + "SELECT ?s ?type WHERE { ?s a ?type FILTER(STRSTARTS(STR(?type), STR(ok:))) }"
+LABELS_Q = PROLOGUE + "SELECT ?s ?label WHERE { { ?s rdfs:label ?label } UNION { ?s dcterms:title ?label } }"
+TEXTS_Q = PROLOGUE + """SELECT ?s ?label WHERE {
   { ?s ok:sourceText ?label } UNION { ?s ok:surface ?label } UNION { ?s ok:text ?label } }"""
-ALTS_Q = _PROLOGUE + "SELECT ?s ?alt WHERE { ?s skos:altLabel ?alt }"
-PARENTS_Q = _PROLOGUE + "SELECT ?r ?parent WHERE { ?r a ok:Region ; ok:partOf ?parent }"
-LINKS_Q = _PROLOGUE + """SELECT ?s ?p ?o WHERE {
+ALTS_Q = PROLOGUE + "SELECT ?s ?alt WHERE { ?s skos:altLabel ?alt }"
+PARENTS_Q = PROLOGUE + "SELECT ?r ?parent WHERE { ?r a ok:Region ; ok:partOf ?parent }"
+LINKS_Q = PROLOGUE + """SELECT ?s ?p ?o WHERE {
   VALUES ?p { ok:implements ok:partOf ok:about ok:mentions ok:concerns ok:indicator ok:reportedIn } ?s ?p ?o }"""
 
 TEXT_LABEL_LENGTH = 40
@@ -35,7 +35,7 @@ class Catalogue:
     """Precomputed lookups over the graph; IRIs are plain strings.
 
     ``links`` are the (subject, ok: property name, object) links the network
-    views draw; ``degrees`` count them per resource.
+    views draw, ``adjacent`` holds them by either end and ``degrees`` counts them.
     """
 
     types: dict[str, str] = field(default_factory=dict)
@@ -43,11 +43,16 @@ class Catalogue:
     alt_labels: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     parents: dict[str, str] = field(default_factory=dict)
     links: list[tuple[str, str, str]] = field(default_factory=list)
+    adjacent: dict[str, list[tuple[str, str, str]]] = field(default_factory=lambda: defaultdict(list))
     degrees: Counter = field(default_factory=Counter)
 
     @classmethod
     def build(cls, store: GraphStore, timeout: float = 300) -> Catalogue:
-        """Run the catalogue queries against ``store``."""
+        """Run the catalogue queries against ``store``.
+
+        :param store: the graph to catalogue.
+        :param timeout: seconds each query may take (generous: this runs once, at start-up).
+        """
         cat = cls()
         run = lambda q: store.query(q, timeout=timeout).records()  # noqa: E731
         for r in run(TYPES_Q):
@@ -62,10 +67,19 @@ class Catalogue:
         for r in run(PARENTS_Q):
             cat.parents[r["r"].value] = r["parent"].value
         for r in run(LINKS_Q):
-            cat.links.append((r["s"].value, r["p"].value[len(OK):], r["o"].value))
-            cat.degrees[r["s"].value] += 1
-            cat.degrees[r["o"].value] += 1
+            link = (r["s"].value, r["p"].value[len(OK):], r["o"].value)
+            cat.links.append(link)
+            for end in (link[0], link[2]):
+                cat.adjacent[end].append(link)
+                cat.degrees[end] += 1
         return cat
+
+    def add_vocabulary(self, path: Path) -> None:
+        """Take the labels of the ontology's classes and properties, so pages can name them in either language."""
+        label = ox.NamedNode(PREFIXES["rdfs"] + "label")
+        for quad in ox.parse(path=path, format=ox.RdfFormat.TURTLE):
+            if quad.predicate == label and isinstance(quad.object, ox.Literal):
+                self._add_label(quad.subject.value, quad.object)
 
     def _add_label(self, iri: str, literal: ox.Literal) -> None:
         text = literal.value if len(literal.value) <= TEXT_LABEL_LENGTH else literal.value[:TEXT_LABEL_LENGTH] + "…"
@@ -73,6 +87,9 @@ class Catalogue:
 
     def label(self, iri: str, lang: str = "zh") -> str:
         """The best label of ``iri`` for ``lang``, falling back to any label, then to the IRI's last segment.
+
+        :param iri: a resource or vocabulary term.
+        :param lang: ``"zh"`` or ``"en"``.
 
         >>> cat = Catalogue()
         >>> cat.labels["http://x/a"].update({"zh": "党员总数", "en": "party members"})
@@ -97,10 +114,17 @@ class Catalogue:
         chain = self.ancestors(iri)
         return chain[-1] if chain else iri
 
+    def names(self, iri: str) -> set[str]:
+        """The labels and aliases of ``iri``, case-folded for matching."""
+        return {n.casefold() for n in (*self.labels.get(iri, {}).values(), *self.alt_labels.get(iri, ()))}
+
     def search(self, text: str, limit: int = 20) -> list[str]:
         """IRIs of searchable entities whose label or alias contains ``text``.
 
         Exact matches come first, then prefix matches, then the rest, each by degree.
+
+        :param text: what the user typed; matched case-insensitively as a substring.
+        :param limit: the most IRIs to return.
         """
         needle = text.strip().casefold()
         if not needle:
@@ -109,8 +133,7 @@ class Catalogue:
         for iri, kind in self.types.items():
             if kind not in SEARCHABLE:
                 continue
-            names = [n.casefold() for n in (*self.labels.get(iri, {}).values(), *self.alt_labels.get(iri, ()))]
-            hits = [0 if n == needle else 1 if n.startswith(needle) else 2 for n in names if needle in n]
+            hits = [0 if n == needle else 1 if n.startswith(needle) else 2 for n in self.names(iri) if needle in n]
             if hits:
                 ranked.append((min(hits), -self.degrees[iri], self.label(iri), iri))
         return [iri for *_, iri in sorted(ranked)[:limit]]

@@ -9,22 +9,21 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, current_app, g, jsonify, render_template, request
+from flask import Blueprint, Response, abort, current_app, g, jsonify, redirect, render_template, request, url_for
 
 from . import results
 from .catalogue import ENTITY_TYPES
-from .links import compact, local_path, term_view
+from .links import compact, kind_and_key, local_path, term_view
 from .state import state
-from .store import PREFIXES
+from .store import PROLOGUE
 
 bp = Blueprint("entities", __name__)
 
-_PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 OUT_Q = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 IN_COUNT_Q = "SELECT ?s ?p (COUNT(?x) AS ?n) WHERE { ?x ?p ?s } GROUP BY ?s ?p"
 IN_Q = "SELECT ?s ?p ?x WHERE { ?x ?p ?s }"
 DESCRIBE_Q = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
-FIGURES_Q = _PROLOGUE + """SELECT ?s ?f ?value ?unit ?source ?measures ?time ?concerns ?indicator ?text ?article WHERE {
+FIGURES_Q = PROLOGUE + """SELECT ?s ?f ?value ?unit ?source ?measures ?time ?concerns ?indicator ?text ?article WHERE {
   { ?f ok:concerns ?s } UNION { ?f ok:indicator ?s } UNION { ?f ok:reportedIn ?s }
   UNION { ?f ok:reportedIn ?about . ?about ok:about ?s }
   ?f ok:value ?value .
@@ -40,11 +39,29 @@ MAX_FIGURES = 200
 MAX_INCOMING = 2000
 
 
+HOME_LIST = 12
+
+
 @bp.route("/")
 def home():
-    """Counts by type, the search box and the ways into the graph."""
-    counts = Counter(state().catalogue.types.values())
-    return render_template("entities/home.html", counts=sorted(counts.items()), entity_types=ENTITY_TYPES)
+    """Counts by type, the most widely adopted measures, the top-level regions, and the ways into the graph."""
+    cat = state().catalogue
+    adopters = Counter(o for _, p, o in cat.links if p == "implements")
+    top_regions = sorted((r for r, k in cat.types.items() if k == "Region" and r not in cat.parents),
+                         key=lambda r: -cat.degrees[r])
+    return render_template(
+        "entities/home.html",
+        counts=sorted(Counter(cat.types.values()).items()),
+        entity_types=ENTITY_TYPES,
+        measures=[(suggestion(m), n, diffusion_url(m)) for m, n in adopters.most_common(HOME_LIST)],
+        regions=[suggestion(r) for r in top_regions[:HOME_LIST * 3]],
+    )
+
+
+def diffusion_url(iri: str) -> str:
+    """The diffusion view of a programme or initiative."""
+    kind, key = kind_and_key(iri)
+    return url_for("network.diffusion", kind=kind, key=key)
 
 
 @bp.route("/id/<kind>/<path:key>")
@@ -52,10 +69,9 @@ def entity(kind: str, key: str):
     """One resource: HTML, or RDF by ``Accept`` or suffix."""
     iri, fmt = resolve(kind, key)
     store = state().store
-    if fmt is None and request.accept_mimetypes and request.accept_mimetypes.best_match(
-        ["text/html"] + results.offers("graph")
-    ) != "text/html":
-        fmt = results.by_media_type(request.accept_mimetypes.best_match(results.offers("graph"))).name
+    if fmt is None:  # no suffix: RDF only when the client ranks an RDF format above HTML
+        best = results.best_match(request.accept_mimetypes, ["text/html"] + results.offers("graph"))
+        fmt = results.by_media_type(best).name if best not in (None, "text/html") else None
     node = ox.NamedNode(iri)
     if fmt:
         triples = store.query(DESCRIBE_Q, {"s": node}).triples
@@ -80,6 +96,9 @@ def resolve(kind: str, key: str) -> tuple[str, str | None]:
 
     A key keeps a dot-suffix that is not a known format, and a suffixed key
     names the unsuffixed resource only when the full key is not itself known.
+
+    :param kind: the first path segment (``region``, ``programme`` …).
+    :param key: the rest of the path, possibly with a format suffix.
     """
     base = current_app.config["RESOURCE_BASE"]
     iri = f"{base}{kind}/{key}"
@@ -110,21 +129,26 @@ def describe(node: ox.NamedNode) -> dict:
         "kind": kind,
         "aliases": cat.alt_labels.get(iri, []),
         "ancestors": [term_view(ox.NamedNode(a)) for a in cat.ancestors(iri)],
-        "outgoing": sorted((compact(p), p, vs) for p, vs in outgoing.items()),
-        "incoming": sorted((compact(p), p, vs, counts.get(p, len(vs)) - len(vs)) for p, vs in incoming.items()),
+        "outgoing": sorted((cat.label(p, g.lang), compact(p), vs) for p, vs in outgoing.items()),
+        "incoming": sorted((cat.label(p, g.lang), compact(p), vs, counts.get(p, len(vs)) - len(vs))
+                           for p, vs in incoming.items()),
         "figures": [{k: term_view(v) for k, v in r.items()} for r in figures.records()],
         "figures_truncated": figures.truncated,
         "network": kind in ENTITY_TYPES,
         "path": local_path(iri),
-        "ref": iri[len(current_app.config["RESOURCE_BASE"]):].split("/", 1),
+        "ref": kind_and_key(iri),
     }
 
 
 @bp.route("/search")
 def search():
-    """Search results as a page; one exact hit goes straight to its entity."""
+    """Search results as a page; a name that only one entity bears goes straight to that entity."""
     q = request.args.get("q", "")
-    hits = state().catalogue.search(q, limit=100)
+    cat = state().catalogue
+    hits = cat.search(q, limit=100)
+    exact = [iri for iri in hits if q.strip().casefold() in cat.names(iri)]
+    if len(exact) == 1:
+        return redirect(local_path(exact[0]))
     return render_template("entities/search.html", q=q, hits=[suggestion(i) for i in hits])
 
 
@@ -138,6 +162,5 @@ def search_json():
 def suggestion(iri: str) -> dict:
     """What a search result shows."""
     cat = state().catalogue
-    kind = cat.types.get(iri, "")
-    return {"iri": iri, "label": cat.label(iri, g.lang), "type": kind, "path": local_path(iri)}
+    return {"iri": iri, "label": cat.label(iri, g.lang), "type": cat.types.get(iri, ""), "path": local_path(iri)}
 

@@ -25,6 +25,7 @@ MESSAGES = {
     "download_results": ("下载结果", "Download results"),
     "show_graph": ("以网络图显示结果", "Show results as a graph"),
     "share": ("分享链接", "Share link"),
+    "shared_query": ("分享的查询", "Shared query"),
     "reset_editor": ("重置编辑器", "Reset editor"),
     "truncated": ("结果已截断：只返回前 {n} 行。", "Results truncated: only the first {n} rows were returned."),
     "endpoint_note": ("SPARQL 1.1 端点：", "SPARQL 1.1 endpoint: "),
@@ -53,6 +54,9 @@ MESSAGES = {
     "ontology": ("本体", "Ontology"),
     "shapes": ("SHACL 约束", "SHACL shapes"),
     "counts": ("图谱概况", "What the graph holds"),
+    "widest_measures": ("实施地区最多的项目与举措", "Measures carried out by most regions"),
+    "regions_n": ("{n} 个地区", "{n} regions"),
+    "top_regions": ("省级及以上地区", "Top-level regions"),
     "Region": ("地区", "Region"),
     "Programme": ("项目", "Programme"),
     "Initiative": ("机制举措", "Initiative"),
@@ -74,7 +78,11 @@ def get_lang() -> str:
 
 
 def t(key: str, **values) -> str:
-    """The interface string ``key`` in the request's language, with ``{name}`` fields filled."""
+    """The interface string ``key`` in the request's language.
+
+    :param key: a key of :data:`MESSAGES`; an unknown key is shown as it is.
+    :param values: fill the string's ``{name}`` fields.
+    """
     pair = MESSAGES.get(key)
     text = key if pair is None else pair[LANGS.index(g.lang)]
     return text.format(**values) if values else text

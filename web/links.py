@@ -22,6 +22,18 @@ def local_path(iri: str) -> str | None:
     return "/id/" + iri[len(base):] if iri.startswith(base) and len(iri) > len(base) else None
 
 
+def kind_and_key(iri: str) -> tuple[str, str]:
+    """The two parts of a resource IRI's path under the base: ``("region", "110000")``.
+
+    :raises ValueError: for an IRI outside the base.
+    """
+    path = local_path(iri)
+    if path is None:
+        raise ValueError(f"{iri} is not under {current_app.config['RESOURCE_BASE']}")
+    kind, _, key = path[len("/id/"):].partition("/")
+    return kind, key
+
+
 def compact(iri: str) -> str:
     """``iri`` as a prefixed name when a known prefix fits.
 

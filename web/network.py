@@ -9,7 +9,7 @@ data, handed to vis-network as JSON and drawn as text.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,8 +32,11 @@ OPTIONS = {
     "physics": {
         "enabled": True,
         "solver": "forceAtlas2Based",
+        "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 110, "avoidOverlap": 0.4},
         "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 25},
     },
+    # The same layout on every load; the Kamada-Kawai pre-pass is slow and gives up on large views.
+    "layout": {"randomSeed": 7, "improvedLayout": False},
     "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
     "nodes": {"shape": "dot", "font": {"size": 14}},
     "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "color": {"color": "#b0b0b0"}, "smooth": False},
@@ -61,7 +64,7 @@ class View:
         order = sorted(self.nodes, key=lambda n: (n not in self.keep, -degree[n], n))
         chosen = set(order[:cap])
         view = View(
-            {n: t for n, t in self.nodes.items() if n in chosen},
+            {n: kind for n, kind in self.nodes.items() if n in chosen},
             {e for e in self.edges if e[0] in chosen and e[2] in chosen},
             self.keep & chosen,
             {n: grp for n, grp in self.groups.items() if n in chosen},
@@ -75,7 +78,10 @@ def colour(kind: str) -> str:
 
 
 def draw(view: View) -> str:
-    """The view as an HTML fragment: a pyvis network rendered with our local-asset template."""
+    """The view as an HTML fragment: a pyvis network rendered with our local-asset template.
+
+    :param view: the nodes and edges to draw, already capped.
+    """
     cat = state().catalogue
     degree = Counter(n for s, _, o in view.edges for n in (s, o))
     net = Network(height="70vh", width="100%", directed=True, cdn_resources="remote")
@@ -97,9 +103,15 @@ def draw(view: View) -> str:
 
 
 def page(title: str, view: View, **context) -> str:
-    """A network page: heading, notice of cut nodes, legend, the network."""
+    """A network page: heading, notice of cut nodes, legend, the network.
+
+    :param title: the page heading.
+    :param view: the whole view; it is capped here.
+    :param context: more template variables (filters, links back).
+    """
     shown, more = view.capped(current_app.config["NETWORK_MAX_NODES"])
-    legend = sorted({k for k in shown.nodes.values() if not shown.groups}, key=lambda k: (k not in ENTITY_TYPES, k))
+    order = list(ENTITY_TYPES) + list(OTHER_COLOURS)
+    legend = sorted({k for k in shown.nodes.values() if not shown.groups}, key=order.index)
     return render_template(
         "network/view.html", title=title, network=draw(shown), shown=len(shown.nodes), total=len(view.nodes),
         more=more, legend=[(k, colour(k)) for k in legend], **context,
@@ -133,25 +145,22 @@ def neighbourhood(kind: str, key: str):
     hops = 2 if request.args.get("hops") == "2" else 1
     types = chosen_types(NEIGHBOURHOOD_TYPES, DEFAULT_NEIGHBOURHOOD_TYPES)
     allowed = set(types) | {cat.types[iri]}
-    adjacent = defaultdict(list)
-    for link in cat.links:
-        adjacent[link[0]].append(link)
-        adjacent[link[2]].append(link)
     view, frontier = View(keep={iri}), {iri}
     view.nodes[iri] = cat.types[iri]
     for _ in range(hops):
         reached = set()
         for node in frontier:
-            for s, p, o in adjacent[node]:
+            for s, p, o in cat.adjacent.get(node, ()):
                 other = o if s == node else s
                 if cat.types.get(other) in allowed:
                     if other not in view.nodes:
                         reached.add(other)
                     view.link(s, p, o, cat.types)
         frontier = reached
+    label = cat.label(iri, g.lang)
     return page(
-        f"{t('neighbourhood')}: {cat.label(iri, g.lang)}", view, center=iri, hops=hops, types=types,
-        all_types=NEIGHBOURHOOD_TYPES, entity_path=local_path(iri),
+        f"{t('neighbourhood')}: {label}", view, hops=hops, types=types, all_types=NEIGHBOURHOOD_TYPES,
+        entity_path=local_path(iri), entity_label=label,
     )
 
 
@@ -164,16 +173,16 @@ def diffusion(kind: str, key: str):
         abort(404, f"no programme or initiative {iri}")
     view = View(keep={iri})
     view.nodes[iri] = cat.types[iri]
-    adopters = [s for s, p, o in cat.links if p == "implements" and o == iri]
+    adopters = [s for s, p, o in cat.adjacent.get(iri, ()) if p == "implements" and o == iri]
     for region in adopters:
         province = cat.province(region)
         view.groups[province] = view.groups[region] = cat.label(province, g.lang)
         view.link(iri, "implements", province, cat.types)
         if region != province:
             view.link(province, "partOf", region, cat.types)
+    label = cat.label(iri, g.lang)
     return page(
-        f"{t('diffusion')}: {cat.label(iri, g.lang)}", view, entity_path=local_path(iri),
-        adopters=len(set(adopters)), grouped=True,
+        f"{t('diffusion')}: {label}", view, entity_path=local_path(iri), entity_label=label, adopters=len(set(adopters)),
     )
 
 

@@ -14,8 +14,9 @@ from typing import Callable
 from xml.etree import ElementTree as ET
 
 import pyoxigraph as ox
+from werkzeug.datastructures import MIMEAccept
 
-from .store import PREFIXES, Answer, Term
+from .store import Answer, Term, write_triples
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
@@ -64,6 +65,18 @@ def offers(form: str) -> list[str]:
     return [f.media_type for f in own] + [m for m, n in ALIASES.items() if n in names]
 
 
+def best_match(accept: MIMEAccept, offers: list[str]) -> str | None:
+    """The offer ``accept`` ranks highest by q-value, ties going to the earlier offer; the first offer without ``Accept``.
+
+    :param accept: the request's parsed ``Accept`` header.
+    :param offers: media types, the server's preference first.
+
+    >>> best_match(MIMEAccept([("text/csv", 0.5), ("*/*", 0.1)]), ["application/json", "text/csv"])
+    'text/csv'
+    """
+    return accept.best_match(offers) if accept else offers[0]
+
+
 def by_media_type(media_type: str) -> Format:
     """The format a negotiated media type stands for.
 
@@ -89,16 +102,23 @@ def by_name(name: str, form: str) -> Format | None:
 
 
 def serialize(answer: Answer, fmt: Format) -> bytes:
-    """Write ``answer`` in ``fmt`` (which must be one of :func:`formats_for` its form)."""
+    """Write ``answer`` in a format.
+
+    :param answer: a complete answer.
+    :param fmt: one of :func:`formats_for` the answer's form.
+    """
     if answer.form == "graph":
         return serialize_triples(answer.triples, fmt.name)
     return WRITERS[fmt.name](answer)
 
 
 def serialize_triples(triples, name: str) -> bytes:
-    """Triples as Turtle (with the ontology's prefixes), N-Triples or JSON-LD."""
-    fmt = OX_GRAPH_FORMATS[name]
-    return ox.serialize(triples, format=fmt, prefixes=PREFIXES if name == "ttl" else None)
+    """Triples as Turtle, N-Triples or JSON-LD.
+
+    :param triples: pyoxigraph triples.
+    :param name: ``ttl``, ``nt`` or ``jsonld``.
+    """
+    return write_triples(triples, OX_GRAPH_FORMATS[name])
 
 
 def json_term(term: Term) -> dict:

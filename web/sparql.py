@@ -14,6 +14,7 @@ from rdflib.plugins.sparql.parser import parseUpdate
 
 from . import results
 from .results import Format
+from .i18n import t
 from .state import state
 from .store import PREFIXES, QuerySyntaxError
 
@@ -22,7 +23,8 @@ bp = Blueprint("sparql", __name__)
 HTML = "text/html"
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS_NS = "http://www.w3.org/ns/formats/"
-RESOURCE_KINDS = ["region", "programme", "initiative", "article", "section", "sentence", "mention", "figure", "indicator"]
+VOID = "http://rdfs.org/ns/void#"
+COUNT_Q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 SD_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
               "Turtle", "N-Triples", "JSON-LD")
 
@@ -53,7 +55,8 @@ def endpoint():
     if request.method == "GET" and "format" not in request.args and best_match(results.offers("select") + [HTML]) == HTML:
         return query_page(query)
     config = current_app.config
-    timeout = min(request.args.get("timeout", type=float) or config["SPARQL_TIMEOUT"], config["SPARQL_TIMEOUT"])
+    asked = request.values.get("timeout", type=float)
+    timeout = min(asked, config["SPARQL_TIMEOUT"]) if asked and asked > 0 else config["SPARQL_TIMEOUT"]
     try:
         answer = state().store.query(
             query, default_graphs=default_graphs, named_graphs=named_graphs,
@@ -99,10 +102,8 @@ def read_protocol_request() -> tuple[str | None, list[str], list[str]]:
 
 
 def best_match(offers: list[str]) -> str | None:
-    """The offer the client ranks highest by q-value (ties go to the earlier offer)."""
-    if not request.accept_mimetypes:
-        return offers[0]
-    return request.accept_mimetypes.best_match(offers)
+    """The offer this request's ``Accept`` ranks highest."""
+    return results.best_match(request.accept_mimetypes, offers)
 
 
 def choose_format(form: str) -> Format:
@@ -141,12 +142,22 @@ def service_description() -> Response:
     me = ox.NamedNode(url_for("sparql.endpoint", _external=True))
     sd = lambda term: ox.NamedNode(SD + term)  # noqa: E731
     rdf_type = ox.NamedNode(PREFIXES["rdf"] + "type")
+    dataset, graph = ox.BlankNode(), ox.BlankNode()
+    count = state().store.query(COUNT_Q).rows[0][0]
     triples = [
         ox.Triple(service, rdf_type, sd("Service")),
         ox.Triple(service, sd("endpoint"), me),
         ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
         ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),
         *(ox.Triple(service, sd("resultFormat"), ox.NamedNode(FORMATS_NS + f)) for f in SD_FORMATS),
+        ox.Triple(service, sd("defaultDataset"), dataset),
+        ox.Triple(dataset, rdf_type, sd("Dataset")),
+        ox.Triple(dataset, sd("defaultGraph"), graph),
+        ox.Triple(graph, rdf_type, sd("Graph")),
+        ox.Triple(graph, ox.NamedNode(VOID + "triples"), count),
+        *(ox.Triple(graph, ox.NamedNode(VOID + "dataDump"),
+                    ox.NamedNode(url_for("downloads.graph", ext=f.extension, _external=True)))
+          for f in results.GRAPH_FORMATS),
     ]
     fmt = choose_format("graph")
     return Response(results.serialize_triples(triples, fmt.name), mimetype=fmt.media_type)
@@ -161,8 +172,9 @@ def query_page(query: str | None):
         "prefixes": PREFIXES,
         "examples": examples,
         "resourceBase": current_app.config["RESOURCE_BASE"],
-        "resourceKinds": RESOURCE_KINDS,
+        "resourceKinds": resource_kinds(),
         "query": query,
+        "sharedTabName": t("shared_query"),
         "storageKey": f"orgkg-{st.store.version}",
         "graphView": url_for("network.results_view"),
         "formats": {"select": [f.name for f in results.RESULT_FORMATS], "graph": [f.name for f in results.GRAPH_FORMATS]},
@@ -170,3 +182,9 @@ def query_page(query: str | None):
     response = Response(render_template("sparql/query.html", page_config=page_config, examples=examples))
     response.vary.add("Accept")
     return response
+
+
+def resource_kinds() -> list[str]:
+    """The first path segments of the graph's resource IRIs (``region``, ``programme`` …)."""
+    base = current_app.config["RESOURCE_BASE"]
+    return sorted({iri[len(base):].split("/", 1)[0] for iri in state().catalogue.types if iri.startswith(base)})

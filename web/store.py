@@ -11,6 +11,7 @@ graph in an in-memory pyoxigraph store (fast, thread-safe, releases the GIL),
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 import urllib.error
 import urllib.parse
@@ -36,6 +37,17 @@ PREFIXES = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "owl": "http://www.w3.org/2002/07/owl#",
 }
+#: The same prefixes as SPARQL ``PREFIX`` lines, for the app's own queries.
+PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def write_triples(triples: Iterable[ox.Triple], fmt: ox.RdfFormat) -> bytes:
+    """Serialise triples, with the ontology's prefixes where the format has prefixes.
+
+    :param triples: pyoxigraph triples.
+    :param fmt: Turtle, N-Triples, JSON-LD or any other pyoxigraph graph format.
+    """
+    return ox.serialize(triples, format=fmt, prefixes=None if fmt == ox.RdfFormat.N_TRIPLES else PREFIXES)
 
 
 class StoreError(Exception):
@@ -50,6 +62,12 @@ class QuerySyntaxError(StoreError):
     status = 400
 
 
+class QueryRefused(StoreError):
+    """The query asks for something this server does not do (federation)."""
+
+    status = 403
+
+
 class QueryTimeout(StoreError):
     """The query ran longer than its time limit and was abandoned."""
 
@@ -60,6 +78,30 @@ class UpstreamError(StoreError):
     """The external SPARQL endpoint failed or could not be reached."""
 
     status = 502
+
+
+# Lexes just enough SPARQL to find keywords: strings, IRIs, comments, variables and
+# prefixed names are single tokens, so "service" inside them is not the keyword.
+_TOKENS = re.compile("|".join([
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""',  # long strings
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+    r'"(?:[^"\\\n]|\\.)*"',  # short strings
+    r"'(?:[^'\\\n]|\\.)*'",
+    r'<[^<>"{}|^`\\\x00-\x20]*>',  # IRIs (a "<" that is less-than does not match)
+    r"#[^\n]*",  # comments
+    r"[?$]\w+",  # variables
+    r"(?:[A-Za-z_][\w.-]*)?:[\w.-]*",  # prefixed names
+    r"[A-Za-z_]\w*",  # keywords
+]))
+
+
+def uses_service(sparql: str) -> bool:
+    """Whether a query federates with ``SERVICE``, which would make this server fetch from other hosts.
+
+    >>> uses_service("SELECT * { SERVICE <http://x/sparql> { ?s ?p ?o } }"), uses_service('SELECT ?service { ?s ?p "service" }')
+    (True, False)
+    """
+    return any(m.group().upper() == "SERVICE" for m in _TOKENS.finditer(sparql))
 
 
 @dataclass(frozen=True)
@@ -151,11 +193,7 @@ class LocalBackend:
             raise QuerySyntaxError(str(e)) from e
 
     def dump(self, fmt):
-        if fmt.supports_datasets:
-            return self.store.dump(format=fmt, prefixes=PREFIXES)
-        return ox.serialize(
-            (q.triple for q in self.store), format=fmt, prefixes=PREFIXES if fmt != ox.RdfFormat.N_TRIPLES else None
-        )
+        return write_triples((q.triple for q in self.store), fmt)  # named graphs merge, as in queries
 
 
 class RemoteBackend:
@@ -219,11 +257,8 @@ class RemoteBackend:
         return (q.triple for q in ox.parse(body, format=rdf_format))
 
     def dump(self, fmt):
-        ctype, body = self._post(
-            [("query", "CONSTRUCT WHERE { ?s ?p ?o }")], "application/n-triples", timeout=600
-        )
-        triples = (q.triple for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
-        return ox.serialize(triples, format=fmt, prefixes=PREFIXES if fmt != ox.RdfFormat.N_TRIPLES else None)
+        _, body = self._post([("query", "CONSTRUCT WHERE { ?s ?p ?o }")], "application/n-triples", timeout=600)
+        return write_triples((q.triple for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)), fmt)
 
 
 class GraphStore:
@@ -259,9 +294,12 @@ class GraphStore:
         :param timeout: seconds; ``None`` for the store's default.
         :param max_rows: row (or triple) cap; ``None`` for no cap.
         :raises QuerySyntaxError: the query does not parse, or a graph IRI is invalid.
+        :raises QueryRefused: the query uses ``SERVICE``.
         :raises QueryTimeout: the time limit ran out; no partial answer is returned.
         :raises UpstreamError: the external endpoint failed.
         """
+        if uses_service(sparql):
+            raise QueryRefused("federated queries (SERVICE) are turned off: this server fetches nothing from elsewhere")
         timeout = timeout or self.timeout
         cap = max_rows if max_rows is not None else float("inf")
         defaults, named = self._graphs(default_graphs), self._graphs(named_graphs)

@@ -2,62 +2,129 @@
 
 Divisions, zones, macro areas and countries are found by leftmost-longest
 lookup of the gazetteer's written forms, then checked by the kind of form:
-full names stand alone; short forms must not run into a street name (陕西南路)
-or an ethnic group (蒙古族), and a county's short form counts only near the
-article's own region (a prefecture's 朝阳 is not Beijing's); 别称 count only
-where the text clearly means the place. Repeated names (鼓楼区) resolve to the
-candidate nearest the article's subject. Townships and villages count only
-when written with their suffix and known to lie inside a region the article
-names (or listed with a shared suffix: 甲、乙等4个社区). Every match starts
-and ends on a word boundary of jieba's segmentation, so a name inside a
-longer word does not count (大理 in 重大理论, 和县 in 单位和县区).
+full names stand alone; short forms must not run into a street name (陕西南路),
+an ethnic group (蒙古族) or a township named after them (昭化镇), and a
+county's short form counts only near the article's own region (a prefecture's
+朝阳 is not Beijing's); 别称 count only where the text clearly means the place.
+Repeated names (鼓楼区) resolve to the candidate nearest the article's subject.
+Townships and villages count only when known to lie inside a region the
+article names and written with their suffix, listed with a shared suffix
+(甲、乙等4个社区), or written right after their county (旺苍南阳). Named
+zones are a division or a proper name before a zone word (广安经开区,
+西城经济开发区); three or four province abbreviations in a row name a
+multi-province area (川滇黔). Every match starts and ends on a word boundary of jieba's
+segmentation, so a name inside a longer word does not count (大理 in
+重大理论, 和县 in 单位和县区).
 """
 from __future__ import annotations
 
 import bisect
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import jieba
 import jieba.posseg
 
 from ..doc import Article, RegionMention, RegionRef
-from ..gazetteer import LEVEL_RANK, LOCAL_SUFFIXES, Gazetteer, Name, load_gazetteer, local_suffix
+from ..gazetteer import DIVISION_LEVELS, LEVEL_RANK, LOCAL_SUFFIXES, Gazetteer, Name, load_gazetteer, local_suffix
 from . import register
 
 STREET = re.compile(r"[东南西北中]?(?:路|大街|街|大道|巷)")
 # a name followed by these is an ethnic group or a named spirit, not a place: 蒙古族, 井冈山精神
 NOT_PLACE_AFTER = ("族", "精神")
-PLACE_WORDS = ("大地", "儿女", "人民", "各族", "地区", "省区", "省份", "大开发", "陆海", "发达地区", "沿海")
+PLACE_WORDS = ("大地", "儿女", "人民", "各族", "地区", "省区", "省份", "大开发", "陆海", "发达地区", "沿海",
+               "振兴", "崛起")
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区", "开发区", "新区",
-                 "经济区", "示范区", "试验区")
+                 "经济区", "示范区", "试验区", "自由贸易试验区", "自贸区", "科技城")
 BARE_ZONES = ("高新区", "经开区")
 GENERIC_BEFORE_ZONE = "各个级等"
+# words that may stand between a zone's name and its zone word: 临空经济示范区
+ZONE_MODIFIERS = ("经济", "产业", "科技")
 
-# jieba's part of speech for a county short form that is really a place (others are words: 大兴, 通道)
-PLACE_TAGS = ("ns", None)
+# jieba's part of speech for a county short form that is really a place: a place or another
+# proper noun (others are ordinary words: 大兴, 通道, 振兴) ...
+PLACE_TAGS = ("ns", "nr", "nz", None)
+# ... but a person's or other proper name jieba counts this often in general text is also a
+# word or a given name (惠民 would be, 和平 and 红旗 are; 苍溪, 高安, 如皋 are not)
+NAME_TAGS = ("nr", "nz")
+RARE_NAME_FREQ = 150
+# ... and for a zone's own name (临空; not 理念, and not 城市: ns is also jieba's tag for
+# generic place nouns, so an ns name must be a region's short form: 西城)
+ZONE_NAME_TAGS = ("nr", "nz", None)
+# ... and for a word between a division and a zone word (武汉光谷科技城, 南京江北新区)
+ZONE_MIDDLE_TAGS = PLACE_TAGS + ("n", "t")
+# ... right after its own prefecture or province, where one that is also a noun is the place: 吉林梨树
+AFTER_PARENT_TAGS = PLACE_TAGS + ("n",)
 # ... and for the name part of a village or township (others are words: 发展村, 红色村, 街道社区)
 PROPER_TAGS = ("ns", "nr", "nrt", "nz", None)
+# ... and for a word jieba makes of a suffix's last character and what follows: a place or an organ
+# of the place (镇里, 镇南, 镇党委), not an ordinary noun (村庄, 村民)
+GLUED_TAGS = ("ns", "s", "f", "nt")
 LOCAL_SUFFIX = re.compile("|".join(LOCAL_SUFFIXES))
-# names sharing one suffix: 甲、乙等4个社区
+# names sharing one suffix: 甲、乙等4个社区, 甲、乙、丙等乡村 (villages)
 ENUMERATION = re.compile(
     r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{2,6})"
-    rf"等\s*[\d一二三四五六七八九十两]*\s*个\s*({LOCAL_SUFFIX.pattern})")
+    rf"等\s*(?:[\d一二三四五六七八九十两]*\s*个\s*)?(乡村|村庄|{LOCAL_SUFFIX.pattern})")
+VILLAGE_WORDS = ("乡村", "村庄")
 MAX_LOCAL_NAME = 8
+MAX_BARE_NAME = 4
+# how many of the divisions a text names most may hold the township its title names
+TEXT_HOMES = 3
 # the last character of a division's name, which 委 may follow: 天津市委, 凉山州委
 UNIT_WORDS = "省市县区州旗盟"
 # what joins two places in a list: 温岭、黄岩
 JOINERS = "、和与及"
+# one-character province abbreviations (official and common), which run together to name a
+# multi-province area: 川滇黔交界, 沪苏浙; 新 also means "new" (新青海), so it cannot start one
+PROVINCE_ABBREVIATIONS = "京津沪渝冀豫云滇辽黑湘皖鲁新苏浙赣鄂桂甘陇晋蒙陕秦吉闽贵黔粤青藏川蜀宁琼"
+PROVINCE_RUN = re.compile(rf"(?!新)[{PROVINCE_ABBREVIATIONS}]{{3,4}}(?![{PROVINCE_ABBREVIATIONS}])")
+# a county's short form before these is an institution's own name, not the county: 西湖大学
+INSTITUTION_AFTER = ("大学",)
 
 
-def word_bounds(text: str) -> set[int]:
+@dataclass(frozen=True)
+class Context:
+    """What surrounds a candidate name: the evidence its kind of form needs.
+
+    :param following: the next few characters.
+    :param after: a region named just before it, directly or across a joiner (温岭、黄岩).
+    :param adjacent: whether that region's name touches it (上海嘉定, 旺苍南阳).
+    :param suffix: a township or village suffix following it (昭化|镇), if any.
+    :param listed: whether ``、`` and another region's name follow (东北、江苏).
+    """
+
+    following: str
+    after: RegionRef | None = None
+    adjacent: bool = False
+    suffix: str | None = None
+    listed: bool = False
+
+
+def word_bounds(text: str) -> dict[int, int]:
     """Offsets where a word starts or ends in jieba's segmentation (no HMM guessing).
 
-    >>> sorted(word_bounds("重大理论"))
-    [0, 2, 4]
+    Each maps to the end of the word starting there (the text's end to itself),
+    so a rule can also ask what the next word is.
+
+    >>> bounds = word_bounds("重大理论")
+    >>> sorted(bounds), bounds[0]
+    ([0, 2, 4], 2)
     """
-    return {i for _, start, end in jieba.tokenize(text, HMM=False) for i in (start, end)}
+    bounds = {start: end for _, start, end in jieba.tokenize(text, HMM=False)}
+    bounds[len(text)] = len(text)
+    return bounds
+
+
+def _hanzi(text: str) -> bool:
+    """Whether ``text`` is all Chinese characters (no punctuation, digits or Latin).
+
+    >>> _hanzi("临空"), _hanzi("）"), _hanzi("")
+    (True, False, False)
+    """
+    return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _committee(text: str, end: int) -> bool:
@@ -108,13 +175,43 @@ def is_about(region: RegionRef, subject: RegionRef | None) -> bool:
 def near(region: RegionRef, subject: RegionRef | None) -> bool:
     """Whether a county's short form may mean ``region`` in an article about ``subject``.
 
-    Near means inside the subject's prefecture (or province); with no subject
-    yet (reading the title) every county is near.
+    Near means inside the prefecture (or province) holding the subject, at
+    whatever level the subject is (a township's county's prefecture); with no
+    subject yet (reading the title) every county is near.
     """
     if subject is None:
         return True
-    home = subject if subject.level in ("province", "prefecture") else (subject.parent or subject)
+    home = next((r for r in subject.chain() if r.level in ("province", "prefecture")), subject)
     return home in region.chain()
+
+
+def _local_home(region: RegionRef) -> RegionRef:
+    """Where to look up the townships and villages an article about ``region`` names: the
+    county holding a township or village, else the region itself.
+
+    >>> county = RegionRef("321012", "江都区", "county", "321012")
+    >>> _local_home(RegionRef("321012-丁伙镇", "丁伙镇", "township", None, county)).name
+    '江都区'
+    """
+    return next((r for r in region.chain() if r.level not in ("township", "village")), region)
+
+
+def descend(regions: list[RegionRef]) -> RegionRef | None:
+    """The most specific of regions named one inside the other (河南省郑州市金水区 → 金水区).
+
+    A region not inside the current one (a place the report visited) does not count.
+
+    >>> prov = RegionRef("410000", "河南省", "province", "410000")
+    >>> city = RegionRef("410100", "郑州市", "prefecture", "410100", prov)
+    >>> other = RegionRef("320000", "江苏省", "province", "320000")
+    >>> descend([prov, city, other]).name, descend([])
+    ('郑州市', None)
+    """
+    current = None
+    for region in regions:
+        if current is None or current in region.chain()[1:]:
+            current = region
+    return current
 
 
 class RegionFinder:
@@ -132,20 +229,45 @@ class RegionFinder:
         jieba.setLogLevel(logging.WARNING)
         jieba.initialize()
         self._tags = jieba.posseg.dt.word_tag_tab
+        self._freq = jieba.dt.FREQ
 
     def subject(self, title: str, level: str | None, text: str = "") -> RegionRef | None:
-        """The region an article is about: the first one its title names at the article's level.
+        """The region an article is about, read from its title.
 
-        Any written form of a region at that level counts, even one that is
-        also a word, since a title names its region; a name several regions
-        share (鼓楼) goes to the one inside the regions ``text`` names.
+        With the article's level known (a compilation's table of contents),
+        the first region the title names at that level. Otherwise (a folder of
+        reports: 中共某县委组织部2023年工作总结, 关于某市人才工作情况的汇报)
+        the most specific division or zone the title names, or a township it names
+        with its suffix (某镇党建工作汇报), found inside the divisions the
+        title or else the text names; with no region in the title, the
+        division the text names most. A name several regions share (鼓楼区)
+        goes to the one inside the regions the text names.
 
         :param level: the article's level in the table of contents, if known.
         :param text: the article's text.
         """
         bounds = word_bounds(title)
-        for i in sorted(bounds - {len(title)}):
-            for length in self._lengths.get(title[i], ()):
+        found = self._at_level(title, level, bounds, text) if level else None
+        if found is not None:
+            return found
+        known = self._known(text, None, word_bounds(text))
+        division = descend([region for _, _, region in self.divisions(title, None, bounds, known)
+                            if region.level in DIVISION_LEVELS + ("zone",)])
+        found = self._township_in_title(title, bounds, division, text) or division
+        return found or next(iter(self._named_divisions(text)), None)
+
+    def _named_divisions(self, text: str) -> list[RegionRef]:
+        """The divisions ``text`` names, most often named first: a title naming no region
+        (2023年度组织工作总结) leaves the article to the division its text is about."""
+        counts = Counter(r for _, _, r in self.divisions(text, None, word_bounds(text)) if r.level in DIVISION_LEVELS)
+        return [region for region, _ in counts.most_common()]
+
+    def _at_level(self, title: str, level: str, bounds: dict[int, int], text: str) -> RegionRef | None:
+        """The first region at ``level`` the title names by any written form, even one that is
+        also a word, since a title names its region; a name several regions share (鼓楼)
+        goes to the one inside the regions ``text`` names."""
+        for i in sorted(bounds):
+            for length in self._lengths.get(title[i : i + 1], ()):
                 names = self.gazetteer.names.get(title[i : i + length], ())
                 at_level = [n.region for n in names if n.region.level == level and i + length in bounds]
                 if len(at_level) > 1:
@@ -153,8 +275,20 @@ class RegionFinder:
                     return min(at_level, key=lambda r: rank(r, None, known))
                 if at_level:
                     return at_level[0]
-        spans = list(self.divisions(title, None, bounds))
-        return spans[0][2] if spans else None
+        return None
+
+    def _township_in_title(self, title: str, bounds: dict[int, int], division: RegionRef | None,
+                           text: str) -> RegionRef | None:
+        """A township the title names with its suffix, inside ``division`` or else inside the
+        few divisions the text names most."""
+        if not LOCAL_SUFFIX.search(title):
+            return None
+        within = [division] if division is not None else self._named_divisions(text)[:TEXT_HOMES]
+        for region in within:
+            found = next(self._suffixed(title, self.gazetteer.locals_under(region), bounds), None)
+            if found is not None:
+                return found[2]
+        return None
 
     def find(self, text: str, subject: RegionRef | None) -> list[tuple[int, int, RegionRef]]:
         """(start, end, region) for every mention in ``text``, in text order.
@@ -163,16 +297,18 @@ class RegionFinder:
         """
         bounds = word_bounds(text)
         spans = list(self.divisions(text, subject, bounds, self._known(text, subject, bounds)))
-        named = [subject] if subject else []
+        named = [_local_home(subject)] if subject else []
         named += [r for _, _, r in spans if r.level in ("prefecture", "county")]
         taken = [(s, e) for s, e, _ in spans]
-        for span in self.locals(text, named, bounds, {e for _, e in taken}):
+        found = list(self.locals(text, named, bounds, {e for _, e in taken}))
+        found += list(self._unsuffixed(text, spans, bounds))
+        for span in found:
             if not any(span[0] < e and s < span[1] for s, e in taken):
                 spans.append(span)
                 taken.append(span[:2])
         return sorted(spans, key=lambda span: span[0])
 
-    def _known(self, text: str, subject: RegionRef | None, bounds: set[int]) -> frozenset:
+    def _known(self, text: str, subject: RegionRef | None, bounds: dict[int, int]) -> frozenset:
         """The regions, with their ancestors, that ``text`` names beyond doubt.
 
         That is, by a form no other region has, or right after their own
@@ -181,84 +317,174 @@ class RegionFinder:
         return frozenset(r for _, _, region, certain in self._spans(text, subject, bounds, frozenset())
                          if certain for r in region.chain())
 
-    def divisions(self, text: str, subject: RegionRef | None, bounds: set[int],
+    def divisions(self, text: str, subject: RegionRef | None, bounds: dict[int, int],
                   known: frozenset = frozenset()) -> Iterator[tuple[int, int, RegionRef]]:
         """Divisions, zones, macro areas and countries: leftmost-longest accepted form."""
         return ((start, end, region) for start, end, region, _ in self._spans(text, subject, bounds, known))
 
-    def _spans(self, text: str, subject: RegionRef | None, bounds: set[int], known: frozenset):
+    def _spans(self, text: str, subject: RegionRef | None, bounds: dict[int, int], known: frozenset):
         i, previous = 0, (-1, None)
         while i < len(text):
-            after = previous[1] if previous[0] == i or previous[0] == i - 1 and text[i - 1] in JOINERS else None
-            hit = self._match_at(text, i, subject, bounds, known, after) if i in bounds else None
+            joined = previous[0] == i - 1 and i > 0 and text[i - 1] in JOINERS
+            after = previous[1] if previous[0] == i or joined else None
+            hit = self._match_at(text, i, subject, bounds, known, after, previous[0] == i) if i in bounds else None
             if hit is None:
                 i += 1
                 continue
             end, region, certain = hit
-            end, region = self._zone_after(text, i, end, region)
+            end, region = self._zone_after(text, i, end, region, bounds)
             yield i, end, region, certain
             i, previous = end, (end, region)
 
-    def _match_at(self, text: str, i: int, subject: RegionRef | None, bounds: set[int], known: frozenset,
-                  after: RegionRef | None):
+    def _match_at(self, text: str, i: int, subject: RegionRef | None, bounds: dict[int, int], known: frozenset,
+                  after: RegionRef | None, adjacent: bool):
         bare = next((z for z in BARE_ZONES if text.startswith(z, i)), None)
         if bare and subject is not None and (i == 0 or text[i - 1] not in GENERIC_BEFORE_ZONE):
             return i + len(bare), self.gazetteer.special(bare, "zone", subject), True
         for length in self._lengths.get(text[i], ()):
-            names = self.gazetteer.names.get(text[i : i + length])
-            if names and (i + length in bounds or _committee(text, i + length)):
-                candidates = self._accept(names, text[i + length : i + length + 4], subject, after, known)
+            end = i + length
+            names = self.gazetteer.names.get(text[i:end])
+            if names and (end in bounds or _committee(text, end)):
+                here = Context(text[end : end + 4], after, adjacent and after is not None,
+                               self._suffix_at(text, end), self._region_listed_at(text, end))
+                candidates = self._accept(names, here, subject, known)
                 below = [r for r in candidates if after is not None and after in r.chain()[1:]]
                 if candidates:
                     pick = min(below or candidates, key=lambda r: rank(r, subject, known))
-                    return i + length, pick, len(names) == 1 or len(below) == 1
-        return None
+                    return end, pick, len(names) == 1 or len(below) == 1
+        return self._named_zone(text, i, subject, bounds) or self._province_run(text, i)
 
-    def _accept(self, names: list[Name], following: str, subject: RegionRef | None,
-                after: RegionRef | None, known: frozenset) -> list[RegionRef]:
-        if following.startswith(NOT_PLACE_AFTER):
+    def _province_run(self, text: str, i: int):
+        """Three or four different province abbreviations in a row name a multi-province area
+        (川滇黔交界, 沪苏浙); pairs are mostly partnerships (京豫协作), so not those."""
+        run = PROVINCE_RUN.match(text, i)
+        if run is None or len(set(run.group())) != len(run.group()):
+            return None
+        return run.end(), self.gazetteer.special(run.group(), "macro", None), True
+
+    @staticmethod
+    def _suffix_at(text: str, end: int) -> str | None:
+        """The township or village suffix starting at ``end`` (昭化|镇, 广元|乡村), if any."""
+        return next((s for s in LOCAL_SUFFIXES if text.startswith(s, end)), None)
+
+    def _region_listed_at(self, text: str, end: int) -> bool:
+        """Whether ``、`` and a region's full or short name follow ``end`` (东北、江苏)."""
+        if text[end : end + 1] != "、":
+            return False
+        start = end + 1
+        return any(n.kind != "guarded" for length in self._lengths.get(text[start : start + 1], ())
+                   for n in self.gazetteer.names.get(text[start : start + length], ()))
+
+    def _accept(self, names: list[Name], here: Context, subject: RegionRef | None,
+                known: frozenset) -> list[RegionRef]:
+        if here.following.startswith(NOT_PLACE_AFTER):
             return []
-        return [name.region for name in names if self._fits(name, following, subject, after, known)]
+        return [name.region for name in names if self._fits(name, here, subject, known)]
 
-    def _fits(self, name: Name, following: str, subject: RegionRef | None, after: RegionRef | None,
-              known: frozenset) -> bool:
-        """Whether a form may mean its region here; ``after`` is a region named just before it.
+    def _fits(self, name: Name, here: Context, subject: RegionRef | None, known: frozenset) -> bool:
+        """Whether a form may mean its region here.
 
-        A county's short form counts near the article's region, or anywhere
+        A 别称 counts in an article about the place, before a place word
+        (京华大地) or listed with other places (东北、江苏). A short form never
+        counts where it and the suffix after it name a township of its own
+        region (昭化镇 is a township of 昭化区), nor written right after a
+        division of a lower level (旺苍南阳 is a village, not 南阳市). A
+        county's short form counts near the article's region, or anywhere
         once the article names the county in full (北京市朝阳区 … 朝阳), or
         right after its own prefecture or province (上海嘉定); listed after
-        another place (温岭、黄岩) it counts even where it is also a word.
+        another place (温岭、黄岩) it counts even where it is also a word;
+        before 大学 it is a university's name (西湖大学).
         """
         if name.kind == "guarded":
-            return subject is None or is_about(name.region, subject) or following.startswith(PLACE_WORDS)
-        if name.kind == "short":
-            if STREET.match(following):
-                return False
-            if name.region.level == "county":
-                if after is not None and after in name.region.chain():
-                    return self._tags.get(name.form) in PLACE_TAGS
-                return (near(name.region, subject) or name.region in known) and (
-                    after is not None or self._tags.get(name.form) in PLACE_TAGS)
-        return True
+            return (subject is None or is_about(name.region, subject) or here.following.startswith(PLACE_WORDS)
+                    or here.listed or (here.after is not None and not here.adjacent))
+        if name.kind != "short":
+            return True
+        if STREET.match(here.following) or self._inside_previous(name.region, here):
+            return False
+        if here.suffix and name.form + here.suffix in self.gazetteer.locals_under(name.region):
+            return False
+        if name.region.level != "county":
+            return True
+        if here.following.startswith(INSTITUTION_AFTER):
+            return False
+        if here.after is not None and here.after in name.region.chain():
+            return self._tags.get(name.form) in AFTER_PARENT_TAGS
+        return (near(name.region, subject) or name.region in known) and (
+            here.after is not None or self._place_word(name.form))
 
-    def _zone_after(self, text: str, start: int, end: int, region: RegionRef) -> tuple[int, RegionRef]:
-        """A division's name followed by a zone word names a zone: 广安经开区, 毕节示范区.
+    def _place_word(self, form: str) -> bool:
+        """Whether jieba reads a county's short form as a place rather than a word or given name."""
+        tag = self._tags.get(form)
+        if tag in NAME_TAGS:
+            return self._freq.get(form, 0) < RARE_NAME_FREQ
+        return tag in PLACE_TAGS
+
+    @staticmethod
+    def _inside_previous(region: RegionRef, here: Context) -> bool:
+        """Whether a name written right after a division must be a place inside it instead.
+
+        Two divisions written together go from the larger to the smaller
+        (上海嘉定) or pair equals (呼和浩特包头), so a unit at a higher level than
+        the first is some smaller place sharing its name (旺苍南阳).
+        """
+        previous = here.after
+        return (here.adjacent and previous.level in DIVISION_LEVELS and region.level in DIVISION_LEVELS
+                and LEVEL_RANK[region.level] < LEVEL_RANK[previous.level])
+
+    def _zone_after(self, text: str, start: int, end: int, region: RegionRef,
+                    bounds: dict[int, int]) -> tuple[int, RegionRef]:
+        """A division's name followed by a zone word names a zone: 广安经开区, 毕节示范区,
+        also with one name word between (武汉光谷科技城) that is not a division's name itself.
 
         Not after a district's own name (滨海新区开发区 is 滨海新区 and a generic word).
         """
         if region.code is None or text[end - 1] == "区":
             return end, region
-        suffix = next((s for s in ZONE_SUFFIXES if text.startswith(s, end)), None)
-        if suffix is None:
+        zone_end = self._zone_word_end(text, end, bounds)
+        middle = bounds.get(end, end)
+        if zone_end is None and _hanzi(text[end:middle]) and self._tags.get(text[end:middle]) in ZONE_MIDDLE_TAGS:
+            zone_end = self._zone_word_end(text, middle, bounds)
+            if zone_end is not None and text[end:zone_end] in self.gazetteer.names:
+                zone_end = None
+        if zone_end is None:
             return end, region
-        return end + len(suffix), self.gazetteer.special(text[start:end] + suffix, "zone", region)
+        return zone_end, self.gazetteer.special(text[start:zone_end], "zone", region)
 
-    def locals(self, text: str, named: list[RegionRef], bounds: set[int],
+    @staticmethod
+    def _zone_word_end(text: str, i: int, bounds: dict[int, int]) -> int | None:
+        """Where a zone word starting at ``i`` ends (经济开发区, or 经济示范区 with a modifier)."""
+        modifier = next((m for m in ZONE_MODIFIERS if text.startswith(m, i) and i + len(m) in bounds), "")
+        for start in dict.fromkeys((i + len(modifier), i)):
+            suffix = next((s for s in ZONE_SUFFIXES if text.startswith(s, start)), None)
+            if suffix is not None:
+                return start + len(suffix)
+        return None
+
+    def _named_zone(self, text: str, i: int, subject: RegionRef | None, bounds: dict[int, int]):
+        """A zone named by a proper noun or a place name before its zone word (西城经济开发区,
+        临空经济示范区); it lies in the article's region. Not a generic phrase
+        (新发展理念示范区, 公园城市示范区) nor a bare zone word."""
+        word_end = bounds.get(i, i)
+        name = text[i:word_end]
+        tag = self._tags.get(name)
+        if len(name) < 2 or not _hanzi(name) or (
+                tag not in ZONE_NAME_TAGS and not (tag == "ns" and name in self.gazetteer.names)):
+            return None
+        if not any(text.startswith(s, word_end) for s in ZONE_MODIFIERS + ZONE_SUFFIXES):
+            return None
+        end = self._zone_word_end(text, word_end, bounds)
+        if end is None:
+            return None
+        return end, self.gazetteer.special(text[i:end], "zone", subject), True
+
+    def locals(self, text: str, named: list[RegionRef], bounds: dict[int, int],
                region_ends: set[int]) -> Iterator[tuple[int, int, RegionRef]]:
         """Townships and villages inside the regions ``named``, written with their suffix.
 
         A name counts, everywhere in the text, once one of its mentions is
-        evidently a place: it is next to another region's name (郫都区战旗村), it is listed
+        evidently a place: it is next to another region's name (郫都区战旗村, found
+        there even where jieba glues its suffix to the next word: 东河镇南峰村), it is listed
         with a shared suffix (甲、乙等4个社区), or its name part is a proper noun
         rather than a word (not 发展村, 街道社区).
         """
@@ -266,17 +492,24 @@ class RegionFinder:
         for region in named:
             for name, ref in self.gazetteer.locals_under(region).items():
                 table.setdefault(name, ref)
-        found = list(self._suffixed(text, table, bounds)) + list(self._enumerated(text, table))
+        found = [*self._suffixed(text, table, bounds), *self._enumerated(text, table)]
+        found += self._chained(text, table, region_ends | {end for _, end, _, _ in found})
         ends = region_ends | {end for _, end, _, _ in found}
         starts = {start for start, _, _, _ in found}
         evident = {ref for start, end, ref, listed in found
                    if listed or start in ends or end in starts or self._proper(text[start:end])}
         return ((start, end, ref) for start, end, ref, _ in found if ref in evident)
 
-    def _suffixed(self, text: str, table: dict[str, RegionRef], bounds: set[int]):
+    def _glued_suffix(self, text: str, end: int, bounds: dict[int, int]) -> bool:
+        """Whether jieba glued a suffix's last character to the next into a place word
+        (镇里, 东河镇南峰村), not into an ordinary noun (美丽村庄, 扶持村级)."""
+        word_end = bounds.get(end - 1)
+        return word_end is not None and self._tags.get(text[end - 1 : word_end]) in GLUED_TAGS
+
+    def _suffixed(self, text: str, table: dict[str, RegionRef], bounds: dict[int, int]):
         for match in LOCAL_SUFFIX.finditer(text):
             end = match.end()
-            if end not in bounds:
+            if end not in bounds and not self._glued_suffix(text, end, bounds):
                 continue
             starts = range(max(0, match.start() - MAX_LOCAL_NAME), match.start() - 1)
             start = next((s for s in starts if s in bounds and text[s:end] in table), None)
@@ -284,14 +517,54 @@ class RegionFinder:
                 yield start, end, table[text[start:end]], False
 
     @staticmethod
+    def _chained(text: str, table: dict[str, RegionRef], ends: set[int]) -> list[tuple]:
+        """Suffixed names written right after a region or one another (``ends``), whatever
+        jieba's word boundaries (东河镇南峰村, where it reads 镇南 as one word)."""
+        found, todo = [], sorted(ends)
+        while todo:
+            start = todo.pop()
+            for end in range(start + MAX_LOCAL_NAME + 2, start + 2, -1):
+                name = text[start:end]
+                if name in table and local_suffix(name):
+                    found.append((start, end, table[name], True))
+                    todo.append(end)
+                    break
+        return found
+
+    @staticmethod
     def _enumerated(text: str, table: dict[str, RegionRef]):
         for match in ENUMERATION.finditer(text):
             suffix, offset = match.group(2), match.start(1)
+            suffix = "村" if suffix in VILLAGE_WORDS else suffix
             for item in match.group(1).split("、"):
                 name = next((item[k:] for k in range(len(item) - 1) if item[k:] + suffix in table), None)
                 if name is not None:
                     yield offset + len(item) - len(name), offset + len(item), table[name + suffix], True
                 offset += len(item) + 1
+
+    def _unsuffixed(self, text: str, spans: list[tuple[int, int, RegionRef]], bounds: dict[int, int]):
+        """A township or village written without its suffix right after its county (旺苍南阳):
+        a proper noun ending on a word boundary that with one suffix names one place
+        in the county."""
+        for _, end, county in spans:
+            if county.level != "county":
+                continue
+            table = self.gazetteer.locals_under(county)
+            for name_end in range(end + MAX_BARE_NAME, end + 1, -1):
+                name = text[end:name_end]
+                if name_end not in bounds or not _hanzi(name) or not self._name_word(text, end, name_end, bounds):
+                    continue
+                places = {table[name + suffix] for suffix in LOCAL_SUFFIXES if name + suffix in table}
+                if len(places) == 1:
+                    yield end, name_end, places.pop()
+                    break
+
+    def _name_word(self, text: str, start: int, end: int, bounds: dict[int, int]) -> bool:
+        """Whether ``text[start:end]`` reads as a proper name: one word jieba tags as a place or
+        person (南阳), or characters it knows no word for, not words (红色, 发展)."""
+        if bounds.get(start) == end:
+            return self._tags.get(text[start:end]) in PROPER_TAGS
+        return all(bounds.get(i) == i + 1 for i in range(start, end))
 
     def _proper(self, name: str) -> bool:
         """Whether a suffixed name's name part is a proper noun, not a word (发展村, 新农村).

@@ -90,11 +90,10 @@ def client(app):
     return app.test_client()
 
 
-@pytest.fixture(scope="session")
-def live_server(graph_file):
-    """``web.server.run`` serving the graph file with waitress in a child process; yields its base URL."""
+def serve(source: Path):
+    """Run ``web.server.run(source)`` (waitress) in a child process; yield its base URL, then stop it."""
     port = free_port()
-    code = f"from web.server import run; run({str(graph_file)!r}, port={port})"
+    code = f"from web.server import run; run({str(source)!r}, port={port})"
     process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -102,6 +101,18 @@ def live_server(graph_file):
         yield url
     finally:
         stop(process)
+
+
+@pytest.fixture(scope="session")
+def live_server(graph_file):
+    """The app serving the sample graph with the hostile labels."""
+    yield from serve(graph_file)
+
+
+@pytest.fixture(scope="session")
+def clean_server():
+    """The app serving the sample corpus alone (built by the server itself), for the README's screenshots."""
+    yield from serve(SAMPLE)
 
 
 @pytest.fixture(scope="session")

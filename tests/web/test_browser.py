@@ -1,18 +1,24 @@
 """End to end in headless Chromium (Debian's ``chromium``, driven by Playwright): pages work offline.
 
 Every test fails on a console error, an uncaught exception, or a request to any
-host but 127.0.0.1. Screenshots for the README go to ``docs/screenshots/``.
+host but 127.0.0.1. Screenshots are taken every run; they replace the README's
+in ``docs/screenshots/`` only when ``ORGKG_SCREENSHOTS`` names that folder, so a
+test run does not rewrite tracked images (the endpoint's port shows on them).
 """
 from __future__ import annotations
 
+import os
 import re
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import waitress
+
+from web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -32,9 +38,10 @@ def browser():
 class Watch:
     """What a page did that it must not: console errors, uncaught exceptions, requests off this machine.
 
-    Script blocked by the Content-Security-Policy is kept apart in ``blocked``:
-    YASGUI's results table tries to run an ``onerror`` from a hostile label,
-    and the tests that show such labels assert that it was blocked.
+    Content-Security-Policy reports are kept apart in ``blocked``: YASGUI
+    sanitises result cells with DOMPurify, whose parse of a hostile label in an
+    inert document still makes Chromium report the ``onerror`` it would block.
+    Tests that show such labels expect that report (and check nothing ran).
     """
 
     def __init__(self, page):
@@ -75,14 +82,22 @@ def page(watched):
     watch.check()
 
 
-def shot(page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / name), full_page=False)
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory) -> Path:
+    """Where screenshots go: ``$ORGKG_SCREENSHOTS`` (e.g. ``docs/screenshots``), else a temporary folder."""
+    folder = Path(os.environ.get("ORGKG_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
-def test_query_page_runs_an_example_and_links_to_entities(page, live_server):
-    page.goto(live_server + "/sparql")
-    page.wait_for_selector(".yasqe .CodeMirror")
+def shot(page, folder: Path, name: str) -> None:
+    page.screenshot(path=str(folder / name), full_page=False)
+    assert (folder / name).stat().st_size > 10000, name  # a rendered page, not a blank one
+
+
+def test_query_page_runs_an_example_and_links_to_entities(page, clean_server, screenshots):
+    page.goto(clean_server + "/sparql")
+    page.wait_for_selector(".tabPanel.active .yasqe .CodeMirror")
     assert len(page.locator("button.example").all()) >= 12
     page.locator("button.example", has_text="被最多地区实施的项目").click()
     rows = page.locator(".tabPanel.active .yasr table.dataTable tbody tr")
@@ -93,7 +108,7 @@ def test_query_page_runs_an_example_and_links_to_entities(page, live_server):
     downloads = [a.inner_text() for a in page.locator("#download-links a").all()]
     assert downloads == ["JSON", "XML", "CSV", "TSV"]
     assert "query=" in page.locator("#share-link").input_value() and "query=" in page.url
-    shot(page, "query-page.png")
+    shot(page, screenshots, "query-page.png")
     link = page.locator(".tabPanel.active .yasr a.iri", has_text=re.compile("programme")).first
     link.hover()
     assert link.get_attribute("href").startswith("/id/programme/")
@@ -108,6 +123,46 @@ def test_shared_link_reopens_and_runs_the_query(page, live_server):
     page.locator(".tabPanel.active .yasr table.dataTable tbody tr").first.wait_for()
     assert "LIMIT 3" in page.locator(".tabPanel.active .yasqe").inner_text()
     assert page.locator(".tabPanel.active .yasr table.dataTable tbody tr").count() == 3
+
+
+def test_a_bad_query_shows_the_parser_message(watched, live_server):
+    page, watch = watched
+    page.goto(live_server + "/sparql?query=SELECT%20*%20WHERE%20%7B%20%3Fs")
+    error = page.locator(".tabPanel.active .yasr .query-error")
+    error.wait_for()
+    assert "400 · QuerySyntaxError" in error.inner_text()
+    assert "error at 1:" in error.locator("pre").inner_text()  # pyoxigraph's message, with its position
+    assert page.locator("#result-tools").is_hidden()
+    assert watch.errors and all("400" in e or "QuerySyntaxError" in e for e in watch.errors)
+    watch.errors.clear()  # the 400 was the point
+    watch.check()
+
+
+def test_typing_completes_offline(page, live_server):
+    """Prefix, class and property completion must not ask the internet (YASGUI's default asks LOV)."""
+    page.goto(live_server + "/sparql")
+    page.locator(".tabPanel.active .CodeMirror").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type("\nSELECT * WHERE { ?s a foaf:Pers")
+    page.keyboard.press("Control+Space")
+    page.keyboard.type("on ; rdfs:lab")
+    page.keyboard.press("Control+Space")
+    page.wait_for_load_state("networkidle")
+    assert "PREFIX foaf:" in page.locator(".tabPanel.active .yasqe").inner_text()  # bundled prefix completion works
+
+
+def test_reset_link_clears_stored_tabs(page, live_server):
+    page.goto(live_server + "/sparql")
+    page.locator("button.example").first.click()
+    page.wait_for_selector("#result-tools:not([hidden])")
+    assert page.evaluate("window.localStorage.length") > 0
+    assert page.locator(".tabsList .tab").count() == 2
+    page.reload()
+    page.wait_for_selector(".tabPanel.active .yasqe .CodeMirror")
+    assert page.locator(".tabsList .tab").count() == 2  # kept across a reload …
+    page.locator("#reset-editor").click()
+    page.wait_for_selector(".tabPanel.active .yasqe .CodeMirror")
+    assert page.locator(".tabsList .tab").count() == 1  # … and gone after a reset
 
 
 def test_construct_result_and_graph_view(watched, live_server):
@@ -125,20 +180,20 @@ def test_construct_result_and_graph_view(watched, live_server):
     watch.check(blocked_expected=True)
 
 
-def test_entity_page(page, live_server):
-    page.goto(live_server + "/id/region/430200")
+def test_entity_page(page, clean_server, screenshots):
+    page.goto(clean_server + "/id/region/430200")
     assert page.locator("h1").inner_text().startswith("株洲市")
     assert "湖南省" in page.locator("nav.hierarchy").inner_text()
-    shot(page, "entity-page.png")
+    shot(page, screenshots, "entity-page.png")
     page.locator("a", has_text="邻域网络").click()
     page.wait_for_selector("#network[data-stable=true]", timeout=60000)
 
 
-def test_network_view_stabilises_and_freezes(page, live_server):
-    page.goto(live_server + "/network/")
+def test_network_view_stabilises_and_freezes(page, clean_server, screenshots):
+    page.goto(clean_server + "/network/")
     page.wait_for_selector("#network[data-stable=true]", timeout=60000)
     assert page.evaluate("document.querySelectorAll('#network canvas').length") == 1
-    shot(page, "network-view.png")
+    shot(page, screenshots, "network-view.png")
 
 
 def test_hostile_labels_never_run(page, live_server, hostile_paths):
@@ -157,17 +212,55 @@ def test_search_suggestions_lead_to_the_entity(page, live_server):
     suggestion = page.locator("#search-suggestions").get_by_text("株洲市", exact=True)
     suggestion.click()
     page.wait_for_url(re.compile(r"/id/region/430200$"))
+    page.locator("#search-box").fill("湖南")  # by keyboard: the first suggestion is the exact name
+    page.locator("#search-suggestions a").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/id/region/430000$"))
 
 
-def test_english_and_phone_width(browser, live_server):
+def test_english_and_phone_width(browser, clean_server, screenshots):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
     watch = Watch(page)
     for path in ("/?lang=en", "/id/region/430200", "/sparql"):
-        page.goto(live_server + path)
+        page.goto(clean_server + path)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
     assert page.locator("nav a", has_text="Network").count() == 1  # English kept by the cookie
-    page.goto(live_server + "/id/region/430200")
-    shot(page, "entity-page-phone.png")
+    page.goto(clean_server + "/id/region/430200")
+    shot(page, screenshots, "entity-page-phone.png")
     watch.check()
     context.close()
+
+
+def test_yasgui_escapes_hostile_labels_even_without_csp(browser, live_server):
+    """With the page's CSP bypassed, a results table holding hostile labels still runs nothing."""
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(live_server + "/sparql")
+    page.locator("button.example", has_text="某市的机制举措").click()
+    table = page.locator(".tabPanel.active .yasr table.dataTable")
+    table.locator("tbody tr").first.wait_for()
+    assert "<img src=x onerror=" in table.inner_text()  # shown as text …
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__pwned") is None  # … and never run
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def capped_server(graph):
+    """The app with a row cap of 5, served by waitress on a thread of this process."""
+    server = waitress.create_server(create_app({"GRAPH": graph, "SPARQL_MAX_ROWS": 5}), host="127.0.0.1", port=0)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+    thread.join(timeout=10)
+
+
+def test_truncation_is_shown(page, capped_server):
+    page.goto(capped_server + "/sparql?query=SELECT%20*%20WHERE%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D")
+    notice = page.locator("#truncation")
+    notice.wait_for()
+    assert "5" in notice.inner_text() and "截断" in notice.inner_text()
+    assert page.locator(".tabPanel.active .yasr table.dataTable tbody tr").count() == 5

@@ -37,7 +37,8 @@ def test_region_page_shows_label_type_aliases_hierarchy_and_links(client):
     assert "株洲" in html.split("别名", 1)[1][:200]  # alias
     hierarchy = html.split('class="hierarchy"', 1)[1].split("</nav>", 1)[0]
     assert 'href="/id/region/430000"' in hierarchy and "湖南省" in hierarchy
-    assert "ok:implements" in html and "ok:partOf" in html  # outgoing and incoming links
+    assert "ok:implements" in html and "ok:partOf" in html  # outgoing and incoming links …
+    assert "实施" in html and "隶属" in html  # … named by the ontology's labels
     assert 'href="/network/entity/region/430200"' in html
 
 
@@ -108,8 +109,9 @@ def test_search_json_suggests_by_chinese_label_and_alias(client):
 
 
 def test_search_page_lists_hits(client):
-    html = client.get("/search", query_string={"q": "两学一做"}).get_data(as_text=True)
-    assert re.search(r'<a href="/id/programme/[0-9a-f]+">“两学一做”学习教育</a>', html)
+    html = client.get("/search", query_string={"q": "英才"}).get_data(as_text=True)  # in two names, nobody's whole name
+    assert re.search(r'<a href="/id/programme/[0-9a-f]+">“株洲英才”引领工程</a>', html)
+    assert re.search(r'<a href="/id/programme/[0-9a-f]+">“湖湘青年英才”支持计划</a>', html)
     assert "没有找到" in client.get("/search", query_string={"q": "不存在的词"}).get_data(as_text=True)
 
 
@@ -131,3 +133,22 @@ def test_pages_are_usable_at_phone_width(client):
 def test_html_pages_forbid_other_origins(client):
     csp = client.get(ZHUZHOU).headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "script-src 'self'" in csp
+
+
+def test_an_exact_name_goes_to_the_entity(client):
+    response = client.get("/search", query_string={"q": "三湘"})  # an alias; 三湘e家 contains it too
+    assert response.status_code == 302 and response.headers["Location"] == "/id/region/430000"
+
+
+def test_unmatched_accept_still_gets_html(client):
+    response = client.get(ZHUZHOU, headers={"Accept": "image/png"})
+    assert response.status_code == 200 and response.mimetype == "text/html"
+
+
+def test_home_lists_counts_widest_measures_and_top_regions(client, graph):
+    html = client.get("/").get_data(as_text=True)
+    regions = {str(s) for s in graph.subjects(RDF.type, OK.Region)}
+    top = {r for r in regions if graph.value(URIRef(r), OK.partOf) is None}
+    assert all(f'href="{path_of(r)}"' in html for r in top)
+    assert re.search(r'href="/network/diffusion/programme/[0-9a-f]+" title="扩散图">\d+ 个地区</a>', html)
+    assert f"地区</span> <b>{len(regions)}</b>" in html

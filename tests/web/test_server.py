@@ -53,3 +53,11 @@ def test_unknown_extension_is_refused(tmp_path):
 def test_no_graph_is_refused():
     with pytest.raises(ValueError, match="GRAPH"):
         create_app({})
+
+
+def test_settings_from_the_environment(graph_file, monkeypatch):
+    monkeypatch.setenv("ORGKG_GRAPH", str(graph_file))
+    monkeypatch.setenv("ORGKG_NETWORK_MAX_NODES", "7")
+    app = create_app()
+    assert app.config["NETWORK_MAX_NODES"] == 7
+    assert app.test_client().get("/id/region/430200").status_code == 200

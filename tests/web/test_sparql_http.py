@@ -154,13 +154,17 @@ def test_unacceptable_format_is_406(client):
 @pytest.mark.parametrize("accept,rdflib_format", [
     ("text/turtle", "turtle"), ("application/n-triples", "nt"), ("application/ld+json", "json-ld"),
 ])
-def test_service_description_for_rdf_clients(client, accept, rdflib_format):
+def test_service_description_for_rdf_clients(client, graph, accept, rdflib_format):
     response = client.get("/sparql", headers={"Accept": accept})
     assert response.status_code == 200
     sd = Graph().parse(data=response.data, format=rdflib_format)
     result = sd.query("""PREFIX sd: <http://www.w3.org/ns/sparql-service-description#>
         SELECT ?endpoint WHERE { ?s a sd:Service ; sd:endpoint ?endpoint ; sd:supportedLanguage sd:SPARQL11Query }""")
     assert [str(r.endpoint) for r in result] == ["http://localhost/sparql"]
+    dumps = sd.query("""PREFIX sd: <http://www.w3.org/ns/sparql-service-description#> PREFIX void: <http://rdfs.org/ns/void#>
+        SELECT ?n ?dump WHERE { ?s sd:defaultDataset/sd:defaultGraph ?g . ?g void:triples ?n ; void:dataDump ?dump }""")
+    assert {int(r.n) for r in dumps} == {len(graph)}
+    assert "http://localhost/download/orgkg.ttl" in {str(r.dump) for r in dumps}
 
 
 def test_query_page_for_browsers(client):
@@ -242,3 +246,12 @@ def test_named_graph_uri_is_accepted(client):
 def test_download_parameter_sets_attachment(client):
     response = client.get("/sparql", query_string={"query": SELECT, "format": "csv", "download": "1"})
     assert response.headers["Content-Disposition"] == 'attachment; filename="results.csv"'
+
+
+def test_federation_is_refused(client):
+    """pyoxigraph would fetch a SERVICE from any host; the endpoint refuses instead."""
+    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }"
+    response = client.get("/sparql", query_string={"query": query}, headers={"Accept": "application/json"})
+    assert response.status_code == 403 and "SERVICE" in response.get_json()["message"]
+    harmless = 'SELECT ?service WHERE { ?service ?p "service" }'
+    assert client.get("/sparql", query_string={"query": harmless}, headers={"Accept": "application/json"}).status_code == 200

@@ -9,9 +9,23 @@
     clearTimeout(pending);
     pending = setTimeout(suggest, 150);
   });
-  box.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") list.hidden = true;
-  });
+  // Arrow keys move between the box and the suggestions; Escape closes them.
+  function move(event) {
+    const links = Array.from(list.querySelectorAll("a"));
+    const at = links.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      list.hidden = true;
+      box.focus();
+    } else if (event.key === "ArrowDown" && !list.hidden && links.length) {
+      event.preventDefault();
+      links[Math.min(at + 1, links.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      event.preventDefault();
+      (at === 0 ? box : links[at - 1]).focus();
+    }
+  }
+  box.addEventListener("keydown", move);
+  list.addEventListener("keydown", move);
   document.addEventListener("click", function (event) {
     if (!list.contains(event.target) && event.target !== box) list.hidden = true;
   });

@@ -7,7 +7,23 @@
 
   // Only completers that work offline: LOV-backed class/property completion would call the internet.
   Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
+  Yasgui.Yasqe.defaults.collapsePrefixesOnLoad = true;
   Yasgui.Yasqe.defaults.value = prologue + "\n\nSELECT ?region ?label WHERE {\n  ?region a ok:Region ; rdfs:label ?label .\n} LIMIT 20\n";
+
+  // The endpoint answers errors as JSON ({error, name, message}); show them as a heading and the message.
+  Yasgui.Yasr.defaults.errorRenderers = [async function (error) {
+    let body;
+    try { body = JSON.parse(error.text); } catch (_) { return undefined; }
+    if (!body || !body.message) return undefined;
+    const box = document.createElement("div");
+    box.className = "query-error";
+    const title = document.createElement("strong");
+    title.textContent = `${body.error} · ${body.name}`;
+    const message = document.createElement("pre");
+    message.textContent = body.message;
+    box.append(title, message);
+    return box;
+  }];
 
   // Stored tabs are keyed by this server and graph version, and kept one day, so an old
   // endpoint or query never comes back from localStorage.
@@ -27,9 +43,16 @@
     yasr: { prefixes: Object.assign(Object.fromEntries(cfg.resourceKinds.map((k) => [k, cfg.resourceBase + k + "/"])), cfg.prefixes) },
   });
 
+  // Opens a query in its own tab and runs it; a tab already holding the same query is reused,
+  // so reloading a shared link or clicking an example twice adds no tab.
   function openQuery(name, query) {
-    const tab = yasgui.addTab(true, { name: name });
-    tab.setQuery(query);
+    let tab = Object.values(yasgui._tabs).find((t) => t.getPersistedJson().yasqe.value === query);
+    if (tab) {
+      yasgui.selectTabId(tab.getId());
+    } else {
+      tab = yasgui.addTab(true, { name: name });
+      tab.setQuery(query);
+    }
     tab.setEndpoint(cfg.endpoint);
     return tab.query();
   }
@@ -40,7 +63,6 @@
       openQuery(example.title, example.query);
     });
   });
-  if (cfg.query) openQuery("🔗", cfg.query);
 
   document.getElementById("reset-editor").addEventListener("click", function (event) {
     event.preventDefault();
@@ -56,9 +78,15 @@
     watched.add(yasqe);
     yasqe.on("queryResponse", function (_yasqe, response) {
       if (tab !== yasgui.getTab()) return;
-      showTools(yasqe.getValue(), yasqe.getQueryType(), response && response.headers);
+      if (response && response.ok) showTools(yasqe.getValue(), yasqe.getQueryType(), response.headers);
+      else hideTools();
     });
   });
+  yasgui.on("tabSelect", hideTools);
+
+  function hideTools() {
+    document.getElementById("result-tools").hidden = true;
+  }
 
   function showTools(query, queryType, headers) {
     const encoded = encodeURIComponent(query);
@@ -77,11 +105,14 @@
     document.getElementById("share-link").value = share;
     window.history.replaceState(null, "", share);
     const notice = document.getElementById("truncation");
-    const truncated = headers && headers.get && headers.get("Orgkg-Truncated") === "true";
+    const truncated = headers.get("Orgkg-Truncated") === "true";
     notice.hidden = !truncated;
     if (truncated) notice.textContent = notice.dataset.template.replace("{n}", headers.get("Orgkg-Row-Limit"));
     document.getElementById("result-tools").hidden = false;
   }
+
+  // A shared link's query opens and runs once the listeners above are in place.
+  if (cfg.query) openQuery(cfg.sharedTabName, cfg.query);
 
   // IRIs under the resource base open the app's own entity page, in this window.
   function localise(event) {
