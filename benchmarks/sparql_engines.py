@@ -21,7 +21,7 @@ import rdflib
 from web import create_app
 from web.examples import load_examples
 from web.server import app_config
-from web.store import GraphStore, LocalBackend
+from graph.store import GraphStore, LocalBackend
 
 EXAMPLES = load_examples(Path(__file__).resolve().parents[1] / "ontology" / "examples")
 

@@ -19,11 +19,11 @@ from .corpus import read_corpus
 from .doc import Article, RegionRef
 from .errors import CorpusError
 from .extract import DEFAULT_PIPELINE, Pipeline
+from .namespaces import PREFIXES, RESOURCE_BASE
 from .resolve import Resolved, resolve
 from .vocab import OK
 
-ID = Namespace("https://w3id.org/orgkg/id/")
-PREFIXES = {"ok": OK._NS, "id": ID, "skos": SKOS, "dcterms": DCTERMS, "prov": PROV, "rdfs": RDFS, "xsd": XSD}
+ID = Namespace(RESOURCE_BASE)
 _SAFE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
 
@@ -63,7 +63,8 @@ def to_graph(articles: list[Article]) -> Graph:
     """The RDF graph of extracted articles."""
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
+        graph.bind(prefix, Namespace(namespace))
+    graph.bind("id", ID)
     resolved = resolve(articles)
     _add_regions(graph, resolved)
     _add_measures(graph, resolved)

@@ -1,95 +1,60 @@
-"""Run a SPARQL query on a graph file (with Oxigraph, in memory) or a remote endpoint.
+"""``orgkg query``: run SPARQL on a graph file or a remote endpoint, print a table, CSV or JSON.
 
-Both paths produce the same SPARQL JSON results, rendered here as a table,
-CSV or JSON, so ``orgkg query`` behaves the same against a file and a server.
+Both paths go through :class:`graph.store.GraphStore`, the same store the web
+app uses, so the command line and the endpoint answer alike.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import unicodedata
-import urllib.error
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
+from . import results
 from .errors import OrgkgError
-from .graphfile import format_of
+from .store import Answer, GraphStore, LocalBackend, RemoteBackend, StoreError
 
-RESULTS_JSON = "application/sparql-results+json"
-GRAPH_ACCEPT = "text/turtle"
-_OX_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "jsonld": "JSON_LD", "trig": "TRIG"}
+TIMEOUT = 600.0  # seconds: a command-line user can press Ctrl-C sooner
 
 
 def run_query(query: str, graph: str | None = None, endpoint: str | None = None, fmt: str = "table") -> str:
-    """The query's answer as text in ``fmt`` (table, csv or json); graph queries answer Turtle.
+    """The query's answer as text in ``fmt`` (table, csv or json); CONSTRUCT and DESCRIBE answer Turtle.
 
-    :raises OrgkgError: on a malformed query, a missing graph file or an unreachable endpoint.
+    :raises OrgkgError: on a malformed query, a missing graph file or a failing endpoint.
     """
-    answer = _remote(query, endpoint) if endpoint else _local(query, graph)
-    if isinstance(answer, str):  # CONSTRUCT / DESCRIBE
-        return answer
-    if fmt == "json":
-        return json.dumps(answer, ensure_ascii=False, indent=1) + "\n"
-    if "boolean" in answer:
-        return ("true" if answer["boolean"] else "false") + "\n"
-    names = answer["head"]["vars"]
-    rows = [[_cell(b.get(n)) for n in names] for b in answer["results"]["bindings"]]
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(names)
-        writer.writerows(rows)
-        return out.getvalue()
-    return render_table(names, rows)
+    answer = _answer(query, graph, endpoint)
+    if answer.form == "graph":
+        return results.serialize_triples(answer.triples, "ttl").decode("utf-8")
+    if fmt in ("csv", "json"):
+        return results.serialize(answer, results.by_name(fmt, answer.form)).decode("utf-8") + ("\n" if fmt == "json" else "")
+    if answer.form == "ask":
+        return ("true" if answer.boolean else "false") + "\n"
+    data = json.loads(results.serialize(answer, results.by_name("json", "select")))
+    rows = [[_cell(b.get(v)) for v in answer.variables] for b in data["results"]["bindings"]]
+    return render_table(list(answer.variables), rows)
 
 
-def _local(query: str, graph: str | None) -> dict | str:
-    import pyoxigraph as ox
-
-    path = Path(graph or "")
-    if not path.is_file():
-        raise OrgkgError(f"{path}: no such graph file (build one with `orgkg build CORPUS -o {path}`)")
-    fmt = format_of(path)
-    if fmt is None:
-        raise OrgkgError(f"{path}: unknown graph format")
-    store = ox.Store()
+def _answer(query: str, graph: str | None, endpoint: str | None) -> Answer:
+    if endpoint:
+        backend = RemoteBackend(endpoint)
+    else:
+        path = Path(graph or "")
+        if not path.is_file():
+            raise OrgkgError(f"{path}: no such graph file (build one with `orgkg build CORPUS -o {path}`)")
+        try:
+            backend = LocalBackend.from_file(path)
+        except (ValueError, SyntaxError) as exc:
+            raise OrgkgError(f"{path}: cannot load the graph ({str(exc).splitlines()[0]})") from exc
     try:
-        store.load(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]))
-        result = store.query(query)
-    except SyntaxError as exc:
-        raise OrgkgError(f"bad SPARQL query or graph file: {str(exc).splitlines()[0]}") from exc
-    if isinstance(result, ox.QueryTriples):
-        return result.serialize(format=ox.RdfFormat.TURTLE).decode("utf-8")
-    data = result.serialize(format=ox.QueryResultsFormat.JSON)
-    return json.loads(data)
-
-
-def _remote(query: str, endpoint: str) -> dict | str:
-    body = urllib.parse.urlencode({"query": query}).encode("utf-8")
-    request = urllib.request.Request(endpoint, data=body, headers={
-        "Accept": f"{RESULTS_JSON}, {GRAPH_ACCEPT};q=0.9",
-        "Content-Type": "application/x-www-form-urlencoded",
-    })
-    try:
-        with urllib.request.urlopen(request, timeout=120) as response:
-            kind = response.headers.get_content_type()
-            data = response.read().decode("utf-8")
-    except urllib.error.HTTPError as exc:
-        detail = exc.read().decode("utf-8", "replace").strip().splitlines()
-        raise OrgkgError(f"{endpoint}: HTTP {exc.code}: {detail[0][:300] if detail else exc.reason}") from exc
-    except (urllib.error.URLError, OSError) as exc:
-        raise OrgkgError(f"{endpoint}: cannot reach the SPARQL endpoint ({getattr(exc, 'reason', exc)})") from exc
-    return json.loads(data) if kind.endswith("json") else data
+        return GraphStore(backend, timeout=TIMEOUT, workers=1).query(query)
+    except StoreError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise OrgkgError(f"bad SPARQL query: {first}" if exc.status == 400 else first) from exc
 
 
 def _cell(term: dict | None) -> str:
     if term is None:
         return ""
-    if term["type"] == "uri":
-        return f"<{term['value']}>"
-    return term["value"]
+    return f"<{term['value']}>" if term["type"] == "uri" else term["value"]
 
 
 def _width(text: str) -> int:

@@ -5,7 +5,7 @@ from collections import Counter
 
 from rdflib import RDF, Graph
 
-from .build import PREFIXES
+from .namespaces import PREFIXES
 
 
 def qname(iri) -> str:
@@ -17,9 +17,9 @@ def qname(iri) -> str:
     """
     text = str(iri)
     for prefix, namespace in PREFIXES.items():
-        if text.startswith(str(namespace)):
-            return f"{prefix}:{text[len(str(namespace)):]}"
-    return "rdf:type" if iri == RDF.type else f"<{text}>"
+        if text.startswith(namespace):
+            return f"{prefix}:{text[len(namespace):]}"
+    return f"<{text}>"
 
 
 def class_counts(graph: Graph) -> dict[str, int]:

@@ -103,7 +103,7 @@ def test_validate_rejects_a_broken_graph(tmp_path):
     pytest.param(["build", SAMPLE, "-o", "/nonexistent-dir/g.ttl"], "does not exist", id="missing-output-folder"),
     pytest.param(["query", "SELEKT * WHERE {}", "-g", "{graph}"], "bad SPARQL query", id="bad-sparql"),
     pytest.param(["query", "ASK {}", "-g", "none.ttl"], "no such graph file", id="missing-graph"),
-    pytest.param(["query", "ASK {}", "--endpoint", "http://127.0.0.1:9/sparql"], "cannot reach", id="endpoint-down"),
+    pytest.param(["query", "ASK {}", "--endpoint", "http://127.0.0.1:9/sparql"], "unreachable", id="endpoint-down"),
     pytest.param(["stats", "{notrdf}"], "not valid ttl", id="not-rdf"),
     pytest.param(["evaluate", "{empty_dir}", "-g", "{graph}"], "not a folder of gold JSON", id="no-gold"),
     pytest.param(["build", SAMPLE, "--pipeline", "regions,nonsense"], "unknown extractor 'nonsense'", id="bad-pipeline"),

@@ -65,5 +65,5 @@ def test_endpoint_and_file_answer_the_same(oxigraph_server, sample_graph, tmp_pa
 def test_endpoint_error_is_reported(oxigraph_server):
     from graph.errors import OrgkgError
 
-    with pytest.raises(OrgkgError, match="HTTP 400"):
+    with pytest.raises(OrgkgError, match="bad SPARQL query"):
         run_query("SELEKT nothing", endpoint=oxigraph_server + "/query")

@@ -10,11 +10,13 @@ from typing import Any, Mapping
 
 from flask import Flask, Response, request, url_for
 
+from graph.namespaces import RESOURCE_BASE
+from graph.store import GraphStore, LocalBackend, RemoteBackend
+
 from . import downloads, entities, errors, i18n, network, sparql
 from .catalogue import Catalogue
 from .examples import load_examples
 from .state import AppState
-from .store import GraphStore, LocalBackend, RemoteBackend
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 
@@ -24,7 +26,7 @@ DEFAULTS = {
     "SPARQL_TIMEOUT": 10.0,  # seconds; clients may ask for less with ?timeout=
     "SPARQL_MAX_ROWS": 10000,  # rows or triples per answer; more are cut and flagged
     "SPARQL_WORKERS": 4,  # queries running at once
-    "RESOURCE_BASE": "https://w3id.org/orgkg/id/",
+    "RESOURCE_BASE": RESOURCE_BASE,
     "CORS_ORIGIN": "*",  # Access-Control-Allow-Origin of the endpoint; None to turn CORS off
     "NETWORK_MAX_NODES": 300,
     "ONTOLOGY_DIR": str(ONTOLOGY_DIR),  # holds orgkg.ttl, shapes.ttl and examples/

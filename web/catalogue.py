@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .store import PREFIXES, PROLOGUE, GraphStore
+from graph.store import PREFIXES, PROLOGUE, GraphStore
+
 
 OK = PREFIXES["ok"]
 #: Types shown in networks and search, in legend order, with their colours.

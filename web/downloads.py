@@ -5,7 +5,8 @@ from pathlib import Path
 
 from flask import Blueprint, Response, abort, current_app, render_template, request, send_file
 
-from .results import GRAPH_FORMATS, OX_GRAPH_FORMATS
+from graph.results import GRAPH_FORMATS, OX_GRAPH_FORMATS
+
 from .state import state
 
 bp = Blueprint("downloads", __name__)

@@ -11,11 +11,12 @@ from collections import Counter, defaultdict
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, g, jsonify, redirect, render_template, request, url_for
 
-from . import results
+from graph import results
+from graph.store import PROLOGUE
+
 from .catalogue import ENTITY_TYPES
 from .links import compact, kind_and_key, local_path, term_view
 from .state import state
-from .store import PROLOGUE
 
 bp = Blueprint("entities", __name__)
 

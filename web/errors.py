@@ -4,7 +4,8 @@ from __future__ import annotations
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from .store import StoreError
+from graph.store import StoreError
+
 
 JSON_PREFIXES = ("/sparql", "/search.json")
 

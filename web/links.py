@@ -10,8 +10,9 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from flask import current_app, g
 
+from graph.store import PREFIXES
+
 from .state import state
-from .store import PREFIXES
 
 XSD_STRING = PREFIXES["xsd"] + "string"
 

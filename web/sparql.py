@@ -12,11 +12,12 @@ from flask import Blueprint, Response, abort, current_app, g, render_template, r
 from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseUpdate
 
-from . import results
-from .results import Format
+from graph import results
+from graph.results import Format
+from graph.store import PREFIXES, QuerySyntaxError
+
 from .i18n import t
 from .state import state
-from .store import PREFIXES, QuerySyntaxError
 
 bp = Blueprint("sparql", __name__)
 

@@ -5,9 +5,10 @@ from dataclasses import dataclass
 
 from flask import current_app
 
+from graph.store import GraphStore
+
 from .catalogue import Catalogue
 from .examples import Example
-from .store import GraphStore
 
 
 @dataclass

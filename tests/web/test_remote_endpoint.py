@@ -52,7 +52,7 @@ def test_download_of_a_remote_graph(remote, graph):
 
 
 def test_unreachable_endpoint_fails_at_start():
-    from web.store import UpstreamError
+    from graph.store import UpstreamError
 
     with pytest.raises(UpstreamError, match="unreachable"):
         create_app({"SPARQL_ENDPOINT": "http://127.0.0.1:9/query"})

@@ -7,8 +7,8 @@ import io
 import pyoxigraph as ox
 import pytest
 
-from web import results
-from web.store import Answer
+from graph import results
+from graph.store import Answer
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 TERMS = (

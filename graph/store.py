@@ -24,19 +24,10 @@ from typing import Iterable, Mapping, Protocol
 
 import pyoxigraph as ox
 
+from .namespaces import PREFIXES
+
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
-#: Prefixes used in Turtle output, example queries and the query editor.
-PREFIXES = {
-    "ok": "https://w3id.org/orgkg/ontology#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
 #: The same prefixes as SPARQL ``PREFIX`` lines, for the app's own queries.
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
