@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+# an average per village, township or person (每个村平均有2名大学生村官) is never a region's total
+PER_UNIT = re.compile(r"^每|平均|[人村户]均")
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "indicators.tsv"
 
 
@@ -33,8 +35,11 @@ class Indicator:
         >>> members = INDICATORS["party-members"]
         >>> members.matches("全省党员总数", "名", Decimal(2537000)), members.matches("党员", "名", Decimal(3))
         (True, False)
+        >>> INDICATORS["selected-graduates"].matches("每个乡镇平均有选调生", "名", Decimal(3))
+        False
         """
-        return unit in self.units and value >= self.minimum and self.subject.fullmatch(subject) is not None
+        return (unit in self.units and value >= self.minimum and PER_UNIT.search(subject) is None
+                and self.subject.fullmatch(subject) is not None)
 
 
 def load_indicators(path: Path = DEFAULT_PATH) -> dict[str, Indicator]:

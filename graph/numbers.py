@@ -89,6 +89,16 @@ def parse_number(text: str) -> Decimal:
     raise ValueError("not a number: empty text")
 
 
+def as_percentage(share: Decimal) -> Decimal:
+    """A share written as a fraction (``四分之一``), as the percentage the
+    reports use for every other share, so the two compare.
+
+    >>> as_percentage(parse_number("四分之一")), as_percentage(parse_number("三分之二")).quantize(Decimal("0.01"))
+    (Decimal('25'), Decimal('66.67'))
+    """
+    return _plain(share * 100)
+
+
 def _plain(value: Decimal) -> Decimal:
     """Drop the exponent multiplication leaves (``2.0100E+5`` → ``201000``).
 

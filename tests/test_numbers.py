@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from graph.numbers import parse_chinese, parse_number
+from graph.numbers import as_percentage, parse_chinese, parse_number
 
 
 @pytest.mark.parametrize(
@@ -44,6 +44,19 @@ def test_parse_number(text, expected):
 )
 def test_fractions(text, expected):
     assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("四分之一", "25", id="quarter"),
+        pytest.param("五分之二", "40", id="two-fifths"),
+        pytest.param("3/4", "75", id="slash"),
+    ],
+)
+def test_fractions_as_percentages(text, expected):
+    """A share written as a fraction compares with the percentages of other reports."""
+    assert str(as_percentage(parse_number(text))) == expected
 
 
 @pytest.mark.parametrize("text", [pytest.param("", id="empty"), pytest.param("若干", id="words"),

@@ -2,12 +2,15 @@
 
 A figure is found by its shape (number, optional 万/亿, unit) and then filtered
 by what the guidelines exclude: ordinals, numbers inside slogans and names,
-thresholds and age bounds, spans of time. Numbers are matched in the raw
+thresholds and age bounds, spans of time, the upper ends of ranges. Numbers are matched in the raw
 sentence before any segmentation, so ``23,876`` and ``68.4%`` stay whole.
 
 The subject is read from the clause around the number: the verb phrase before
-it (``招录公务员995名``) and the noun after the unit (``2074个临时党支部``),
-without scope words (全市, 累计) and link verbs (达, 为, 增加到).
+it (``招录公务员640名``) and the noun after the unit (``1350个临时党支部``),
+without scope words (全市, 累计) and link verbs (达, 为, 增加到). When the
+noun after the unit opens a long modifier, the head noun after its 的 is read
+instead (``126名在…表现优异的干部``); a figure that only says how the previous
+one changed (``年均增长25%``) is completed with that one's subject.
 """
 from __future__ import annotations
 
@@ -18,15 +21,18 @@ from itertools import chain
 
 from ..doc import Article, FigureMention, Sentence
 from ..indicators import match_indicator
-from ..numbers import ARABIC, CN_NUMERAL, parse_number
+from ..numbers import ARABIC, CN_NUMERAL, as_percentage, parse_number
 from . import register
 
 UNITS = ("个百分点", "百分点", "平方公里", "平方米", "人次", "场次", "批次", "轮次", "班次", "课时", "学时", "小时",
          "公里", "名", "个", "人", "位", "家", "项", "件", "次", "所", "批", "期", "场", "条", "户",
-         "支", "套", "份", "处", "张", "艘", "辆", "元", "倍", "天", "岁", "轮", "篇", "间", "座", "台", "堂", "亩", "种", "%", "％")
+         "支", "套", "份", "处", "张", "艘", "辆", "元", "倍", "天", "岁", "轮", "篇", "间", "座", "台", "堂", "亩", "种", "门", "大类", "类", "枚", "届", "路", "%", "％")
 # Chinese-numeral counts are statistics only for periods of a repeated action
 # (选派六批); elsewhere (两个维护, 四个意识, 三年行动) they name slogans.
-CN_COUNT_UNITS = ("批次", "轮次", "批", "轮")
+CN_COUNT_UNITS = ("批次", "轮次", "批", "轮", "届")
+# 届 counts editions only after a verb of holding them (连续举办五届); else it is
+# a congress or term (十九届, 八届市委)
+EDITION_VERB = re.compile(r"(?:举办|承办|召开|连续)$")
 PRE_APPROX = ("超过", "突破", "近", "约", "逾", "超")
 POST_APPROX = ("以上", "左右")
 
@@ -34,13 +40,19 @@ FIGURE = re.compile(
     rf"(?P<pre>{'|'.join(PRE_APPROX)})?"
     rf"(?:百分之(?P<pct>{ARABIC}|[{CN_NUMERAL}]+)"
     rf"|(?P<frac>[{CN_NUMERAL}]+分之[{CN_NUMERAL}]+)"
-    rf"|(?<![\d.,/+＋第前])(?P<num>{ARABIC})(?P<a1>[余多])?(?P<mult>[万亿]{{0,2}})(?P<a2>[余多])?(?P<unit>{'|'.join(UNITS)})?"
+    rf"|(?<![\d.,/+＋第前])(?P<num>{ARABIC})(?P<a1>[余多])?(?:\s(?=[万亿]))?(?P<mult>[万亿]{{0,2}})(?P<a2>[余多])?(?P<unit>{'|'.join(UNITS)})?"
     rf"|(?<![{CN_NUMERAL}第“])(?P<cn>[一二两三四五六七八九十]+)(?P<cnunit>{'|'.join(CN_COUNT_UNITS)})"
-    rf"|(?P<myriad>(?<=[近超逾])万|上万|过万)(?P<munit>{'|'.join(UNITS)}))"
+    rf"|(?P<myriad>(?<=[近超逾约])[百千万]|上万|过万)(?P<munit>{'|'.join(UNITS)}))"
     rf"(?P<post>{'|'.join(POST_APPROX)}|(?<=[名个人位家项件次所批期场条户支套份处元])[余多])?"
 )
-# 7.3万低收入农户, 人才总量超过44万: no measure word, the counted noun gives the unit
+# 4.6万低收入农户, 人才总量超过27万: no measure word, the counted noun gives the unit
 IMPLIED_UNIT = (("户", re.compile(r"户")), ("人", re.compile(r"人|员|才|干部|群众|职工|学生|青年")))
+# 85%的村集体经济收入达到20万元: the amount is the criterion of the share, not a figure
+SHARE_CRITERION = re.compile(r"[%％](?:以上|左右)?的[^，。；、\d]{1,16}$")
+# 力争引进200名, 预计达到15万元, 突破30万人的预期目标: a target, not a result
+TARGET_BEFORE = re.compile(r"力争|预计|预期")
+TARGET_AFTER = re.compile(r"的?(?:预期)?目标")
+RANGE_END = re.compile(r"[\d一二三四五六七八九十万亿][至到~～—－-]$")
 NOT_AFTER = re.compile(r"[+＋]|周年|月")  # 1+5, 100周年, 4个月
 THRESHOLD_NOUN = re.compile(r"[\u4e00-\u9fff]")  # 10万元以上村: a bound on another count
 DURATION_UNITS = ("天", "小时")
@@ -48,21 +60,29 @@ HARD_BREAK = "，。；：！？,;:!?\n—"
 TIME = re.compile(
     r"截至[^，。；]{0,14}?(?:底|末|日|目前|现在|当前)|"
     r"(?:\d{4}|[一二〇零三四五六七八九]{4})年(?:以来|来|底|末|初|度|上半年|下半年|\d{1,2}月(?:\d{1,2}日)?)?|"
-    r"(?:近|过去)?[一二两三四五六七八九十\d]+年(?:来|以来|间)|党的十八大以来|新时代(?:十年|以来)|"
-    r"今年(?:以来)?|去年|当年|每年|常年|近年来|这些年"
+    r"(?:近|过去)[一二两三四五六七八九十\d]+年(?:来|以来|间)?|[一二两三四五六七八九十\d]+年(?:来|以来|间)|党的十八大以来|新时代(?:十年|以来)|"
+    r"(?:今年|去年)(?:以来|上半年|\d{1,2}月(?:\d{1,2}日)?)?|当年|每年|常年|近年来|这些年"
 )
-SCOPE = r"[全本我][省市区州县盟旗]"
+SCOPE = r"[全本我][省市区州县盟旗镇乡]"
 # words around the subject that say how or where it is counted, not what
-LEAD = re.compile(rf"(?:[、”]|{TIME.pattern}|其中|共计|总计|共有|共|有|累计|先后|陆续|持续|分别|已|年均|择优|全面|高质量|"
+LEAD = re.compile(rf"(?:[、”]|{TIME.pattern}|其中|以及|和|与|及|并|等|现有|共计|总计|共有|共|有|累计|先后|陆续|持续|分别|已|年均|择优|全面|高质量|"
                   rf"扎实|深入|积极|大力|{SCOPE})+")
 TRAIL = re.compile(rf"(?:{TIME.pattern}|的|达到|达|为|是|共有|有|增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|跃升到|跃升至|增至|由|"
-                   rf"到|至|从|占|分别|累计|共计|共|均|已|先后|等|{SCOPE})+$")
+                   rf"到|至|从|占|分别|累计|共计|共|(?<![村人户])均|已|先后|等|{SCOPE})+$")
 # the counted noun runs on into its verb phrase (“3万余人签订承诺书”), up to a
 # preposition or particle that starts an adverbial or another item, or a
 # comparison (“从…增加到…”) that is not part of what is counted
-NOUN_STOP = re.compile(r"[，。；：！？、,;:!?\n\d]|和|与|及|等|在(?![职岗编校读])|的|这些|"
-                       r"较|增加|增长|提高|提升|减少|下降")
-MAX_BEFORE, MAX_AFTER = 14, 8
+NOUN_STOP = re.compile(r"[，。；：！？、,;:!?\n\d—…]|和|(?<![参给])与|(?<!涉)及|等|在(?![职岗编校读外])|的|这些|"
+                       r"较|增加|增长|增至|提高|提升|减少|下降|降至|降到|减至")
+# a subject that only says how the previous figure's subject changed
+CHANGE = re.compile(r"(?:较\S{0,8}?|同比|比上年)?(?:增长|增加|提高|提升|下降|减少|降低|增幅|增速)了?")
+MAX_BEFORE, MAX_AFTER = 18, 10
+# a modifier between the unit and its noun (…表现突出的干部) is looked through up
+# to this length; its last part, after one of MODIFIER_BREAK, stays in the subject
+MAX_MODIFIER = 40
+MODIFIER_BREAK = "、和与及在"
+NOT_MODIFIER = re.compile(r"[“被获到]")  # a name, a passive, an award or a destination: a predicate
+LOCATIVE = "中上里"  # 在…的大考中: an adverbial, not a head noun
 
 
 @dataclass(frozen=True)
@@ -81,31 +101,62 @@ def find_numbers(text: str) -> list[Number]:
 
     >>> [(str(n.value), n.unit, n.approx) for n in find_numbers("培训1.8万余人、干部近3万人次，占比68.4%")]
     [('18000', '人', '余'), ('30000', '人次', '近'), ('68.4', '%', None)]
-    >>> find_numbers("落实“两个维护”，出台“人才新政12条”，第3批，35岁以下，建党100周年")
+    >>> find_numbers("落实“两个维护”，出台“人才新政15条”，第3批，35岁以下，建党100周年，每村储备3至5名")
     []
-    >>> [(str(n.value), n.unit) for n in find_numbers("持续选派六批2000余名，集体经济10万元以上村292个")]
-    [('6', '批'), ('2000', '名'), ('292', '个')]
+    >>> [(str(n.value), n.unit) for n in find_numbers("先后选派五批1600余名，集体经济10万元以上村185个")]
+    [('5', '批'), ('1600', '名'), ('185', '个')]
+    >>> [(str(n.value), n.unit) for n in find_numbers("学习十九届六中全会精神，连续举办六届创业大赛，投资6.2 亿元")]
+    [('6', '届'), ('620000000', '元')]
     """
     found = []
     for m in FIGURE.finditer(text):
-        after = text[m.end():]
-        if _quoted(text, m.start()) or NOT_AFTER.match(after):
+        unit = _unit(text, m)
+        if unit is None or _excluded(text, m, unit):
             continue
         number = m["pct"] or m["frac"] or m["cn"] or m["myriad"] or (m["num"] + m["mult"])
-        unit = "%" if m["pct"] or m["unit"] == "％" else m["unit"] or m["cnunit"] or m["munit"]
-        if unit is None:
-            unit = "分之" if m["frac"] else implied_unit(text, m) if m["mult"] else None
-        if unit is None or _bound(unit, m["pre"], m["post"], after) or (m["cn"] and parse_number(number) < 2):
-            continue  # no unit; 35岁以下 or 10万元以上村 (a bound); 一批 (vague)
+        value = as_percentage(parse_number(number)) if m["frac"] else parse_number(number)
         approx = m["pre"] or m["a1"] or m["a2"] or m["post"] or m["myriad"]
-        found.append(Number(m.start(), m.end(), parse_number(number), unit, approx))
+        found.append(Number(m.start(), m.end(), value, unit, approx))
     return found
+
+
+def _unit(text: str, m: re.Match) -> str | None:
+    """The unit of a match: as written, ``%`` for shares (百分之…, …分之…),
+    else read from the counted noun for a bare 万/亿 number."""
+    if m["pct"] or m["frac"] or m["unit"] == "％":
+        return "%"
+    return m["unit"] or m["cnunit"] or m["munit"] or (implied_unit(text, m) if m["mult"] else None)
+
+
+def _excluded(text: str, m: re.Match, unit: str) -> bool:
+    """Whether a number with a unit is still not a statistic: inside a name, a
+    slogan or a range, a bound, a vague 一批, a congress term, a target, a
+    share's criterion.
+
+    >>> last = lambda t: list(FIGURE.finditer(t))[-1]
+    >>> [_excluded(t, last(t), u) for t, u in (("每村3至5名", "名"), ("十九届全会", "届"), ("举办六届", "届"))]
+    [True, True, False]
+    >>> [_excluded(t, last(t), u) for t, u in (("力争引进300名", "名"), ("突破5万人的预期目标", "人"), ("8890人才热线", "人"))]
+    [True, True, True]
+    """
+    after = text[m.end():]
+    if _quoted(text, m.start()) or NOT_AFTER.match(after) or RANGE_END.search(text, 0, m.start()):
+        return True  # “人才新政15条”, 1+5, 100周年; 3至5名: the upper end of a range is a target
+    if unit == "人" and after.startswith("才"):
+        return True  # 8890人才热线: 人 is part of 人才, not a unit
+    if _bound(unit, m["pre"], m["post"], after) or (m["cn"] and parse_number(m["cn"]) < 2):
+        return True  # 35岁以下 or 10万元以上村 (a bound); 一批 (vague)
+    if unit == "届" and not EDITION_VERB.search(text, 0, m.start()):
+        return True
+    if TARGET_BEFORE.search(text, clause_bounds(text, m.start(), m.end())[0], m.start()) or TARGET_AFTER.match(after):
+        return True
+    return unit == "元" and SHARE_CRITERION.search(text, 0, m.start()) is not None
 
 
 def implied_unit(text: str, m: re.Match) -> str | None:
     """Unit of a bare ``万``/``亿`` number, read from the noun it counts.
 
-    >>> [implied_unit(t, FIGURE.search(t)) for t in ("7.3万低收入农户", "人才总量超过44万，", "投资5亿，")]
+    >>> [implied_unit(t, FIGURE.search(t)) for t in ("4.6万低收入农户", "人才总量超过27万，", "投资5亿，")]
     ['户', '人', None]
     """
     noun_start, noun_stop = noun_span(text, m.end())
@@ -140,7 +191,7 @@ def _bound(unit: str, pre: str | None, post: str | None, after: str) -> bool:
 def _quoted(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside “…” or 《…》 (names and slogans).
 
-    >>> _quoted("出台“人才新政12条”", 8), _quoted("开办“云讲堂”16期", 7)
+    >>> _quoted("出台“人才新政15条”", 8), _quoted("开办“夜学堂”12期", 7)
     (True, False)
     """
     before = text[:pos]
@@ -150,7 +201,7 @@ def _quoted(text: str, pos: int) -> bool:
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around ``text[start:end]``: between the nearest breaks (，；： …).
 
-    >>> text = "共招录公务员995名、选调生159名。"
+    >>> text = "共招录公务员640名、选调生112名。"
     >>> clause_bounds(text, 14, 18)
     (0, 18)
     """
@@ -159,19 +210,22 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, min(rights, default=len(text))
 
 
-def subject_spans(text: str, number: Number, floor: int) -> tuple[tuple[int, int], tuple[int, int]]:
+def subject_spans(text: str, number: Number, floor: int,
+                  carried: tuple[int, int] = (0, 0)) -> tuple[tuple[int, int], tuple[int, int]]:
     """Spans of the phrase before the number and of the noun after its unit.
 
     The phrase before starts at the clause or at the end of the previous
-    figure (``floor``), so a list ``公务员995名、选调生159名`` gives each its own.
+    figure (``floor``), so a list ``公务员640名、选调生112名`` gives each its own.
+    When the previous figure's noun (``carried``) runs straight into this
+    number, its verb governs this count too (``8名区级领导联系45家企业``).
 
-    >>> text = "五年来，全市共招录公务员995名、选调生159名"
+    >>> text = "五年来，全市共招录公务员640名、选调生112名"
     >>> first, second = find_numbers(text)
     >>> [text[a:b] for a, b in subject_spans(text, first, 0)]
     ['招录公务员', '']
     >>> [text[a:b] for a, b in subject_spans(text, second, first.end)]
     ['选调生', '']
-    >>> text = "组织动员全市4100多个基层党组织在一线"
+    >>> text = "组织动员全市2600多个基层党组织在一线"
     >>> [text[a:b] for a, b in subject_spans(text, find_numbers(text)[0], 0)]
     ['组织动员', '基层党组织']
     """
@@ -179,14 +233,75 @@ def subject_spans(text: str, number: Number, floor: int) -> tuple[tuple[int, int
     lo, hi = _trimmed(text, max(clause_start, floor), number.start)
     if text.startswith("、", number.start - 1):  # 党组织、4.1万名党员: a new list item
         lo = hi
-    following = FIGURE.match(text, number.end)  # 选派六批2000余名第一书记: both count 第一书记
+    if lo == hi and carried[0] < carried[1] == number.start:
+        lo, hi = carried
+    following = FIGURE.match(text, number.end)  # 选派五批1600余名第一书记: both count 第一书记
     after = noun_span(text, following.end() if following else number.end)
     if lo == hi and after[0] == after[1] and floor == 0 and clause_start > 0:
-        # ……的比例逐年攀升，2022年达98.37%: the clause before names what is measured
+        # ……的满意度逐年上升，2022年达96.2%: the clause before names what is measured
         lo, hi = _trimmed(text, clause_bounds(text, clause_start - 1, clause_start - 1)[0], clause_start - 1)
-    if hi - lo > MAX_BEFORE:  # too long: keep the head after its last 的, else the end
-        lo = max(text.rfind("的", lo, hi - 1) + 1, hi - MAX_BEFORE)
-    return (lo, hi), after
+    if hi - lo > MAX_BEFORE:  # too long: keep what follows its last 的 or list item, else the end
+        lo = max(text.rfind("的", lo, hi - 1) + 1, text.rfind("、", lo, hi - 1) + 1, hi - MAX_BEFORE)
+        if text.count("”", lo, hi) > text.count("“", lo, hi):  # cut inside a name: keep it whole if short
+            opening = text.rfind("“", 0, lo)
+            lo = opening if lo - opening <= MAX_BEFORE // 2 else text.index("”", lo) + 1
+        lo, hi = _trimmed(text, lo, hi)
+    return (lo, hi), modified_head(text, *after) or listed_noun(text, *after)
+
+
+def modified_head(text: str, begin: int, stop: int) -> tuple[int, int] | None:
+    """The span of a counted noun that follows its modifier, when what comes
+    right after the unit is only the start of a long modifier ending in 的.
+
+    ``126名在防汛抢险中冲锋在前、表现优异的干部获得表彰`` counts 干部; the
+    span keeps the last part of the modifier with the head noun and its verb.
+    Only a modifier that opens with 在, a bound (``45岁左右的``) or a list of
+    qualities (``作风过硬、群众公认的``) is looked through; a noun that runs on,
+    a predicate (荣获, 被评为, 到…) or an adverbial (``在…的大考中``) is not one.
+
+    >>> text = "126名在防汛抢险中冲锋在前、表现优异的干部获得表彰，"
+    >>> a, b = modified_head(text, 4, 4)
+    >>> text[a:b]
+    '表现优异的干部获得表彰'
+    >>> [modified_head(t, 4, s) for t, s in (("3万余人签订严守纪律的承诺书", 10), ("4个集体荣获省委、省政府授予的称号", 9))]
+    [None, None]
+    """
+    first = text[stop:stop + 1]
+    if stop == begin:
+        opens = first == "在" or first.isdigit()
+    else:
+        opens = first == "、" and not re.search(r"[（(]", text[begin:stop])
+    if not opens:
+        return None
+    end = clause_bounds(text, stop, stop)[1]
+    de = text.rfind("的", stop, end)
+    if de < 0 or de - begin > MAX_MODIFIER or find_numbers(text[begin:de]) or NOT_MODIFIER.search(text, begin, de):
+        return None
+    head = noun_span(text, de)
+    if text[head[1] - 1:head[1]] in LOCATIVE:
+        return None
+    part = max(max(text.rfind(ch, begin, de) for ch in MODIFIER_BREAK) + 1, de - MAX_AFTER, begin)
+    return part, head[1]
+
+
+def listed_noun(text: str, begin: int, stop: int) -> tuple[int, int]:
+    """The counted noun with the items listed after it when they are not
+    counted separately: ``160余名街道、社区干部座谈交流`` counts both kinds
+    of cadre, while ``8个创新驿站、5个孵化器`` gives each item its number.
+
+    >>> text = "同160余名街道、社区干部座谈交流"
+    >>> a, b = listed_noun(text, 6, 8)
+    >>> text[a:b]
+    '街道、社区干部座谈交流'
+    >>> listed_noun("建成8个创新驿站、5个孵化器", 4, 8)
+    (4, 8)
+    """
+    end = clause_bounds(text, stop, stop)[1]
+    if begin == stop or not text.startswith("、", stop) or find_numbers(text[stop:end]):
+        return begin, stop
+    while text.startswith("、", stop) and stop - begin < 2 * MAX_AFTER:
+        stop = noun_span(text, stop + 1)[1]
+    return begin, stop
 
 
 def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -220,6 +335,8 @@ def noun_span(text: str, start: int) -> tuple[int, int]:
     cap = begin + MAX_AFTER
     if text.startswith("“", begin) and "”" in text[begin:]:  # 2期“…”擂台赛: a quoted name is not cut
         cap = max(cap, text.index("”", begin) + 1 + MAX_AFTER // 2)
+    if text.count("“", begin, cap) > text.count("”", begin, cap) and "”" in text[cap:]:
+        cap = text.index("”", cap) + 1  # 900余名快递小哥争当“红色骑手”: not cut inside the name
     cap = min(cap, len(text))
     # 70%以上的村收入超过10万元: the next number is not part of it
     breaks = chain(NOUN_STOP.finditer(text, begin, cap), FIGURE.finditer(text, begin))
@@ -230,7 +347,7 @@ def noun_span(text: str, start: int) -> tuple[int, int]:
 def read_subject(text: str, spans: tuple[tuple[int, int], tuple[int, int]]) -> str | None:
     """The subject text: what comes before the number, then the noun after it.
 
-    >>> text = "全市党员总数达3.93万余名"
+    >>> text = "全市党员总数达5.26万余名"
     >>> read_subject(text, subject_spans(text, find_numbers(text)[0], 0))
     '党员总数'
     """
@@ -239,15 +356,19 @@ def read_subject(text: str, spans: tuple[tuple[int, int], tuple[int, int]]) -> s
 
 
 def read_time(article: Article, sentence: Sentence, offset: int) -> str | None:
-    """The nearest time qualifier before the figure in its sentence, else the
-    period that opens its paragraph (``五年来，…``).
+    """The nearest time qualifier before the figure in its part of the sentence
+    (up to a ；) or opening the sentence, else the period that opens its
+    paragraph (``五年来，…``).
 
-    A time followed by 的 (``从2018年的7.5万名增加到…``) belongs to the very
+    A time followed by 的 (``从2017年的4.2万名增加到…``) belongs to the very
     next number only.
     """
     text = sentence.text
+    part = text.rfind("；", 0, offset) + 1  # 2018年以来，…；去年，…；…: a time rules its own part
     hits = [m for m in TIME.finditer(text, 0, offset)
-            if not _quoted(text, m.start()) and not (text.startswith("的", m.end()) and m.end() + 1 != offset)]
+            if (m.start() >= part or m.start() == 0) and not _quoted(text, m.start())
+            and not text.startswith(("较", "比"), m.start() - 1)  # 较2021年增加: the base of a comparison
+            and not (text.startswith("的", m.end()) and m.end() + 1 != offset)]
     if hits:
         return hits[-1].group()
     first = next(s for s in article.sentences if s.paragraph == sentence.paragraph)
@@ -255,10 +376,48 @@ def read_time(article: Article, sentence: Sentence, offset: int) -> str | None:
     return opening.group() if opening and opening.group().endswith("来") else None
 
 
+def inherited_subject(subject: str | None, previous: str | None, adjacent: bool) -> str | None:
+    """The subject, completed from the previous figure's where it says only how
+    that changed (``人才120人，年均增长25%``) or nothing at all while the
+    previous figure is in its clause or the one before (``从4.1万名增加至5.6万名``,
+    ``培训班，累计3.2万期``). Further away a figure with no subject keeps none
+    rather than borrowing an unrelated one.
+
+    >>> inherited_subject("增长", "引进人才", False), inherited_subject(None, "党员人数", True)
+    ('引进人才增长', '党员人数')
+    >>> inherited_subject(None, "开展谈心谈话", False) is None, inherited_subject("选调生", "公务员", True)
+    (True, '选调生')
+    """
+    if not subject:
+        return previous if adjacent else None
+    if previous and CHANGE.fullmatch(subject):
+        return previous + subject
+    return subject
+
+
+def indicator_of(text: str, number: Number, subject: str | None, noun: tuple[int, int]) -> str | None:
+    """The indicator of a figure: by its subject, else by the noun it counts
+    when a whole-region scope comes right before the number
+    (``引导全市8.7万名党员学习…`` counts all the city's party members).
+
+    >>> text = "引导全市8.7万名党员学思践悟，全州6.1万名党员捐款"
+    >>> first, second = find_numbers(text)
+    >>> [indicator_of(text, n, "引导党员", noun_span(text, n.end)) for n in (first, second)]
+    ['party-members', None]
+    """
+    found = match_indicator(subject, number.unit, number.value)
+    scope = text[max(0, number.start - 2):number.start]
+    if found is None and re.fullmatch(SCOPE, scope):
+        found = match_indicator(scope + text[noun[0]:noun[1]], number.unit, number.value)
+    return found
+
+
 def concerns(article: Article, sentence: Sentence, span: tuple[int, int]) -> tuple[str, int] | None:
     """The programme, initiative or region a figure belongs to, when its subject
-    says so: a measure named in the subject (``“双创计划”项目93个``), else a
-    region the subject opens with (``北京市党员总数``).
+    says so: a measure named in the subject (``“星火计划”项目48个``), else a
+    region the subject opens with (``北京市党员总数``), unless that region is
+    one example in a list (``赴长沙、南昌等地推介岗位1500个``): the places
+    visited are not the places counted.
 
     :param span: the subject's article offsets, from the phrase before the
         number to the end of the noun after it.
@@ -266,8 +425,10 @@ def concerns(article: Article, sentence: Sentence, span: tuple[int, int]) -> tup
     for m in article.measures:
         if m.sentence == sentence.index and m.start < span[1] and span[0] < m.end:
             return ("measure", m.start)
+    text = article.text
     for r in article.regions:
-        if r.sentence == sentence.index and r.start == span[0]:
+        if (r.sentence == sentence.index and r.start == span[0]
+                and text[r.start - 1:r.start] != "、" and text[r.end:r.end + 1] not in ("、", "等")):
             return ("region", r.start)
     return None
 
@@ -275,18 +436,17 @@ def concerns(article: Article, sentence: Sentence, span: tuple[int, int]) -> tup
 def find_figures(article: Article) -> Article:
     """Append a :class:`FigureMention` for every statistic of every sentence.
 
-    Within a sentence, a figure whose clause gives no subject of its own
-    (``从8.3万名增加至12.5万名``) takes the previous figure's subject; a
-    fact repeated later in the article (same value, unit and subject) is
+    A fact repeated later in the article (same value, unit and subject) is
     kept once.
     """
     seen = set()
     for sentence in article.sentences:
-        text, base, floor, previous = sentence.text, sentence.start, 0, None
+        text, base, floor, previous, noun = sentence.text, sentence.start, 0, None, (0, 0)
         for number in find_numbers(text):
-            spans = subject_spans(text, number, floor)
-            subject = read_subject(text, spans) or previous
-            floor, previous = max(number.end, spans[1][1]), subject
+            spans = subject_spans(text, number, floor, noun)
+            adjacent = floor > 0 and sum(ch in HARD_BREAK for ch in text[floor:number.start]) <= 1
+            subject = inherited_subject(read_subject(text, spans), previous, adjacent)
+            floor, previous, noun = max(number.end, spans[1][1]), subject, spans[1]
             if (number.value, number.unit, subject) in seen:
                 continue
             seen.add((number.value, number.unit, subject))
@@ -294,7 +454,7 @@ def find_figures(article: Article) -> Article:
                 value=number.value, unit=number.unit, text=text[number.start:number.end],
                 start=base + number.start, end=base + number.end, sentence=sentence.index,
                 approx=number.approx, subject=subject, time=read_time(article, sentence, number.start),
-                indicator=match_indicator(subject, number.unit, number.value),
+                indicator=indicator_of(text, number, subject, spans[1]),
                 concerns=concerns(article, sentence, (base + spans[0][0], base + spans[1][1])),
             ))
     return article
