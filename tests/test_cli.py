@@ -107,6 +107,9 @@ def test_validate_rejects_a_broken_graph(tmp_path):
     pytest.param(["stats", "{notrdf}"], "not valid ttl", id="not-rdf"),
     pytest.param(["evaluate", "{empty_dir}", "-g", "{graph}"], "not a folder of gold JSON", id="no-gold"),
     pytest.param(["build", SAMPLE, "--pipeline", "regions,nonsense"], "unknown extractor 'nonsense'", id="bad-pipeline"),
+    pytest.param(["serve", "none.ttl"], "no such graph file", id="serve-missing-graph"),
+    pytest.param(["serve", "{notrdf}"], "cannot load the graph", id="serve-bad-graph"),
+    pytest.param(["serve", "--endpoint", "http://127.0.0.1:9/query"], "unreachable", id="serve-endpoint-down"),
 ])
 def test_errors_are_one_line_and_exit_1(args, message, tmp_path, sample_ttl):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
@@ -121,6 +124,17 @@ def test_errors_are_one_line_and_exit_1(args, message, tmp_path, sample_ttl):
     assert message in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
     assert "Traceback" not in done.stderr
+
+
+def test_serve_on_a_taken_port_is_one_line():
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        done = orgkg("serve", SAMPLE, "--port", taken.getsockname()[1])
+    assert done.returncode == 1
+    assert "cannot listen on 127.0.0.1" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_unwritable_output_folder_is_one_line(tmp_path):
