@@ -19,18 +19,24 @@ NATIONAL_FILE = Path(__file__).resolve().parents[1] / "data" / "national.tsv"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 PUNCT = re.compile(r"[“”‘’\"'《》〈〉「」『』()（）\[\]【】、，,.。:：;；·•\-—_\s]")
 # words that vary between written forms of one name without changing what it names
-FILLERS = re.compile(r"集中|专项|工作|学习|[一二三四五两十]年")
+FILLERS = re.compile(r"集中|专项|工作|学习|重大|[一二三四五两十]年")
+# named events and recurring courses (“X”人才周, “X大讲堂”): programmes when quoted,
+# too often generic (专题培训班) to be names without quotes
+EVENT_HEADS = ("洽谈会", "推介会", "论坛", "讲坛", "大讲堂", "人才周", "巡展", "读书班", "培训班", "研讨班")
+# rating schemes, named by their head alone (党组织星级化管理, 农村党员积分制管理)
+RATING_HEADS = ("星级化管理", "星级管理", "定星管理", "积分制管理")
 # head nouns ending a name; the head decides the kind (programme or initiative)
 PROGRAMME_HEADS = (
-    "专项行动", "行动计划", "计划", "工程", "行动", "教育", "活动", "项目", "培训", "擂台赛", "大赛", "赛",
+    "专项行动", "行动计划", "计划", "工程", "行动", "教育", "活动", "项目", "培训", "擂台赛", "大赛",
     "评选", "招聘", "创建", "建设", "人才节", "文化节", "学习月", "宣传月", "服务月", "训练营", "研修", "节目", "专项", "建设年", "提升年",
     "攻坚年", "落实年", "突破年", "行动年", "服务年",
-)
+) + EVENT_HEADS
 INITIATIVE_HEADS = (
     "工作法", "教学法", "负责制", "责任制", "机制", "制度", "模式", "平台", "体系", "品牌", "改革", "办法",
     "规划纲要", "条例", "清单", "规定", "热线", "指引", "纲要", "规划", "准则", "流程", "意见", "方案", "措施", "举措",
     "细则", "规程", "指南", "通知", "决定", "政策", "格局", "公众号", "驿站", "服务站", "法",
-)
+    "规则", "守则", "章程", "系统", "组合拳", "英才卡", "人才卡", "目录",
+) + RATING_HEADS
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,8 @@ def merge_key(mention: MeasureMention, region: RegionRef | None) -> tuple[str, s
     * ``shared``: a quoted core distinctive enough to name one thing wherever it
       is reported, whatever head noun follows (“X”攻坚行动, “X”集中攻坚行动, “X”);
     * ``regional``: a descriptive name, a document title or a formulaic quoted
-      core (“1+5”, “五星”), one node per region and written name.
+      core (“1+5”, “五星”, a slogan such as “两个维护”), one node per region and
+      written name.
 
     :param mention: the mention as extracted.
     :param region: the subject region of the mention's article, if known.
@@ -105,10 +112,27 @@ def merge_key(mention: MeasureMention, region: RegionRef | None) -> tuple[str, s
     entry = national().get(normalise(mention.name))
     if entry is not None and entry.kind != "slogan":
         return f"national:{entry.name}", "national"
-    if f"“{mention.core}”" in mention.name and len(CJK.findall(mention.core)) >= 3:
+    quote = mention.name.find(f"“{mention.core}”")
+    if quote >= 0 and _distinctive(mention.core):
         return f"{mention.kind}:{normalise(mention.core)}", "shared"
+    # field words before a quote vary between mentions (农村党员“五重”模式 / “五重”模式)
+    written = mention.name[quote:] if quote > 0 else mention.name
     region_key = region.key if region is not None else "-"
-    return f"{mention.kind}:{region_key}:{FILLERS.sub('', normalise(mention.name))}", "regional"
+    return f"{mention.kind}:{region_key}:{FILLERS.sub('', normalise(written))}", "regional"
+
+
+def _distinctive(core: str) -> bool:
+    """True when a quoted core names one thing wherever it is written: three or
+    more Chinese characters and not a national slogan (“两个维护”), which many
+    regions put before heads of their own.
+
+    >>> _distinctive("两个覆盖"), _distinctive("两个维护"), _distinctive("1+5")
+    (True, False, False)
+    """
+    entry = national().get(normalise(core))
+    if entry is not None and entry.kind == "slogan":
+        return False
+    return len(CJK.findall(core)) >= 3
 
 
 def preferred_label(names: list[str]) -> str:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
+from graph.corpus import read_corpus
 from graph.doc import Article, Sentence
 from graph.extract import Pipeline
 
@@ -99,6 +101,75 @@ CASES = [
     pytest.param("不断完善干部考核评价机制，健全各项管理制度。", [], id="generic-mechanisms"),
     pytest.param("围绕“四个中心”功能建设，把年轻干部队伍建设作为基础性工程。", [], id="numbered-slogan-and-description"),
     pytest.param("党员干部以实际行动践行初心使命。", [], id="action-as-common-noun"),
+    pytest.param(
+        "推行科研攻关“揭榜挂帅”，深化机关党建“三联三带”工作法。",
+        [("initiative", "科研攻关“揭榜挂帅”", "揭榜挂帅"), ("initiative", "机关党建“三联三带”工作法", "三联三带")],
+        id="field-words-before-quote",
+    ),
+    pytest.param(
+        "打造政策“强磁场”，组织“百名书记进社区”活动。",
+        [("programme", "“百名书记进社区”活动", "百名书记进社区")],
+        id="no-field-words-after-metaphor-verb-or-verb-like-noun",
+    ),
+    pytest.param(
+        "两轮“百名书记进党校”培训，持续唱响“金色家园”品牌。",
+        [("programme", "“百名书记进党校”培训", "百名书记进党校"), ("initiative", "“金色家园”品牌", "金色家园")],
+        id="counts-and-verbs-are-not-field-words",
+    ),
+    pytest.param(
+        "实施“雏鹰成长计划”“三个一线”历练机制。",
+        [("programme", "“雏鹰成长计划”", "雏鹰成长计划"), ("initiative", "“三个一线”历练机制", "三个一线")],
+        id="whole-name-quote-does-not-share-the-next-head",
+    ),
+    pytest.param("出台人才新政“28条”。", [("initiative", "人才新政“28条”", "28条")], id="numbered-policy-package"),
+    pytest.param(
+        "出台关心关爱青年干部若干措施，深入实施人才强县战略，修订《议事规则》。",
+        [("initiative", "关心关爱青年干部若干措施", "关心关爱青年干部若干措施"),
+         ("initiative", "人才强县战略", "人才强县战略"), ("initiative", "《议事规则》", "议事规则")],
+        id="package-strategy-and-short-document",
+    ),
+    pytest.param(
+        "制定激励干部担当作为15条措施，大力实施“人才强州”战略。",
+        [("initiative", "激励干部担当作为15条措施", "激励干部担当作为15条措施"),
+         ("initiative", "“人才强州”战略", "人才强州战略")],
+        id="numbered-package-and-quoted-strategy",
+    ),
+    pytest.param(
+        "举办“云岭人才周”，开展“书香机关”“清风校园”等主题活动以及党员志愿服务。",
+        [("programme", "“云岭人才周”", "云岭人才周"), ("programme", "“书香机关”", "书香机关"),
+         ("programme", "“清风校园”", "清风校园")],
+        id="event-name-and-etc-head-before-conjunction",
+    ),
+    pytest.param(
+        "实施医疗机构、中小学校、国有企业领导人员队伍建设三年行动计划。",
+        [("programme", "医疗机构、中小学校、国有企业领导人员队伍建设三年行动计划",
+          "医疗机构、中小学校、国有企业领导人员队伍建设三年行动计划")],
+        id="coordinated-fields-of-one-plan",
+    ),
+    pytest.param(
+        "坚持“凡进必考”，把乡村振兴作为“一把手”工程，服务“生态文明先行区”建设。",
+        [],
+        id="principle-slogan-project-and-zone-target",
+    ),
+    pytest.param("积极支持“暖阳”“晨曦”等志愿组织建设。", [], id="etc-with-weak-head"),
+    pytest.param(
+        "探索建立村级事务监督机制，“三问三访”推动基层治理提质增效。",
+        [("initiative", "“三问三访”", "三问三访"), ("initiative", "村级事务监督机制", "村级事务监督机制")],
+        id="quote-opening-its-clause-before-a-verb",
+    ),
+    pytest.param(
+        "以“红色管家”为主抓手，以“四个到位”为标准。",
+        [("programme", "“红色管家”", "红色管家")],
+        id="quote-as-carrier-of-the-work",
+    ),
+    pytest.param(
+        "为高层次人才发放“云岭英才卡”，推行“党员说事”制度2468工作法。",
+        [("initiative", "“云岭英才卡”", "云岭英才卡"), ("initiative", "“党员说事”制度", "党员说事"),
+         ("initiative", "2468工作法", "2468工作法")],
+        id="talent-card-and-number-coded-method",
+    ),
+    pytest.param("健全常态化分析研判和监测机制，完善党管干部、选贤任能制度。", [], id="generic-coordinated-mechanisms"),
+    pytest.param("坚持用制度管权管事，率先将星级化管理延伸到社区。", [], id="verb-before-a-head-is-not-a-name"),
 ]
 
 
@@ -125,6 +196,46 @@ def test_running_twice_adds_nothing():
 def test_bare_quote_repeating_a_headed_name_is_one_item():
     text = "深化“红色物业”创建，推广“红色物业”经验，物业服务水平持续提升。"
     assert _found(text) == [("programme", "“红色物业”创建", "红色物业")]
+
+
+FIXTURES = Path(__file__).parent / "data" / "measures"
+REPORTS = [
+    pytest.param(
+        "county_summary.txt",
+        {("programme", "学习贯彻习近平新时代中国特色社会主义思想主题教育"), ("programme", "“青禾讲习所”品牌建设"),
+         ("programme", "“百名书记讲党课”活动"), ("programme", "村级集体经济“强村富民”行动"),
+         ("programme", "“青禾英才”计划"), ("programme", "“乡贤回归”工程"), ("programme", "“青禾人才周”"),
+         ("initiative", "“三单一评”工作法"),
+         ("initiative", "《青禾县村干部报酬管理办法》"), ("initiative", "村干部县级备案管理制度"),
+         ("initiative", "科研攻关“揭榜挂帅”"), ("initiative", "“青禾先锋”党建品牌")},
+        id="county-summary-blank-lines-and-yishi-headings",
+    ),
+    pytest.param(
+        "talent_report.txt",
+        {("programme", "“云岭学子回家”"), ("programme", "“名校行”"), ("programme", "“安居工程”"),
+         ("initiative", "人才强市战略"), ("initiative", "《云岭市高层次人才认定办法》"), ("initiative", "《实施细则》"),
+         ("initiative", "人才新政“30条”"), ("initiative", "“1+N”人才政策体系"), ("initiative", "“云岭人才之家”服务平台"),
+         ("initiative", "党委联系服务专家制度"), ("initiative", "“人才服务专员”")},
+        id="talent-report-numbered-points-no-indent",
+    ),
+    pytest.param(
+        "province_review.txt",
+        {("programme", "“墨山英才”培育工程"), ("programme", "年轻干部“墩苗”计划"),
+         ("programme", "“两个覆盖”集中攻坚行动"), ("programme", "“红色领航”"), ("programme", "“先锋示范”"),
+         ("initiative", "政治素质、履职能力专项考核办法"), ("initiative", "“四下基层”工作机制"),
+         ("initiative", "机关党建“五融五促”工作法"), ("initiative", "“党建+网格”治理模式")},
+        id="province-report-indented",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), REPORTS)
+def test_same_genre_reports_in_other_layouts(name, expected):
+    """Invented reports laid out unlike the corpus (blank lines, （一）/一是/1. headings,
+    no indents) give the same names: no heading words glued on, no slogans."""
+    [article] = read_corpus(FIXTURES / name)
+    article = Pipeline(["programmes", "initiatives"])(article)
+    assert {(m.kind, m.name) for m in article.measures} == expected
 
 
 def test_real_corpus_measures(corpus_articles):

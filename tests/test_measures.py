@@ -25,6 +25,8 @@ SAME = [
                  KAIFENG, id="national-short-form"),
     pytest.param(_m("容错纠错工作办法", "容错纠错工作办法", "initiative"), _m("容错纠错办法", "容错纠错办法", "initiative"),
                  HEBI, id="regional-filler"),
+    pytest.param(_m("农村党员“五重”管理模式", "五重", "initiative"), _m("“五重”管理模式", "五重", "initiative"),
+                 HEBI, id="field-words-before-a-short-core"),
 ]
 
 
@@ -40,6 +42,8 @@ DISTINCT = [
     pytest.param(_m("“1+5”制度体系", "1+5", "initiative"), HEBI, _m("“1+5”制度体系", "1+5", "initiative"), KAIFENG,
                  id="formulaic-core-per-region"),
     pytest.param(_m("“头雁”工程", "头雁"), HEBI, _m("“头雁”品牌", "头雁", "initiative"), HEBI, id="other-kind"),
+    pytest.param(_m("“两个维护”闭环落实机制", "两个维护", "initiative"), HEBI,
+                 _m("“两个维护”闭环落实机制", "两个维护", "initiative"), KAIFENG, id="slogan-core-per-region"),
 ]
 
 

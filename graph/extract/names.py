@@ -6,10 +6,13 @@ claim on a span wins and an item is never both kinds:
 1. a document title in 《》 (a policy document is an initiative);
 2. a national campaign or system of ``data/national.tsv``;
 3. a quoted name “…”, with the head noun written after it (“两个覆盖”攻坚行动),
-   or alone when it is a whole name (“红色根脉强基工程”) or the clause says it
-   is run or set up (开展“党课开讲啦”等活动);
+   or alone when it is a whole name (“红色根脉强基工程”, “人才新政20条”) or the
+   clause says it is run, set up or carries the work (开展“党课开讲啦”等活动,
+   以“红色物业”为主抓手, ，“六聚焦六强化”推动……); field words between the verb
+   and the quote belong to the name (推行科技项目“揭榜挂帅”);
 4. an unquoted descriptive name ending in a head noun (党委联系服务专家制度),
-   its left edge being the last implementing verb (制定, 实施 …) of the clause.
+   its left edge being the last implementing verb (制定, 实施 …) of the clause,
+   a policy package (出台……若干措施) or a talent strategy (人才强市战略).
 
 The head noun decides the kind (see :mod:`graph.measures`). The ``programmes``
 and ``initiatives`` steps are both :func:`component_for` one kind; they share
@@ -22,22 +25,30 @@ from functools import cache, lru_cache
 from typing import Callable
 
 from ..doc import Article, MeasureMention, Sentence
-from ..measures import INITIATIVE_HEADS, PROGRAMME_HEADS, national, normalise
+from ..measures import EVENT_HEADS, INITIATIVE_HEADS, PROGRAMME_HEADS, RATING_HEADS, national, normalise
 
 QUOTE = re.compile(r"“[^“”]{1,40}”")
 TITLE = re.compile(r"《([^《》]{2,80})》")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LEFT_BREAK = "，。；：！？,;:!?《》“”\n"
 PREPOSITIONS = "以把将对在向为从由并到用和及与好"
+# a conjunction or preposition opening the words before a head noun is not part of the name
+LEADING = re.compile(f"(?:以及|并且|[{PREPOSITIONS}])?")
 # a quote that counts items rather than naming one: 两个维护, 四个中心, 三个区分开来
 NUMBERED_SLOGAN = re.compile(r"^[一二两三四五六七八九十]+(?:个|项|大|条|种|化$)")
 # verbs by which a report says a programme is run / a mechanism is set up
-PROGRAMME_VERBS = ("开展", "举办", "开办", "开启", "启动", "实施", "发起", "开设", "举行", "推进")
+PROGRAMME_VERBS = ("开展", "举办", "开办", "办好", "开启", "启动", "实施", "发起", "开设", "举行", "推进")
 INITIATIVE_VERBS = (
     "推行", "推广", "打造", "建立", "构建", "擦亮", "培树", "设立", "建成", "探索", "创新", "推出", "深化", "落实",
     "创建", "形成", "健全", "完善", "执行", "制定", "出台", "印发", "坚持", "用好", "运用", "依托", "利用", "实行",
 )
-BARE_VERBS = sorted(PROGRAMME_VERBS + INITIATIVE_VERBS, key=len, reverse=True)
+# verbs that run a quote written after field words (推行科技项目“揭榜挂帅”); 打造 and
+# the like also take metaphors there (打造政策“强磁场”)
+FIELD_VERBS = ("开展", "举办", "实施", "推行", "推广", "建立", "深化", "落实", "实行", "执行", "启动")
+# the verbs after which field words may start; 创新 and 形成 are as often nouns (创新人才)
+VERB = re.compile("|".join(sorted(set(PROGRAMME_VERBS + INITIATIVE_VERBS) - {"创新", "形成"}, key=len, reverse=True)))
+# 坚持 before a bare quote keeps a principle (坚持“凡进必考”), not a named item
+BARE_VERBS = sorted((v for v in PROGRAMME_VERBS + INITIATIVE_VERBS if v != "坚持"), key=len, reverse=True)
 # verbs and adverbs after which an unquoted name starts (制定实施……办法)
 TRIGGERS = PROGRAMME_VERBS + INITIATIVE_VERBS + (
     "编制", "贯彻", "总结", "修订", "搭建", "开通", "上线", "引入", "通过", "围绕", "按照", "依据", "根据",
@@ -53,45 +64,72 @@ TRIGGER = re.compile("(?:" + "|".join(sorted(set(TRIGGERS), key=len, reverse=Tru
 UNQUOTED_HEADS = (
     "行动计划", "专项行动", "计划", "工程", "行动", "工作法", "负责制", "责任制", "机制", "制度", "模式", "平台",
     "体系", "改革", "办法", "条例", "清单", "规定", "热线", "工作指引", "规划纲要", "规划", "准则", "流程", "训练营",
-)
+) + RATING_HEADS
+# heads that make a quote a whole name by itself: “红色根脉强基工程”, “包头人才周”, “海河英才卡”
+WHOLE_NAME_HEADS = UNQUOTED_HEADS + EVENT_HEADS + ("英才卡", "人才卡")
 JOINED = re.compile("(?:" + "|".join(PROGRAMME_HEADS + INITIATIVE_HEADS) + ")(?:以及|和|及|与)")
 # a noun phrase goes on after the head noun: 体系建设, 机制改革, 计划生育, 工程师
 CONTINUATION = re.compile(
     r"^(?:建设|改革|创新|作用|功能|优势|经济|机制|体系|制度|平台|模式|工程|计划|项目|资源|人才|干部|队伍|党建|"
-    r"工作|服务|管理|能力|水平|效能|质量|成果|成效|生育|化|性|师|员|院|内|库)"
+    r"工作|服务|管理|能力|水平|效能|质量|成果|成效|生育|技术|思维|试点|化|性|师|员|院|内|库)"
 )
 # a document title ("关于……的意见") written without 《》
 UNQUOTED_DOCUMENT = re.compile(r"关于[^，。；：、“”《》]{4,40}?的(?:若干)?(?:意见|措施|举措|方案|通知|决定|办法|规定)")
+# a policy package named by what it does, written without 《》 (出台关心关爱基层干部若干措施)
+UNQUOTED_PACKAGE = re.compile(r"(?<=制定|出台|印发)[^，。；：、“”《》]{4,30}?(?:若干|[0-9]+条)(?:措施|意见|规定)")
+# a region's talent strategy, the genre's standing name for its talent policy (人才强市战略)
+TALENT_STRATEGY = re.compile(r"“?人才强[省市区县州旗]”?(?:重大)?战略")
 # words that make a descriptive name generic: "建立健全各项制度", "挂职等工作机制"
 GENERIC_MARKS = re.compile(
-    r"的|为$|好$|级$|上$|和$|是|到|在|让|使|有|们|累计|作为|实际|若干|具体|历次|各|一系列|一批|相关|等|这|该|其|此|"
+    r"的|为$|好$|级$|上$|和$|是|到|在|让|使|(?<!国)有|们|累计|作为|实际|若干|具体|历次|各|一系列|一批|相关|等|这|该|其|此|"
     r"长效|体制|有关|以上|有效|良好|系统$|[抓促]$|一[套个批项]|[0-9一二三四五六七八九十]+[余多]?(?:名|个|家|项|条|种|类|位|轮)|"
-    r"[0-9一二三四五六七八九十]+大.{0,3}$"
+    r"[0-9一二三四五六七八九十]+大.{0,3}$|(?<![0-9])[0-9]{1,2}年"
 )
 # words any descriptive name may use; a name made only of them names nothing in particular
-GENERIC_WORDS = re.compile(
-    r"干部|人才|工作|党建|基层|党员|教育|培训|管理|服务|考核|评价|监督|激励|保障|领导|组织|建设|发展|选拔|任用|"
+_GENERIC = (
+    r"用人|干部|人才|工作|党建|基层|党员|教育|培训|管理|服务|考核|评价|监督|激励|保障|领导|组织|建设|发展|选拔|任用|"
     r"选人用人|党组织|政策|全面|科学|常态化|规范化|制度化|日常|联动|协同|动态|引进|培养|使用|流动|约束|责任|"
     r"机制|制度|体系|党内|政治|队伍|创新|综合|一体化|运行|落实|推进|长效|分类|机关|班子|全市|全省|全区|全县|"
     r"人事|治理|理论|配套|科研|科技|信息|线上|网上|国家级|省级|市级|一流|事业|载体|集聚|聚集|交流|融合|成果转化|智能|"
-    r"社会|市场|高层次|重大|重点|专业|数智|坚强|严密|织密|建强|农村|村级|乡村|市域|新|"
+    r"社会|市场|高层次|重大|重点|专业|数智|坚强|严密|织密|建强|农村|村级|乡村|市域|新|分析|研判|监测|预警|实绩|"
+    r"谈心谈话|培育|党支部|支部|组织生活|国企|国有企业|企业|选贤任能|党管干部|党管人才|导向|"
     r"和|与|及|化|性"
 )
+# longest first, so that 组织生活 is one word rather than 组织 + 生活
+GENERIC_WORDS = re.compile("|".join(sorted(_GENERIC.split("|"), key=len, reverse=True)))
+# verbs by which a quote opening its clause is a method at work (“甲乙”推动……)
+DRIVES = re.compile(r"(?:推动|助推|带动|引领|赋能|促进|激活|助力|推进|破解)")
+# 以“……”为抓手: the quote is the programme the work is carried by
+CARRIER = re.compile(r"为[总主]?(?:抓手|牵引|载体)")
 # a bare quote must be followed by one of these (or end its clause) to be a name
 BARE_FOLLOW = re.compile(
     r"^(?:$|[，。；：！？,;:!?）)\n“]|、“|等|这一|和|与|及|[0-9０-９一二三四五六七八九十百千万]+(?:余|多)?[期次场个项批届家])"
 )
 # “甲”“乙”等活动, “甲”这一品牌: the head written after 等/这一 gives the kind of the quotes
 ETC_HEAD = re.compile(
-    r"^(?:等|这一)(?:[^，。；：、“”]{0,12}?)(" + "|".join(PROGRAMME_HEADS + INITIATIVE_HEADS) + r")(?![\u4e00-\u9fff])"
+    r"^(?:等|这一)(?:[^，。；：、“”]{0,12}?)(" + "|".join(PROGRAMME_HEADS + INITIATIVE_HEADS)
+    + r")(?:(?![\u4e00-\u9fff])|(?=以及|和|及|与|并))"
 )
 # words that end the phrase written after a quote: verbs, conjunctions, counts
 TAIL_STOP = re.compile(
     r"[0-9０-９]|等|和|及|与|为|作为|成为|推动|开展|实施|深化|加强|强化|出台|制定|建立|打造|推出|构建|是|这一|累计|"
-    r"投入|用于|获评|从|每|在|把|将|到|让|使"
+    r"投入|用于|获评|从|每|在|把|将|到|让|使|参加|参与|带头"
 )
 # heads that also follow a slogan without naming a programme: “四个中心”功能建设
 WEAK_HEADS = ("建设", "创建", "评选", "招聘", "格局", "专项")
+# a quote naming a place or target, built rather than run: “绿色低碳发展示范区”建设, “三大科创高地”建设
+PLACE_CORE = re.compile(r"(?:示范区|先行区|试验区|新区|开发区|园区|高地|中心|窗口|之城|之都)$")
+# words that show the text before a quote is not a field of the name: determiners,
+# time words, counts, prepositions, conjunctions and verbs (全市“……”, 今年“……”,
+# 三轮“……”, 以“……”, 持续唱响“……”)
+NOT_FIELD = re.compile(
+    r"^[全我各本该其此这每今近去]|^[0-9一二两三四五六七八九十百千万]+[轮批届期次个项场]|"
+    r"[的是在等把将对为从由向以和与及或月来后时了第着]|年(?!轻)|使用|唱响|打响|做[大强实优]|研发|开发|融入|紧扣|立足|采取|明确|拓展|设置|当作|激发|扩大"
+)
+# a numbered package of policy articles: “人才新政12条”, “22条”, “浙江二十条”, “文旅八条”
+POLICY_ARTICLES = re.compile(
+    r"(?:[0-9０-９]{2,}|[一二三四五六七八九十]*十[一二三四五六七八九]?|(?<=[一-鿿]{2})[一二三四五六七八九])条$"
+)
 
 
 def head_kind(name: str, heads: tuple[str, ...] = PROGRAMME_HEADS + INITIATIVE_HEADS) -> tuple[str, str] | None:
@@ -131,33 +169,99 @@ def is_generic(modifier: str) -> bool:
     return bool(GENERIC_MARKS.search(modifier)) or len(GENERIC_WORDS.sub("", modifier)) < 2
 
 
-def _bare_quote_kind(text: str, start: int, end: int, inner: str) -> str | None:
+def whole_name_kind(inner: str) -> str | None:
+    """Kind of a quote that is a whole name by itself, head noun included.
+
+    >>> whole_name_kind("红色根脉强基工程")
+    'programme'
+    >>> whole_name_kind("包头人才周")
+    'programme'
+    >>> whole_name_kind("人才新政12条"), whole_name_kind("文旅八条"), whole_name_kind("两条")
+    ('initiative', 'initiative', None)
+    >>> whole_name_kind("党课开讲啦") is None
+    True
+    """
+    if POLICY_ARTICLES.search(inner):
+        return "initiative"  # a numbered policy package: “人才新政22条”
+    full = head_kind(inner, WHOLE_NAME_HEADS)
+    return full[1] if full and len(inner) > len(full[0]) + 1 else None
+
+
+def _bare_quote_kind(text: str, start: int, end: int, inner: str, verbs: tuple[str, ...] = ()) -> str | None:
     """Kind of a quoted name written without head noun, or None when the context
-    does not present it as a programme or mechanism (slogans, titles, targets)."""
-    if _is_slogan(inner) or NUMBERED_SLOGAN.match(inner) or len(CJK.findall(inner)) < 3 or inner.count("、") > 1:
+    does not present it as a programme or mechanism (slogans, titles, targets).
+
+    :param start: where the quote, or the field words before it, start.
+    :param verbs: the verbs that may precede ``start``; all bare-quote verbs by default.
+    """
+    if _is_slogan(inner) or NUMBERED_SLOGAN.match(inner) and not POLICY_ARTICLES.search(inner):
+        return None
+    whole = whole_name_kind(inner)
+    if whole:
+        return whole
+    if len(CJK.findall(inner)) < 3 or inner.count("、") > 1:
         return None
     if re.search(r"[，。；的]", inner):
         return None
-    full = head_kind(inner, UNQUOTED_HEADS)
-    if full and len(inner) > len(full[0]) + 1:
-        return full[1]  # a whole name in quotes: “红色根脉强基工程”
     after = text[end:]
+    if DRIVES.match(after) and (start == 0 or text[start - 1] in LEFT_BREAK):
+        return "initiative"  # the subject of its clause, a method at work: ，“六聚焦六强化”推动……
+    if text[:start].endswith("以") and CARRIER.match(after):
+        return "programme"  # what the work is organised around: 以“红色物业”为主抓手
     if not BARE_FOLLOW.match(after):
         return None
     etc = ETC_HEAD.match(re.sub(r"^(?:[、和与及]?“[^“”]*”)+", "", after))
     if etc:
-        return head_kind(etc.group(1))[1]
-    own = head_kind(inner)
+        return None if etc.group(1) in WEAK_HEADS else head_kind(etc.group(1))[1]
     before = _skip_back(text, start)
-    verb = next((v for v in BARE_VERBS if before.endswith(v)), None)
+    verb = next((v for v in verbs or BARE_VERBS if before.endswith(v)), None)
     if verb is None:
         return None
     entry = national().get(normalise(inner))
     if entry is not None:
         return entry.kind
+    own = head_kind(inner)
     if own:
         return own[1]
     return "programme" if verb in PROGRAMME_VERBS else "initiative"
+
+
+def _not_an_item(core: str, tail: str) -> bool:
+    """True when a quote and the head after it name no programme or mechanism:
+    a slogan with a bare or weak head (“一把手”工程, “四个中心”功能建设) or a
+    place or target being built (“绿色低碳发展示范区”建设).
+
+    >>> _not_an_item("一把手", "工程"), _not_an_item("一把手", "政治能力提升计划")
+    (True, False)
+    >>> _not_an_item("三大科创高地", "建设"), _not_an_item("六个引领", "工作法")
+    (True, False)
+    """
+    head = head_kind(tail)[0]
+    if head in WEAK_HEADS and (NUMBERED_SLOGAN.match(core) or PLACE_CORE.search(core)):
+        return True
+    return _is_slogan(core) and (head in WEAK_HEADS or tail == head)
+
+
+def _one_modifier(text: str) -> bool:
+    """True when the 、 in the words before a head noun join the parts of one
+    name: short coordinated fields (政法单位、国有企业、市属高校……行动计划) or two
+    long parts (政治素质、治理能力专项考核办法); False when an earlier part is a
+    name of its own (课程体系、师资体系), a bare word (意见、……办法) or a long phrase.
+
+    >>> _one_modifier("政法单位、国有企业、市属高校领导班子"), _one_modifier("政治素质、治理能力专项考核")
+    (True, True)
+    >>> _one_modifier("课程体系、现场教学"), _one_modifier("意见、容错纠错")
+    (False, False)
+    >>> _one_modifier("红色构架、红色力量、红色")
+    False
+    """
+    parts = text.split("、")
+    earlier = parts[:-1]
+    if any(_names_something(p) for p in earlier):
+        return False
+    if all(3 <= len(CJK.findall(p)) == len(p) <= 4 for p in earlier) and len(parts[-1]) >= 4:
+        return True
+    return len(parts) == 2 and min(map(len, parts)) >= 4
 
 
 def _names_something(text: str) -> bool:
@@ -206,6 +310,7 @@ class _Finder:
     def run(self) -> list[MeasureMention]:
         self.titles()
         self.national()
+        self.patterns()
         self.quotes()
         self.unquoted()
         return sorted(self.found, key=lambda m: m.start)
@@ -226,7 +331,7 @@ class _Finder:
                 continue
             inner = strip_title(m.group(1))
             found = head_kind(inner)
-            kind = found[1] if found and len(inner) > len(found[0]) + 2 else None
+            kind = found[1] if found and len(inner) >= len(found[0]) + 2 else None  # 《实施细则》, not 《决定》
             if kind is None and re.search(r"(?:节目|栏目|专栏)$", self.text[: m.start()]):
                 kind = "programme"
             self.claim(m.start(), m.end(), kind, m.group(1))
@@ -235,21 +340,48 @@ class _Finder:
         spans = [m for m in QUOTE.finditer(self.text) if self.free(m.start(), m.end())]
         i = 0
         while i < len(spans):
-            j = i  # a run of adjacent quotes followed by one head: “两区”“三平台”……行动计划
-            while j + 1 < len(spans) and spans[j + 1].start() == spans[j].end():
+            # a run of adjacent quotes followed by one head: “两区”“三平台”……行动计划, unless
+            # a quote is a whole name of its own: “成长帮带计划”“四个一线”锻炼机制
+            j = i
+            while (j + 1 < len(spans) and spans[j + 1].start() == spans[j].end()
+                   and not whole_name_kind(spans[j].group()[1:-1])):
                 j += 1
             a, b = spans[i].start(), spans[j].end()
+            lead = self._field_start(a)
             tail = self._tail(b)
+            if tail and whole_name_kind(spans[j].group()[1:-1]) and head_kind(tail[0])[0] == tail[0]:
+                tail = None  # a bare head after a whole name classifies it: “专技人才培养工程”政策
             core = self.text[a + 1 : b - 1]
             if tail and len(core) >= 2:
-                slogan = (_is_slogan(core) or NUMBERED_SLOGAN.match(core)) and head_kind(tail[0])[0] in WEAK_HEADS
-                self.claim(a, b + len(tail[0]), None if slogan else tail[1], core)
+                self.claim(lead, b + len(tail[0]), None if _not_an_item(core, tail[0]) else tail[1], core)
                 i = j + 1
                 continue
             m = spans[i]
             inner = m.group()[1:-1]
-            self.claim(m.start(), m.end(), _bare_quote_kind(self.text, m.start(), m.end(), inner), inner)
+            kind = _bare_quote_kind(self.text, m.start(), m.end(), inner)
+            if kind is None and lead < m.start():
+                kind = _bare_quote_kind(self.text, lead, m.end(), inner, FIELD_VERBS)
+            self.claim(lead if kind else m.start(), m.end(), kind, inner)
             i += 1
+
+    def _field_start(self, start: int) -> int:
+        """Start of the field words written between a verb and a quote, which
+        belong to the name (机关党建“六个引领”工作法, 推行科技项目“揭榜挂帅”);
+        ``start`` itself when there are none."""
+        text = self.text
+        a = max(text.rfind(c, 0, start) for c in LEFT_BREAK) + 1
+        verbs = [m.end() for m in VERB.finditer(text, a, start)]
+        cut = self._past_claims(max(verbs, default=a), start)
+        governed = bool(verbs) or cut > a  # by a verb, or by the verb of the name joined before it
+        cut += len(LEADING.match(text, cut).group())
+        field = text[cut:start]
+        if not 2 <= len(field) <= 8 or len(CJK.findall(field)) != len(field):
+            return start
+        if NOT_FIELD.search(field) or TRIGGER.search(field):
+            return start
+        if not governed and (len(field) < 4 or GENERIC_WORDS.sub("", field)):
+            return start  # without a verb only field words (基层党建, not 组织) are sure to be part of the name
+        return cut
 
     def _tail(self, end: int) -> tuple[str, str] | None:
         """The head phrase written right after a quote, as (text, kind).
@@ -269,10 +401,15 @@ class _Finder:
             return None
         return None if "的" in found[0][1:] or len(found[0]) > 7 and found[0].startswith("的") else found
 
+    def patterns(self) -> None:
+        """Documents, policy packages and talent strategies, named by a fixed
+        pattern rather than a head noun (a quote in 实施“人才强市”战略 is part of it)."""
+        for pattern in (UNQUOTED_DOCUMENT, UNQUOTED_PACKAGE, TALENT_STRATEGY):
+            for m in pattern.finditer(self.text):
+                if self.free(m.start(), m.end()):
+                    self.claim(m.start(), m.end(), "initiative", re.sub("[“”]", "", m.group()))
+
     def unquoted(self) -> None:
-        for m in UNQUOTED_DOCUMENT.finditer(self.text):
-            if self.free(m.start(), m.end()):
-                self.claim(m.start(), m.end(), "initiative", m.group())
         pattern = re.compile("|".join(sorted(UNQUOTED_HEADS, key=len, reverse=True)))
         for m in pattern.finditer(self.text):
             a = self._left_edge(m.start())
@@ -280,8 +417,13 @@ class _Finder:
             if a is None or not self.free(a, b) or CONTINUATION.match(self.text[b:]) or self.text[a - 1 : a] == "”":
                 continue
             modifier = self.text[a : m.start()]
-            worded = len(CJK.findall(modifier)) >= 2 or m.group() == "热线"  # 12345热线, not “1.0体系”
-            if len(modifier) >= 3 and worded and not is_generic(modifier):
+            # 12345热线 and 1335工作法 are named by a number code, “1.0体系” is not
+            worded = len(CJK.findall(modifier)) >= 2 or m.group() == "热线" or re.fullmatch(r"[0-9]{3,}", modifier)
+            if m.group() in RATING_HEADS:  # a named scheme by itself: who is rated is enough (党组织星级化管理)
+                specific = len(modifier) >= 2 and not GENERIC_MARKS.search(modifier)
+            else:
+                specific = len(modifier) >= 3 and not is_generic(modifier)
+            if worded and specific and not TRIGGER.match(modifier):  # 坚持用制度: a verb, not a name
                 self.claim(a, b, head_kind(self.text[a:b])[1], self.text[a:b])
 
     def _left_edge(self, start: int) -> int | None:
@@ -289,22 +431,27 @@ class _Finder:
 
         The name starts after the clause's last implementing verb that leaves
         at least two characters before the head, after a preceding name joined
-        by 和/及, after a description ending in 的, and after the last 、 unless
-        one 、 joins two parts of one name (制定政治素质、治理能力专项考核办法).
+        by 和/及 or already claimed, after a description ending in 的, and
+        after the last 、 unless the 、 join the parts of one name (see
+        :func:`_one_modifier`).
         """
         text = self.text
         a = max(text.rfind(c, 0, start) for c in LEFT_BREAK) + 1
         verb = self._last_trigger(a, start - 2)
         cut = a if verb is None else verb
         joined = [m.end() for m in JOINED.finditer(text, cut, start)]
-        cut = max([cut, *joined, text.rfind("的", cut, start) + 1])
-        parts = text[cut:start].split("、")
-        if len(parts) > 2 or (len(parts) == 2 and (min(map(len, parts)) < 4 or _names_something(parts[0]))):
+        cut = max([self._past_claims(cut, start), *joined, text.rfind("的", cut, start) + 1])
+        cut += len(LEADING.match(text, cut).group())
+        if "、" in text[cut:start] and not _one_modifier(text[cut:start]):
             cut = text.rfind("、", cut, start) + 1
-        if verb is None and start - cut > 20:
+        if verb is None and start - cut > 20 + 5 * text.count("、", cut, start):  # a clause, not a name
             return None
-        cut += 1 if text[cut] in PREPOSITIONS else 0
         return cut + 2 if re.match(r"研究(?![生院会所室])", text[cut:start]) else cut
+
+    def _past_claims(self, a: int, b: int) -> int:
+        """The first offset in ``[a, b]`` after every character an earlier name claimed,
+        so that a name never reaches into another."""
+        return max([a, *(i + 1 for i in range(a, b) if self.taken[i])])
 
     def _last_trigger(self, a: int, b: int) -> int | None:
         """End of the last implementing verb wholly inside ``text[a:b]``."""
