@@ -125,7 +125,7 @@ def _build(args) -> int:
 def _load_source(source: str):
     from .graphfile import format_of, load
 
-    if format_of(source) is not None and not source.endswith(".json"):
+    if format_of(source) is not None:
         return load(source)
     from .build import build_corpus
 
