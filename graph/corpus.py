@@ -21,13 +21,14 @@ from .doc import Article, Section, Sentence
 from .errors import CorpusError
 
 INDENT = "\u3000"
-LEVELS = {"省级": "province", "市级": "prefecture", "地市级": "prefecture", "县级": "county", "县区级": "county"}
+LEVELS = {"省级": "province", "省区市": "province", "市级": "prefecture", "地市级": "prefecture", "市州": "prefecture",
+          "县级": "county", "县区级": "county", "县市区": "county"}
 CN_NUMERAL = "一二三四五六七八九十"
 SECTION_HEADING = re.compile(rf"^[{CN_NUMERAL}]{{1,3}}、")
 SUB_HEADING = re.compile(rf"^(?:[（(][{CN_NUMERAL}]{{1,3}}[)）]|第[{CN_NUMERAL}]{{1,3}}部分|\d{{1,2}}[.、．](?!\d))")
 LIST_START = re.compile(rf"^(?:[（(][{CN_NUMERAL}\d]{{1,3}}[)）]|[{CN_NUMERAL}]是|\d{{1,2}}[、．.](?!\d))")
 WRAPPED_LINE = 20  # a line broken by the page is a full line; shorter unfinished lines stand alone
-TOC_LEVEL = re.compile(rf"^[{CN_NUMERAL}]{{1,3}}、\s*(\S+?)\s*$")
+TOC_LEVEL_PREFIX = re.compile(rf"^(?:[{CN_NUMERAL}]{{1,3}}、|第[{CN_NUMERAL}]{{1,3}}(?:部分|篇|章)|[（(][{CN_NUMERAL}]{{1,3}}[)）])[\s\u3000]*")
 TOC_ENTRY = re.compile(r"^(?P<title>.+?)[\s\u3000.…·]+(?P<page>\d{1,4})$")
 PAGE_RESIDUE = re.compile(r"^(?:[-—\s]*\d{1,4}[-—\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
 SENTENCE_END = "。！？!?…"
@@ -161,29 +162,41 @@ def _clean_title(line: str) -> str:
 
 
 def _table_of_contents(lines: list[str]) -> tuple[list[tuple[str, str | None]], int] | None:
-    """The (title, level) entries of the table of contents and the line where the body starts."""
+    """The (title, level) entries of the table of contents and the line where the body starts.
+
+    Entries may carry page numbers (with spaces or dot leaders) or not; the
+    contents end where the first entry's title appears again as a line.
+    """
     head = next((i for i, line in enumerate(lines[:50]) if re.sub(r"[\s\u3000]", "", line) == "目录"), None)
     if head is None:
         return None
     entries: list[tuple[str, str | None]] = []
     level = None
-    i = head + 1
-    while i < len(lines):
-        line = lines[i].strip()
-        i += 1
+    for i in range(head + 1, len(lines)):
+        raw, line = lines[i], lines[i].strip()
         if not line:
             continue
-        heading = TOC_LEVEL.match(line)
-        if heading and heading.group(1) in LEVELS:
-            level = LEVELS[heading.group(1)]
-            continue
         entry = TOC_ENTRY.match(line)
-        if entry is None:
-            break
-        entries.append((_clean_title(entry.group("title")), level))
-    if not entries:
-        return None
-    return entries, i - 1
+        title = _clean_title(entry.group("title") if entry else line)
+        if not entry and (entries and title == entries[0][0] or raw.startswith(INDENT) or _ended(line) or len(line) > 60):
+            break  # the body starts: the first title again, or a paragraph
+        if _toc_level(title):
+            level = _toc_level(title)
+        else:
+            entries.append((title, level))
+    else:
+        i = len(lines)
+    return (entries, i) if entries else None
+
+
+def _toc_level(line: str) -> str | None:
+    """The article level a contents heading announces (``一、省级``, ``第二部分 市级``), if it is one.
+
+    >>> _toc_level("一、省级"), _toc_level("第三部分　县级"), _toc_level("新时代某市组织工作综述")
+    ('province', 'county', None)
+    """
+    name = TOC_LEVEL_PREFIX.sub("", line).strip()
+    return LEVELS.get(name)
 
 
 def _paragraphs(lines: list[str]) -> list[tuple[str, int]]:

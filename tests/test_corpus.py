@@ -186,3 +186,15 @@ def test_report_without_indents_uses_blank_lines_markers_and_sub_headings(tmp_pa
     assert [s.heading for s in article.sections] == ["（一）完善人才政策", "（二）建强人才平台"]
     station = next(s for s in article.sentences if "专家工作站" in s.text)
     assert station.section == 2
+
+
+@pytest.mark.parametrize("contents", [
+    pytest.param(["第一部分　省级", "新时代湖北组织工作综述", "第二部分　市级", "新时代宜昌市组织工作综述"], id="no-page-numbers"),
+    pytest.param(["（一）省级", "新时代湖北组织工作综述……………1", "（二）市级", "新时代宜昌市组织工作综述………5"], id="dot-leaders"),
+])
+def test_other_table_of_contents_layouts(tmp_path, contents):
+    body = COMPILATION.split("\n")[7:]
+    text = "\n".join(["某省组织工作材料汇编", "目录", *contents, *body])
+    articles = read_corpus(write(tmp_path, text))
+    assert [(a.title, a.level) for a in articles] == [
+        ("新时代湖北组织工作综述", "province"), ("新时代宜昌市组织工作综述", "prefecture")]
