@@ -12,7 +12,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, g, jsonify, redirect, render_template, request, url_for
 
 from graph import results
-from graph.store import PROLOGUE
+from graph.store import PREFIXES, PROLOGUE
 
 from .catalogue import ENTITY_TYPES
 from .links import compact, kind_and_key, local_path, term_view
@@ -34,10 +34,18 @@ FIGURES_Q = PROLOGUE + """SELECT ?s ?f ?value ?unit ?source ?measures ?time ?con
   OPTIONAL { ?f ok:reportedIn ?article }
 } ORDER BY ?article ?f"""  # figures about an entity, of an indicator, in an article or in articles about a region
 
+MENTIONS_Q = PROLOGUE + """SELECT ?s ?m ?surface ?text ?start ?s_start ?article WHERE {
+  ?m ok:denotes ?s ; ok:surface ?surface ; ok:start ?start ; prov:wasDerivedFrom ?sentence .
+  ?sentence ok:text ?text ; ok:start ?s_start ; dcterms:isPartOf ?article .
+  ?article ok:position ?position .
+} ORDER BY ?position ?start"""  # where the text names the entity, in corpus order
+DENOTES = PREFIXES["ok"] + "denotes"
+
 SUFFIXES = {"ttl": "ttl", "nt": "nt", "json": "jsonld", "jsonld": "jsonld"}
 PER_PREDICATE = 25
 MAX_FIGURES = 200
 MAX_INCOMING = 2000
+MAX_MENTIONS = 100
 
 
 HOME_LIST = 12
@@ -118,11 +126,12 @@ def describe(node: ox.NamedNode) -> dict:
     counts = {r["p"].value: int(r["n"].value) for r in store.query(IN_COUNT_Q, {"s": node}).records()}
     incoming = defaultdict(list)
     for r in store.query(IN_Q, {"s": node}, max_rows=MAX_INCOMING).records():
-        if len(incoming[r["p"].value]) < PER_PREDICATE:
+        if r["p"].value != DENOTES and len(incoming[r["p"].value]) < PER_PREDICATE:
             incoming[r["p"].value].append(term_view(r["x"]))
     if not outgoing and not counts:
         abort(404, f"no resource {iri}")
     figures = store.query(FIGURES_Q, {"s": node}, max_rows=MAX_FIGURES)
+    mentions = store.query(MENTIONS_Q, {"s": node}, max_rows=MAX_MENTIONS)
     kind = cat.types.get(iri, "")
     return {
         "iri": iri,
@@ -132,13 +141,25 @@ def describe(node: ox.NamedNode) -> dict:
         "ancestors": [term_view(ox.NamedNode(a)) for a in cat.ancestors(iri)],
         "outgoing": sorted((cat.label(p, g.lang), compact(p), vs) for p, vs in outgoing.items()),
         "incoming": sorted((cat.label(p, g.lang), compact(p), vs, counts.get(p, len(vs)) - len(vs))
-                           for p, vs in incoming.items()),
+                           for p, vs in incoming.items() if vs),
         "figures": [{k: term_view(v) for k, v in r.items()} for r in figures.records()],
         "figures_truncated": figures.truncated,
+        "mentions": [mention_view(r) for r in mentions.records()],
+        "mentions_total": counts.get(DENOTES, 0),
         "network": kind in ENTITY_TYPES,
         "path": local_path(iri),
         "ref": kind_and_key(iri),
     }
+
+
+def mention_view(row: dict) -> dict:
+    """A mention as the page shows it: its sentence split around the words that name the entity."""
+    text, surface = row["text"].value, row["surface"].value
+    at = int(row["start"].value) - int(row["s_start"].value)
+    if text[at:at + len(surface)] != surface:  # offsets disagree with the text: show the sentence whole
+        at, surface = len(text), ""
+    return {"before": text[:at], "surface": surface, "after": text[at + len(surface):],
+            "article": term_view(row["article"]), "href": local_path(row["m"].value)}
 
 
 @bp.route("/search")

@@ -38,6 +38,8 @@ MESSAGES = {
     "value": ("数值", "Value"),
     "measures": ("计量对象", "Measures"),
     "source_sentence": ("原句", "Source sentence"),
+    "mentions": ("原文提及", "Mentions in the text"),
+    "mentions_count": ("共 {n} 处提及", "{n} mentions"),
     "article": ("文章", "Article"),
     "more": ("另有 {n} 条未显示", "{n} more not shown"),
     "neighbourhood": ("邻域网络", "Neighbourhood network"),

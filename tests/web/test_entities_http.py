@@ -152,3 +152,13 @@ def test_home_lists_counts_widest_measures_and_top_regions(client, graph):
     assert all(f'href="{path_of(r)}"' in html for r in top)
     assert re.search(r'href="/network/diffusion/programme/[0-9a-f]+" title="扩散图">\d+ 个地区</a>', html)
     assert f"地区</span> <b>{len(regions)}</b>" in html
+
+
+def test_measure_page_shows_its_mentions_in_their_sentences(client, graph):
+    fulong = next(s for s, label in graph.subject_objects(URIRef("http://www.w3.org/2000/01/rdf-schema#label"))
+                  if "芙蓉计划" in str(label))
+    html = client.get(path_of(fulong)).get_data(as_text=True)
+    mentions = html.split('class="mentions"', 1)[1].split("</table>", 1)[0]
+    assert "<mark>“芙蓉计划”</mark>" in mentions
+    assert "湖南实施" in mentions and "新时代湖南组织工作综述" in mentions
+    assert "ok:denotes" not in html  # mentions are shown as sentences, not as a list of mention links
