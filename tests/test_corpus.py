@@ -198,3 +198,10 @@ def test_other_table_of_contents_layouts(tmp_path, contents):
     articles = read_corpus(write(tmp_path, text))
     assert [(a.title, a.level) for a in articles] == [
         ("新时代湖北组织工作综述", "province"), ("新时代宜昌市组织工作综述", "prefecture")]
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_real_corpus_reads_the_same_in_other_encodings(corpus_path, tmp_path, encoding):
+    copy = tmp_path / corpus_path.name
+    copy.write_bytes(corpus_path.read_text(encoding="utf-8").encode(encoding))
+    assert [(a.title, a.text) for a in read_corpus(copy)] == [(a.title, a.text) for a in read_corpus(corpus_path)]
