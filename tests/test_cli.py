@@ -164,3 +164,26 @@ def test_full_corpus_validates_and_meets_the_dev_thresholds(corpus_graph_file):
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["figure subject"] >= 0.85
     assert report["article subject region"] == 1.0
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    done = subprocess.run([sys.executable, "-m", "graph.cli", "build", str(SAMPLE), "-o", str(tmp_path / "g.ttl")],
+                          stderr=follower, stdout=subprocess.DEVNULL, cwd=ROOT)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert done.returncode == 0
+    assert "extracting [" in shown.decode() and "3/3" in shown.decode()
+    assert "extracting" not in orgkg("build", SAMPLE, "-o", tmp_path / "h.ttl").stderr
