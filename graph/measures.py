@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Iterable, Mapping
 
 from .doc import MeasureMention, RegionRef
 
@@ -20,14 +22,19 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 PUNCT = re.compile(r"[“”‘’\"'《》〈〉「」『』()（）\[\]【】、，,.。:：;；·•\-—_\s]")
 # words that vary between written forms of one name without changing what it names
 FILLERS = re.compile(r"集中|专项|工作|学习|重大|[一二三四五两十]年")
+# the level word that ends a region's full name (玉溪市 → 玉溪)
+OWN_REGION_SUFFIX = re.compile(r"(?:省|市|区|县|州|自治区|自治州|自治县|地区|盟)$")
 # named events and recurring courses (“X”人才周, “X大讲堂”): programmes when quoted,
 # too often generic (专题培训班) to be names without quotes
-EVENT_HEADS = ("洽谈会", "推介会", "论坛", "讲坛", "大讲堂", "人才周", "巡展", "读书班", "培训班", "研讨班")
+EVENT_HEADS = (
+    "洽谈会", "推介会", "论坛", "讲坛", "大讲堂", "人才周", "科技周", "活动周", "宣传周", "巡展", "读书班", "培训班",
+    "研讨班", "大讨论",
+)
 # rating schemes, named by their head alone (党组织星级化管理, 农村党员积分制管理)
 RATING_HEADS = ("星级化管理", "星级管理", "定星管理", "积分制管理")
 # head nouns ending a name; the head decides the kind (programme or initiative)
 PROGRAMME_HEADS = (
-    "专项行动", "行动计划", "计划", "工程", "行动", "教育", "活动", "项目", "培训", "擂台赛", "大赛",
+    "专项行动", "行动计划", "计划", "工程", "行动", "集中攻坚", "教育", "活动", "项目", "培训", "擂台赛", "大赛",
     "评选", "招聘", "创建", "建设", "人才节", "文化节", "学习月", "宣传月", "服务月", "训练营", "研修", "节目", "专项", "建设年", "提升年",
     "攻坚年", "落实年", "突破年", "行动年", "服务年",
 ) + EVENT_HEADS
@@ -118,7 +125,27 @@ def merge_key(mention: MeasureMention, region: RegionRef | None) -> tuple[str, s
     # field words before a quote vary between mentions (农村党员“五重”模式 / “五重”模式)
     written = mention.name[quote:] if quote > 0 else mention.name
     region_key = region.key if region is not None else "-"
-    return f"{mention.kind}:{region_key}:{FILLERS.sub('', normalise(written))}", "regional"
+    written = FILLERS.sub("", _without_own_region(normalise(written), region))
+    return f"{mention.kind}:{region_key}:{written}", "regional"
+
+
+def _without_own_region(name: str, region: RegionRef | None) -> str:
+    """A normalised name without a leading name of the article's own region, which
+    a report writes or leaves out at will (《玉溪市……办法》 / ……办法).
+
+    >>> _without_own_region("玉溪市推进干部能上能下实施办法", RegionRef("530400", "玉溪市", "prefecture"))
+    '推进干部能上能下实施办法'
+    >>> _without_own_region("玉溪英才计划", RegionRef("530400", "玉溪市", "prefecture"))
+    '英才计划'
+    """
+    if region is None:
+        return name
+    full = normalise(region.name)
+    short = OWN_REGION_SUFFIX.sub("", full)
+    for prefix in (full, short):
+        if len(prefix) >= 2 and name.startswith(prefix) and len(name) > len(prefix) + 2:
+            return name[len(prefix) :]
+    return name
 
 
 def _distinctive(core: str) -> bool:
@@ -135,17 +162,35 @@ def _distinctive(core: str) -> bool:
     return len(CJK.findall(core)) >= 3
 
 
-def preferred_label(names: list[str]) -> str:
-    """The label of a node among its written variants: the national name if it is
-    one, else the fullest (longest) variant, ties broken by code point order.
+def majority_kind(votes: Mapping[str, int]) -> str:
+    """The kind most mentions give; programme wins a tie (it is the narrower reading).
+
+    >>> majority_kind(Counter(programme=1, initiative=1)), majority_kind(Counter(initiative=2))
+    ('programme', 'initiative')
+    """
+    return max(("programme", "initiative"), key=lambda kind: votes.get(kind, 0))
+
+
+def preferred_label(names: Iterable[str]) -> str:
+    """The label of a node among its written forms: the national name if it is
+    one, else the most common written form, so that a node reported by many
+    regions is not labelled with one region's long variant; ties go to the
+    fuller (longer) form, then to code point order, so the label does not
+    depend on the order of the corpus.
+
+    :param names: written forms of the node, repeated once per article (or
+        mention) that writes them.
 
     >>> preferred_label(["“两个覆盖”攻坚行动", "“两个覆盖”集中攻坚行动"])
     '“两个覆盖”集中攻坚行动'
+    >>> preferred_label(["“红色物业”", "“红色物业”品牌创建活动", "“红色物业”"])
+    '“红色物业”'
     >>> preferred_label(["主题教育"])
     '学习贯彻习近平新时代中国特色社会主义思想主题教育'
     """
-    for name in names:
+    counts = Counter(names)
+    for name in counts:
         entry = national().get(normalise(name))
         if entry is not None and entry.kind != "slogan":
             return entry.name
-    return min(names, key=lambda n: (-len(n), n))
+    return min(counts, key=lambda n: (-counts[n], -len(n), n))

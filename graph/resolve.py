@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .doc import Article, MeasureMention, RegionRef
-from .measures import merge_key, preferred_label
+from .measures import majority_kind, merge_key, preferred_label
 
 
 @dataclass
@@ -24,18 +24,24 @@ class RegionEntity:
 class MeasureEntity:
     key: str
     scope: str
-    names: list[str] = field(default_factory=list)  # every written form, in corpus order
+    writers: dict[str, set[str]] = field(default_factory=dict)  # written form -> ids of the articles using it
     cores: list[str] = field(default_factory=list)
     kinds: Counter = field(default_factory=Counter)
 
     @property
     def kind(self) -> str:
-        """The kind most mentions give; programme wins a tie (it is the narrower reading)."""
-        return max(("programme", "initiative"), key=lambda k: self.kinds[k])
+        """The kind most mentions give (see :func:`graph.measures.majority_kind`)."""
+        return majority_kind(self.kinds)
+
+    @property
+    def names(self) -> list[str]:
+        """Every distinct written form, in corpus order."""
+        return list(self.writers)
 
     @property
     def label(self) -> str:
-        return preferred_label(self.names)
+        """The national name, else the form most articles write (see :func:`preferred_label`)."""
+        return preferred_label(name for name, articles in self.writers.items() for _ in articles)
 
     @property
     def core(self) -> str:
@@ -67,16 +73,15 @@ def resolve(articles: list[Article]) -> Resolved:
         for mention in article.regions:
             add_region(mention.region, mention.surface)
         for mention in article.measures:
-            key = _measure_key(mention, article.subject, measures)
+            key = _measure_key(mention, article, measures)
             measure_of[(article.id, mention.start)] = key
     return Resolved(regions, measures, measure_of)
 
 
-def _measure_key(mention: MeasureMention, subject: RegionRef | None, measures: dict[str, MeasureEntity]) -> str:
-    key, scope = merge_key(mention, subject)
+def _measure_key(mention: MeasureMention, article: Article, measures: dict[str, MeasureEntity]) -> str:
+    key, scope = merge_key(mention, article.subject)
     entity = measures.setdefault(key, MeasureEntity(key, scope))
-    if mention.name not in entity.names:
-        entity.names.append(mention.name)
+    entity.writers.setdefault(mention.name, set()).add(article.id)
     entity.cores.append(mention.core)
     entity.kinds[mention.kind] += 1
     return key

@@ -169,6 +169,69 @@ CASES = [
         id="talent-card-and-number-coded-method",
     ),
     pytest.param("健全常态化分析研判和监测机制，完善党管干部、选贤任能制度。", [], id="generic-coordinated-mechanisms"),
+    pytest.param(
+        "制定出台推进乡镇干部能上能下实施细则、村级组织运转经费保障办法。",
+        [("initiative", "推进乡镇干部能上能下实施细则", "推进乡镇干部能上能下实施细则"),
+         ("initiative", "村级组织运转经费保障办法", "村级组织运转经费保障办法")],
+        id="documents-without-brackets-listed-after-verb",
+    ),
+    pytest.param(
+        "认真落实加强新时代年轻干部工作的若干措施，出台以实干实绩为导向选拔干部的意见。",
+        [("initiative", "以实干实绩为导向选拔干部的意见", "以实干实绩为导向选拔干部的意见"),
+         ("initiative", "加强新时代年轻干部工作的若干措施", "加强新时代年轻干部工作的若干措施")],
+        id="documents-with-de-before-head",
+    ),
+    pytest.param(
+        "出台推进城乡人才一体化发展“十条措施”。",
+        [("initiative", "推进城乡人才一体化发展“十条措施”", "推进城乡人才一体化发展“十条措施”")],
+        id="document-head-in-quotes",
+    ),
+    pytest.param(
+        "认真落实巡视反馈意见和各项整改措施，制定“叫早”办法和跟进管理办法。",
+        [("initiative", "“叫早”办法", "叫早"), ("initiative", "跟进管理办法", "跟进管理办法")],
+        id="feedback-is-no-document-and-joined-documents-split",
+    ),
+    pytest.param(
+        "接续实施加强党的组织体系建设提升组织力三年行动计划。",
+        [("programme", "加强党的组织体系建设提升组织力三年行动计划", "加强党的组织体系建设提升组织力三年行动计划")],
+        id="carried-verb-and-dang-de-inside-name",
+    ),
+    pytest.param(
+        "深入实施国有企业党建强基领航行动，启动实施科研创新平台三年行动计划。",
+        [("programme", "国有企业党建强基领航行动", "国有企业党建强基领航行动"),
+         ("programme", "科研创新平台三年行动计划", "科研创新平台三年行动计划")],
+        id="verb-like-words-inside-names",
+    ),
+    pytest.param(
+        "及时举办县处级领导干部学习贯彻党的二十大精神专题研讨班，举办各类培训班120期。",
+        [("programme", "县处级领导干部学习贯彻党的二十大精神专题研讨班", "县处级领导干部学习贯彻党的二十大精神专题研讨班")],
+        id="named-training-class-not-counted-classes",
+    ),
+    pytest.param("出台“一揽子”人才政策和“风向标”式政策。", [], id="quantity-and-style-quotes"),
+    pytest.param(
+        "构建“市级统筹，县区联动”的人才发展格局，提出“公寓建在园区、人才留在园区”建设思路。",
+        [],
+        id="described-layout-and-building-idea",
+    ),
+    pytest.param("全力打造“人才发展第一目标城市”。", [], id="city-target"),
+    pytest.param(
+        "广泛开展“沿着总书记的足迹学思想”“青春宣讲”等活动。",
+        [("programme", "“沿着总书记的足迹学思想”", "沿着总书记的足迹学思想"), ("programme", "“青春宣讲”", "青春宣讲")],
+        id="listed-activity-with-de",
+    ),
+    pytest.param(
+        "开展两新组织“两个覆盖”集中攻坚。",
+        [("programme", "两新组织“两个覆盖”集中攻坚", "两个覆盖")],
+        id="concentrated-drive",
+    ),
+    pytest.param(
+        "深入推进村干部动力、能力、绩效三提升工程。",
+        [("programme", "村干部动力、能力、绩效三提升工程", "村干部动力、能力、绩效三提升工程")],
+        id="short-coordinated-fields",
+    ),
+    pytest.param(
+        "完善干部综合考核评价体系和结果运用机制，健全全方位干部监督体系。", [], id="generic-systems",
+    ),
     pytest.param("坚持用制度管权管事，率先将星级化管理延伸到社区。", [], id="verb-before-a-head-is-not-a-name"),
 ]
 
@@ -191,6 +254,13 @@ def test_running_twice_adds_nothing():
     again = pipeline(pipeline(_article("实施“雁归”工程，建立人才服务专员制度。"))).measures
     assert again == first
     assert [m.name for m in first] == ["“雁归”工程", "人才服务专员制度"]
+
+
+def test_one_written_name_has_one_kind_in_an_article():
+    """深化 reads a bare quote as a mechanism, 开展 as a programme; one article's
+    item is one of the two, programme winning a tie."""
+    text = "深化“邻里红管家”，持续开展“邻里红管家”。"
+    assert _found(text) == [("programme", "“邻里红管家”", "邻里红管家")] * 2
 
 
 def test_bare_quote_repeating_a_headed_name_is_one_item():
@@ -225,6 +295,14 @@ REPORTS = [
          ("initiative", "政治素质、履职能力专项考核办法"), ("initiative", "“四下基层”工作机制"),
          ("initiative", "机关党建“五融五促”工作法"), ("initiative", "“党建+网格”治理模式")},
         id="province-report-indented",
+    ),
+    pytest.param(
+        "city_summary.txt",
+        {("programme", "全市领导干部学习贯彻党的二十大精神专题研讨班"),
+         ("programme", "加强党的组织体系建设提升组织力三年行动计划"), ("programme", "村干部动力、能力、绩效三提升工程"),
+         ("programme", "两新组织“两个覆盖”集中攻坚"), ("initiative", "推进领导干部能上能下实施办法"),
+         ("initiative", "村级组织运转经费保障办法"), ("initiative", "加强新时代年轻干部工作的若干措施")},
+        id="city-summary-documents-classes-no-descriptions",
     ),
 ]
 

@@ -5,8 +5,9 @@ from collections import defaultdict
 
 import pytest
 
-from graph.doc import MeasureMention, RegionRef
+from graph.doc import Article, MeasureMention, RegionRef
 from graph.measures import NATIONAL_FILE, merge_key, national, normalise, preferred_label
+from graph.resolve import resolve
 
 HEBI = RegionRef("410600", "鹤壁市", "prefecture")
 KAIFENG = RegionRef("410200", "开封市", "prefecture")
@@ -27,6 +28,8 @@ SAME = [
                  HEBI, id="regional-filler"),
     pytest.param(_m("农村党员“五重”管理模式", "五重", "initiative"), _m("“五重”管理模式", "五重", "initiative"),
                  HEBI, id="field-words-before-a-short-core"),
+    pytest.param(_m("《鹤壁市人才发展规划》", "鹤壁市人才发展规划", "initiative"),
+                 _m("人才发展规划", "人才发展规划", "initiative"), HEBI, id="own-region-name-before-a-document"),
 ]
 
 
@@ -68,6 +71,39 @@ def test_scope(mention, scope):
 def test_preferred_label_is_order_independent():
     names = ["“两个覆盖”攻坚行动", "“两个覆盖”集中攻坚行动", "“两个覆盖”行动"]
     assert preferred_label(names) == preferred_label(list(reversed(names))) == "“两个覆盖”集中攻坚行动"
+
+
+@pytest.mark.parametrize(
+    ("names", "label"),
+    [
+        pytest.param(["“红色物业”", "“红色物业”品牌创建活动", "“红色物业”"], "“红色物业”", id="most-written-form"),
+        pytest.param(["“墩苗”计划", "“墩苗”工程"], "“墩苗”工程", id="tie-same-length-code-point-order"),
+        pytest.param(["“墩苗”计划", "年轻干部“墩苗”计划"], "年轻干部“墩苗”计划", id="tie-fuller-name"),
+        pytest.param(["主题教育", "“四史”主题教育", "“四史”主题教育"], "学习贯彻习近平新时代中国特色社会主义思想主题教育",
+                     id="national-name-wins"),
+    ],
+)
+def test_preferred_label(names, label):
+    assert preferred_label(names) == preferred_label(list(reversed(names))) == label
+
+
+def _article(title: str, region: RegionRef, names: list[str]) -> Article:
+    article = Article(id=title, position=1, title=title, level=None, source="test", text="", subject=region)
+    article.measures = [_m(name, "红色物业") for name in names]
+    return article
+
+
+def test_label_counts_articles_not_repeats():
+    """A node is labelled with the form most articles write: one article repeating
+    its long variant does not outweigh two that write the short one."""
+    articles = [
+        _article("甲", HEBI, ["“红色物业”品牌创建活动", "“红色物业”品牌创建活动", "“红色物业”品牌创建活动"]),
+        _article("乙", KAIFENG, ["“红色物业”"]),
+        _article("丙", RegionRef("410100", "郑州市", "prefecture"), ["“红色物业”"]),
+    ]
+    [entity] = resolve(articles).measures.values()
+    assert entity.label == "“红色物业”"
+    assert entity.names == ["“红色物业”品牌创建活动", "“红色物业”"]
 
 
 def test_national_table_is_consistent():

@@ -10,9 +10,13 @@ claim on a span wins and an item is never both kinds:
    clause says it is run, set up or carries the work (开展“党课开讲啦”等活动,
    以“红色物业”为主抓手, ，“六聚焦六强化”推动……); field words between the verb
    and the quote belong to the name (推行科技项目“揭榜挂帅”);
-4. an unquoted descriptive name ending in a head noun (党委联系服务专家制度),
-   its left edge being the last implementing verb (制定, 实施 …) of the clause,
-   a policy package (出台……若干措施) or a talent strategy (人才强市战略).
+4. a policy document written without 《》 right after the verb that issues it
+   (出台……若干措施, 制定……实施细则, 落实……的实施意见, and those listed after it
+   with 、), a named training class (……专题研讨班), a talent strategy
+   (人才强市战略), or an unquoted descriptive name ending in a head noun
+   (党委联系服务专家制度), its left edge being the last implementing verb
+   (制定, 实施 …) of the clause, or the content verb a carrying verb puts
+   before it (实施加强……计划).
 
 The head noun decides the kind (see :mod:`graph.measures`). The ``programmes``
 and ``initiatives`` steps are both :func:`component_for` one kind; they share
@@ -21,11 +25,15 @@ and ``initiatives`` steps are both :func:`component_for` one kind; they share
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Callable
 
 from ..doc import Article, MeasureMention, Sentence
-from ..measures import EVENT_HEADS, INITIATIVE_HEADS, PROGRAMME_HEADS, RATING_HEADS, national, normalise
+from ..measures import (
+    EVENT_HEADS, INITIATIVE_HEADS, PROGRAMME_HEADS, RATING_HEADS, majority_kind, national, normalise,
+)
 
 QUOTE = re.compile(r"“[^“”]{1,40}”")
 TITLE = re.compile(r"《([^《》]{2,80})》")
@@ -56,10 +64,18 @@ TRIGGERS = PROGRAMME_VERBS + INITIATIVE_VERBS + (
     "认真", "严格", "不断", "着力", "全力", "继续", "进一步", "共建", "加强", "领会", "制发", "优化", "是", "推动",
     "抓住", "聚焦", "入选", "确保", "狠抓", "抓实", "抓好", "搭好", "建强", "织密", "升级", "统筹", "重构", "倒逼",
     "宣告", "呈现", "贯通", "争创", "认定", "新建", "细化", "整合", "规范", "试点", "创设", "涉及", "纳入", "完成",
-    "改变", "提供",
+    "改变", "提供", "重塑", "夯实", "获评",
 )
-# a verb followed by 型/性 is part of an adjective (创新型人才)
-TRIGGER = re.compile("(?:" + "|".join(sorted(set(TRIGGERS), key=len, reverse=True)) + ")(?![型性])")
+# after 党 a verb is the tail of 党建 (党建强基); before 型/性 it is part of an
+# adjective (创新型人才); 创新 after a field (科研创新平台) or before 创业/驱动 is a noun
+TRIGGER = re.compile(
+    "(?<!党)(?:" + "|".join(sorted(set(TRIGGERS), key=len, reverse=True)) + ")(?![型性])"
+    "(?<!(?:科研|科技|理论|制度|自主)创新)(?<!创新(?=创业|驱动))"
+)
+# verbs that only carry the one after them (实施加强……计划, 出台推进……办法), which
+# then opens the name
+CARRYING_VERBS = ("实施", "制定", "出台", "印发", "落实", "执行", "开展", "启动", "编制", "修订", "组织")
+CONTENT_VERB = re.compile(r"(?:加强|推进|推动|强化|深化|优化|促进|激励|提升)$")
 # heads that end an unquoted descriptive name; the others need quotes or 《》
 UNQUOTED_HEADS = (
     "行动计划", "专项行动", "计划", "工程", "行动", "工作法", "负责制", "责任制", "机制", "制度", "模式", "平台",
@@ -67,7 +83,7 @@ UNQUOTED_HEADS = (
 ) + RATING_HEADS
 # heads that make a quote a whole name by itself: “红色根脉强基工程”, “包头人才周”, “海河英才卡”
 WHOLE_NAME_HEADS = UNQUOTED_HEADS + EVENT_HEADS + ("英才卡", "人才卡")
-JOINED = re.compile("(?:" + "|".join(PROGRAMME_HEADS + INITIATIVE_HEADS) + ")(?:以及|和|及|与)")
+JOINED = re.compile("(?:" + "|".join(PROGRAMME_HEADS + INITIATIVE_HEADS) + "|年)(?:以及|和|及|与)")
 # a noun phrase goes on after the head noun: 体系建设, 机制改革, 计划生育, 工程师
 CONTINUATION = re.compile(
     r"^(?:建设|改革|创新|作用|功能|优势|经济|机制|体系|制度|平台|模式|工程|计划|项目|资源|人才|干部|队伍|党建|"
@@ -75,15 +91,43 @@ CONTINUATION = re.compile(
 )
 # a document title ("关于……的意见") written without 《》
 UNQUOTED_DOCUMENT = re.compile(r"关于[^，。；：、“”《》]{4,40}?的(?:若干)?(?:意见|措施|举措|方案|通知|决定|办法|规定)")
-# a policy package named by what it does, written without 《》 (出台关心关爱基层干部若干措施)
-UNQUOTED_PACKAGE = re.compile(r"(?<=制定|出台|印发)[^，。；：、“”《》]{4,30}?(?:若干|[0-9]+条)(?:措施|意见|规定)")
+# a policy document named by what it does, written without 《》 after the verb that
+# issues it (出台关心关爱基层干部若干措施, 制定推进领导干部能上能下实施细则, 落实……的实施意见);
+# further documents may follow it, separated by 、
+DOCUMENT_VERB = re.compile(
+    r"(?:研究制定|出台|制定|制发|印发|修订|落实|执行|贯彻|发布|拟定|编制)(?:实施|出台|落实|印发|执行|制定|贯彻|完善)*"
+)
+DOCUMENT_HEAD = r"(?:若干|[0-9]+条|[一二三四五六七八九十]+条|具体|实施|工作|政策)*(?:意见|措施|规定|细则|办法|方案|规则)"
+# the head may close a quote: 推进……人才一体化发展“十条措施”
+DOCUMENT_NAME = re.compile(
+    r"(?:[^，。；：、“”《》\n]|“[^“”，。]{1,12}”){4,60}?" rf"(?:{DOCUMENT_HEAD}|“[^“”，。]{{0,8}}{DOCUMENT_HEAD}”)"
+)
+# what shows a document phrase is not one title: lists, counts, determiners, feedback
+# and reviews, two names joined (“叫醒”办法和……办法), the measures for carrying out
+# another document (……规划纲要的措施), a leading conjunction or preposition
+NOT_DOCUMENT = re.compile(
+    r"等|各|相关|系列|批|这|该|其|们|反馈|整改|审查|征求|巡视|督察|评议|决策部署|[#＃]|[0-9一二三四五六七八九十]+个|[多余]项|"
+    r"(?:制度|机制|意见|措施|规定|细则|办法|方案|规则|行动|活动)”?(?:和|及|与)|(?:意见|规定|办法|方案|纲要|规划|条例)的|"
+    r"^(?:[并和及与或在对把将为从向]|涵盖|包括)"
+)
+# a training class named by whom it trains and why, written without quotes at the
+# head of its clause or after 举办 (市管领导干部学习贯彻……精神专题研讨班)
+CLASS_NAME = re.compile(
+    r"(?:^|(?<=[，。；：])|(?<=举办|开办|举行))(?:(?!举办|开办|举行)[^，。；：、“”《》\n（(]){7,30}?"
+    r"(?:研讨班|培训班|轮训班|研修班|读书班)"
+)
+# a class for a group of people (干部, 人才 …) that is not a count or a list of classes
+CLASS_FOR = re.compile(r"干部|人才|书记|党员|专家")
+NOT_CLASS = re.compile(r"等|各|类|这|[0-9一二三四五六七八九十]+[批期次]|开展|参加|参训|通过|依托|围绕|[0-9]")
 # a region's talent strategy, the genre's standing name for its talent policy (人才强市战略)
 TALENT_STRATEGY = re.compile(r"“?人才强[省市区县州旗]”?(?:重大)?战略")
+# the 的 that ends a description before a name; 党的 belongs to the name
+DESCRIPTION_END = re.compile(r"(?<!党)的")
 # words that make a descriptive name generic: "建立健全各项制度", "挂职等工作机制"
 GENERIC_MARKS = re.compile(
-    r"的|为$|好$|级$|上$|和$|是|到|在|让|使|(?<!国)有|们|累计|作为|实际|若干|具体|历次|各|一系列|一批|相关|等|这|该|其|此|"
+    r"(?<!党)的|为$|好$|级$|上$|和$|是|到|在|让|靠|使(?!用)|(?<!国)有|们|累计|作为|实际|若干|具体|历次|各|一系列|一批|相关|等|这|该|其|此|"
     r"长效|体制|有关|以上|有效|良好|系统$|[抓促]$|一[套个批项]|[0-9一二三四五六七八九十]+[余多]?(?:名|个|家|项|条|种|类|位|轮)|"
-    r"[0-9一二三四五六七八九十]+大.{0,3}$|(?<![0-9])[0-9]{1,2}年"
+    r"[0-9一二三四五六七八九十]+大.{0,3}$|十大|(?<![0-9])[0-9]{1,2}年"
 )
 # words any descriptive name may use; a name made only of them names nothing in particular
 _GENERIC = (
@@ -93,6 +137,7 @@ _GENERIC = (
     r"人事|治理|理论|配套|科研|科技|信息|线上|网上|国家级|省级|市级|一流|事业|载体|集聚|聚集|交流|融合|成果转化|智能|"
     r"社会|市场|高层次|重大|重点|专业|数智|坚强|严密|织密|建强|农村|村级|乡村|市域|新|分析|研判|监测|预警|实绩|"
     r"谈心谈话|培育|党支部|支部|组织生活|国企|国有企业|企业|选贤任能|党管干部|党管人才|导向|"
+    r"党的|市县|县乡|省市县|结果|运用|住房|便捷|全方位|正负面|引育|课程|师资|教材|现场教学|能上能下|党建引领|基层治理|机构|板块|"
     r"和|与|及|化|性"
 )
 # longest first, so that 组织生活 is one word rather than 组织 + 生活
@@ -117,8 +162,14 @@ TAIL_STOP = re.compile(
 )
 # heads that also follow a slogan without naming a programme: “四个中心”功能建设
 WEAK_HEADS = ("建设", "创建", "评选", "招聘", "格局", "专项")
+# heads after which phrases in quotes describe a layout or what is built, not a name
+DESCRIBED_HEADS = ("建设", "格局")
 # a quote naming a place or target, built rather than run: “绿色低碳发展示范区”建设, “三大科创高地”建设
-PLACE_CORE = re.compile(r"(?:示范区|先行区|试验区|新区|开发区|园区|高地|中心|窗口|之城|之都)$")
+PLACE_CORE = re.compile(r"(?:示范区|先行区|试验区|新区|开发区|园区|高地|中心|窗口|之城|之都|城市)$")
+# a quote naming a company or a fund, which is set up rather than run: “人才基金”
+BODY_CORE = re.compile(r"(?:基金|集团|公司)$")
+# a quote that only counts what follows it: “一揽子”政策
+QUANTITY = re.compile(r"^(?:一揽子|一系列|系列|一批)$")
 # words that show the text before a quote is not a field of the name: determiners,
 # time words, counts, prepositions, conjunctions and verbs (全市“……”, 今年“……”,
 # 三轮“……”, 以“……”, 持续唱响“……”)
@@ -199,20 +250,22 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, verbs: tuple[s
     whole = whole_name_kind(inner)
     if whole:
         return whole
-    if len(CJK.findall(inner)) < 3 or inner.count("、") > 1:
+    if len(CJK.findall(inner)) < 3 or inner.count("、") > 1 or PLACE_CORE.search(inner) or BODY_CORE.search(inner):
         return None
-    if re.search(r"[，。；的]", inner):
+    if re.search(r"[，。；]", inner):
         return None
     after = text[end:]
+    etc = ETC_HEAD.match(re.sub(r"^(?:[、和与及]?“[^“”]*”)+", "", after))
+    if etc:  # a listed item may be descriptive: “沿着……的足迹”等活动
+        return None if etc.group(1) in WEAK_HEADS else head_kind(etc.group(1))[1]
+    if "的" in inner:
+        return None
     if DRIVES.match(after) and (start == 0 or text[start - 1] in LEFT_BREAK):
         return "initiative"  # the subject of its clause, a method at work: ，“六聚焦六强化”推动……
     if text[:start].endswith("以") and CARRIER.match(after):
         return "programme"  # what the work is organised around: 以“红色物业”为主抓手
     if not BARE_FOLLOW.match(after):
         return None
-    etc = ETC_HEAD.match(re.sub(r"^(?:[、和与及]?“[^“”]*”)+", "", after))
-    if etc:
-        return None if etc.group(1) in WEAK_HEADS else head_kind(etc.group(1))[1]
     before = _skip_back(text, start)
     verb = next((v for v in verbs or BARE_VERBS if before.endswith(v)), None)
     if verb is None:
@@ -228,15 +281,25 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, verbs: tuple[s
 
 def _not_an_item(core: str, tail: str) -> bool:
     """True when a quote and the head after it name no programme or mechanism:
-    a slogan with a bare or weak head (“一把手”工程, “四个中心”功能建设) or a
-    place or target being built (“绿色低碳发展示范区”建设).
+    a slogan with a bare or weak head (“一把手”工程, “四个中心”功能建设), a
+    place or target being built (“绿色低碳发展示范区”建设), a quantity
+    (“一揽子”政策), a style (“风向标”式政策), or a description of a layout or
+    of what is built, written as phrases (“甲、乙”建设思路, “甲，乙”的格局).
 
     >>> _not_an_item("一把手", "工程"), _not_an_item("一把手", "政治能力提升计划")
     (True, False)
     >>> _not_an_item("三大科创高地", "建设"), _not_an_item("六个引领", "工作法")
     (True, False)
+    >>> _not_an_item("一揽子", "干部政策"), _not_an_item("风向标", "式政策")
+    (True, True)
+    >>> _not_an_item("建在园区、留在园区", "建设"), _not_an_item("抓院促系、整校建强", "铸魂行动")
+    (True, False)
     """
     head = head_kind(tail)[0]
+    if QUANTITY.match(core) or tail.startswith("式"):
+        return True
+    if re.search("[，、]", core) and head in DESCRIBED_HEADS:
+        return True
     if head in WEAK_HEADS and (NUMBERED_SLOGAN.match(core) or PLACE_CORE.search(core)):
         return True
     return _is_slogan(core) and (head in WEAK_HEADS or tail == head)
@@ -244,29 +307,39 @@ def _not_an_item(core: str, tail: str) -> bool:
 
 def _one_modifier(text: str) -> bool:
     """True when the 、 in the words before a head noun join the parts of one
-    name: short coordinated fields (政法单位、国有企业、市属高校……行动计划) or two
+    name: short coordinated fields (政法单位、国有企业、市属高校……行动计划,
+    村干部动力、能力、绩效三提升工程) or two
     long parts (政治素质、治理能力专项考核办法); False when an earlier part is a
     name of its own (课程体系、师资体系), a bare word (意见、……办法) or a long phrase.
 
-    >>> _one_modifier("政法单位、国有企业、市属高校领导班子"), _one_modifier("政治素质、治理能力专项考核")
+    >>> _one_modifier("政法单位、国有企业、市属高校领导班子"), _one_modifier("动力、能力、绩效三提升")
     (True, True)
+    >>> _one_modifier("政治素质、治理能力专项考核")
+    True
     >>> _one_modifier("课程体系、现场教学"), _one_modifier("意见、容错纠错")
     (False, False)
-    >>> _one_modifier("红色构架、红色力量、红色")
-    False
+    >>> _one_modifier("红色构架、红色力量、红色"), _one_modifier("国家、省级重点人才")
+    (False, False)
     """
     parts = text.split("、")
     earlier = parts[:-1]
     if any(_names_something(p) for p in earlier):
         return False
-    if all(3 <= len(CJK.findall(p)) == len(p) <= 4 for p in earlier) and len(parts[-1]) >= 4:
+    shortest = 2 if len(parts) > 2 else 3  # 国家、省级……工程 lists two levels, not one name
+    if all(shortest <= len(CJK.findall(p)) == len(p) <= 5 for p in earlier) and len(parts[-1]) >= 4:
         return True
     return len(parts) == 2 and min(map(len, parts)) >= 4
 
 
 def _names_something(text: str) -> bool:
-    """True when ``text`` already ends in a head noun (or a -制 system such as 民主集中制)."""
-    return text.endswith("制") or head_kind(text) is not None
+    """True when ``text`` already ends in a head noun after words of its own (or
+    is a -制 system such as 民主集中制); a bare head word (教育, 意见) is a field.
+
+    >>> _names_something("课程体系"), _names_something("教育"), _names_something("民主集中制")
+    (True, False, True)
+    """
+    head = head_kind(text)
+    return text.endswith("制") or head is not None and len(text) > len(head[0])
 
 
 def _is_slogan(text: str) -> bool:
@@ -402,12 +475,32 @@ class _Finder:
         return None if "的" in found[0][1:] or len(found[0]) > 7 and found[0].startswith("的") else found
 
     def patterns(self) -> None:
-        """Documents, policy packages and talent strategies, named by a fixed
-        pattern rather than a head noun (a quote in 实施“人才强市”战略 is part of it)."""
-        for pattern in (UNQUOTED_DOCUMENT, UNQUOTED_PACKAGE, TALENT_STRATEGY):
+        """Documents, policy packages, training classes and talent strategies,
+        named by a fixed pattern rather than a head noun (a quote in
+        实施“人才强市”战略 is part of it)."""
+        for pattern in (UNQUOTED_DOCUMENT, TALENT_STRATEGY):
             for m in pattern.finditer(self.text):
                 if self.free(m.start(), m.end()):
                     self.claim(m.start(), m.end(), "initiative", re.sub("[“”]", "", m.group()))
+        for verb in DOCUMENT_VERB.finditer(self.text):
+            self.documents(verb.end())
+        for m in CLASS_NAME.finditer(self.text):
+            if CLASS_FOR.search(m.group()) and not NOT_CLASS.search(m.group()) and self.free(m.start(), m.end()):
+                self.claim(m.start(), m.end(), "programme", m.group())
+
+    def documents(self, at: int) -> None:
+        """Policy documents written without 《》 from ``at`` on, right after the
+        verb that issues them, and those listed after them with 、."""
+        while m := DOCUMENT_NAME.match(self.text, at):
+            body = m.group()
+            end = m.end()
+            if (CONTINUATION.match(self.text[end:]) or NOT_DOCUMENT.search(body)
+                    or len(CJK.findall(body)) < 6 or not self.free(at, end)):
+                return
+            self.claim(at, end, "initiative", body)
+            if self.text[end : end + 1] != "、":
+                return
+            at = end + 1
 
     def unquoted(self) -> None:
         pattern = re.compile("|".join(sorted(UNQUOTED_HEADS, key=len, reverse=True)))
@@ -423,7 +516,9 @@ class _Finder:
                 specific = len(modifier) >= 2 and not GENERIC_MARKS.search(modifier)
             else:
                 specific = len(modifier) >= 3 and not is_generic(modifier)
-            if worded and specific and not TRIGGER.match(modifier):  # 坚持用制度: a verb, not a name
+            # 坚持用制度: a verb, not a name, unless carried (实施推动……计划)
+            verb_led = TRIGGER.match(modifier) and not self.text[:a].endswith(CARRYING_VERBS)
+            if worded and specific and not verb_led:
                 self.claim(a, b, head_kind(self.text[a:b])[1], self.text[a:b])
 
     def _left_edge(self, start: int) -> int | None:
@@ -431,7 +526,8 @@ class _Finder:
 
         The name starts after the clause's last implementing verb that leaves
         at least two characters before the head, after a preceding name joined
-        by 和/及 or already claimed, after a description ending in 的, and
+        by 和/及 or already claimed, after a description ending in 的 (but
+        not the 的 of 党的, which names take: 加强党的组织体系建设……计划), and
         after the last 、 unless the 、 join the parts of one name (see
         :func:`_one_modifier`).
         """
@@ -440,7 +536,8 @@ class _Finder:
         verb = self._last_trigger(a, start - 2)
         cut = a if verb is None else verb
         joined = [m.end() for m in JOINED.finditer(text, cut, start)]
-        cut = max([self._past_claims(cut, start), *joined, text.rfind("的", cut, start) + 1])
+        described = [m.end() for m in DESCRIPTION_END.finditer(text, cut, start)]
+        cut = max([self._past_claims(cut, start), *joined, *described])
         cut += len(LEADING.match(text, cut).group())
         if "、" in text[cut:start] and not _one_modifier(text[cut:start]):
             cut = text.rfind("、", cut, start) + 1
@@ -454,9 +551,16 @@ class _Finder:
         return max([a, *(i + 1 for i in range(a, b) if self.taken[i])])
 
     def _last_trigger(self, a: int, b: int) -> int | None:
-        """End of the last implementing verb wholly inside ``text[a:b]``."""
-        ends = [a + m.end() for m in TRIGGER.finditer(self.text[a:b])]
-        return max(ends) if ends else None
+        """End of the last implementing verb wholly inside ``text[a:b]``; its
+        start when it is a content verb carried by the verb before it
+        (实施加强……计划: the name keeps 加强)."""
+        found = list(TRIGGER.finditer(self.text[a:b]))
+        if not found:
+            return None
+        last = found[-1]
+        if CONTENT_VERB.search(last.group()) and self.text[a : a + last.start()].endswith(CARRYING_VERBS):
+            return a + last.start()
+        return a + last.end()
 
 
 @cache
@@ -477,11 +581,23 @@ def measures_of(article: Article) -> tuple[MeasureMention, ...]:
 
     A quoted name written alone (“红色物业”) where the article also writes it
     with its head noun (“红色物业”创建) is a short reference to that item, so
-    only the full form is kept.
+    only the full form is kept. A name the context classifies differently in
+    two sentences (深化“甲乙” / 开展“甲乙”) is one item of one kind.
     """
     found = _find(tuple(article.sentences))
     headed = {m.core for m in found if m.name != f"“{m.core}”"}
-    return tuple(m for m in found if m.name != f"“{m.core}”" or m.core not in headed)
+    kept = [m for m in found if m.name != f"“{m.core}”" or m.core not in headed]
+    kinds = _kind_by_name(kept)
+    return tuple(replace(m, kind=kinds[m.name]) for m in kept)
+
+
+def _kind_by_name(mentions: list[MeasureMention]) -> dict[str, str]:
+    """The kind most mentions of each written name give, as across the corpus
+    (see :func:`graph.measures.majority_kind`)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        votes[m.name][m.kind] += 1
+    return {name: majority_kind(counts) for name, counts in votes.items()}
 
 
 def component_for(kind: str) -> Callable[[Article], Article]:
