@@ -1,15 +1,18 @@
 """Find the statistics a report gives: value, unit, approximation, subject, time.
 
 A figure is found by its shape (number, optional 万/亿, unit) and then filtered
-by what the guidelines exclude: ordinals, numbers inside slogans and names,
-thresholds and age bounds, spans of time, the upper ends of ranges. Numbers are matched in the raw
-sentence before any segmentation, so ``23,876`` and ``68.4%`` stay whole.
+by what the guidelines exclude: ordinals, numbers inside slogans and names
+(but not inside quoted speech), thresholds and age bounds, the criterion
+counted items meet, the base of a rate, spans of time, targets and plans, the
+upper ends of ranges. Numbers are matched in the raw sentence before any
+segmentation, so ``23,876`` and ``68.4%`` stay whole.
 
 The subject is read from the clause around the number: the verb phrase before
 it (``招录公务员640名``) and the noun after the unit (``1350个临时党支部``),
 without scope words (全市, 累计) and link verbs (达, 为, 增加到). When the
 noun after the unit opens a long modifier, the head noun after its 的 is read
-instead (``126名在…表现优异的干部``); a figure that only says how the previous
+instead (``126名在…表现优异的干部``), and numbers listed before one noun
+share it (``分别奖励20万元、10万元经费``); a figure that only says how the previous
 one changed (``年均增长25%``) is completed with that one's subject.
 """
 from __future__ import annotations
@@ -24,15 +27,19 @@ from ..indicators import match_indicator
 from ..numbers import ARABIC, CN_NUMERAL, as_percentage, parse_number
 from . import register
 
-UNITS = ("个百分点", "百分点", "平方公里", "平方米", "人次", "场次", "批次", "轮次", "班次", "课时", "学时", "小时",
+UNITS = ("个百分点", "百分点", "平方公里", "平方米", "人次", "场次", "批次", "轮次", "班次", "期次", "课时", "学时", "小时",
          "公里", "名", "个", "人", "位", "家", "项", "件", "次", "所", "批", "期", "场", "条", "户",
-         "支", "套", "份", "处", "张", "艘", "辆", "元", "倍", "天", "岁", "轮", "篇", "间", "座", "台", "堂", "亩", "种", "门", "大类", "类", "枚", "届", "路", "%", "％")
-# Chinese-numeral counts are statistics only for periods of a repeated action
-# (选派六批); elsewhere (两个维护, 四个意识, 三年行动) they name slogans.
-CN_COUNT_UNITS = ("批次", "轮次", "批", "轮", "届")
-# 届 counts editions only after a verb of holding them (连续举办五届); else it is
-# a congress or term (十九届, 八届市委)
-EDITION_VERB = re.compile(r"(?:举办|承办|召开|连续)$")
+         "支", "套", "份", "处", "张", "艘", "辆", "元", "倍", "天", "岁", "轮", "篇", "间", "座", "台", "堂", "亩", "种", "门", "大类", "类", "枚", "届", "路", "册", "本", "节", "%", "％")
+# Chinese-numeral counts are statistics only for repeated actions and the people
+# they count (选派六批, 先后两次视察, 两千名); elsewhere (两个维护, 四个意识,
+# 三年行动) they name slogans.
+CN_COUNT_UNITS = ("批次", "轮次", "场次", "批", "轮", "届", "次", "场", "名")
+# “12个教育基地、300名师资”: quoted counts listed one after another are statistics
+LISTED_COUNTS = re.compile(rf"\d(?:{'|'.join(UNITS)})[^、“”]{{1,12}}、\d")
+# 届 counts editions only after a verb of holding them (连续举办五届), or as a
+# later item of such a list (举办六届创业大赛、五届技术大会); else it is a
+# congress or term (十九届, 八届市委)
+EDITION_VERB = re.compile(r"(?:举办|承办|召开|连续)(?:[一二两三四五六七八九十\d]+届[^，。；：“”]*、)?$")
 PRE_APPROX = ("超过", "突破", "近", "约", "逾", "超")
 POST_APPROX = ("以上", "左右")
 
@@ -41,16 +48,22 @@ FIGURE = re.compile(
     rf"(?:百分之(?P<pct>{ARABIC}|[{CN_NUMERAL}]+)"
     rf"|(?P<frac>[{CN_NUMERAL}]+分之[{CN_NUMERAL}]+)"
     rf"|(?<![\d.,/+＋第前])(?P<num>{ARABIC})(?P<a1>[余多])?(?:\s(?=[万亿]))?(?P<mult>[万亿]{{0,2}})(?P<a2>[余多])?(?P<unit>{'|'.join(UNITS)})?"
-    rf"|(?<![{CN_NUMERAL}第“])(?P<cn>[一二两三四五六七八九十]+)(?P<cnunit>{'|'.join(CN_COUNT_UNITS)})"
+    rf"|(?<![{CN_NUMERAL}第前“届])(?P<cn>[一二两三四五六七八九十][一二两三四五六七八九十百千万]*)(?P<cnunit>{'|'.join(CN_COUNT_UNITS)})"
     rf"|(?P<myriad>(?<=[近超逾约])[百千万]|上万|过万)(?P<munit>{'|'.join(UNITS)}))"
     rf"(?P<post>{'|'.join(POST_APPROX)}|(?<=[名个人位家项件次所批期场条户支套份处元])[余多])?"
 )
 # 4.6万低收入农户, 人才总量超过27万: no measure word, the counted noun gives the unit
 IMPLIED_UNIT = (("户", re.compile(r"户")), ("人", re.compile(r"人|员|才|干部|群众|职工|学生|青年")))
-# 85%的村集体经济收入达到20万元: the amount is the criterion of the share, not a figure
+# 85%的村集体经济收入达到20万元, 97%的村至少有1名大学生: the number after a share
+# is what each counted item meets, not a figure; so is 10万元 in
+# 2060个村收入均达到10万元以上, the bar every counted village clears
+# (村均, 人均 and 平均 are averages, not bars)
 SHARE_CRITERION = re.compile(r"[%％](?:以上|左右)?的[^，。；、\d]{1,16}$")
-# 力争引进200名, 预计达到15万元, 突破30万人的预期目标: a target, not a result
-TARGET_BEFORE = re.compile(r"力争|预计|预期")
+CRITERION_VERB = re.compile(r"(?:至少|不少于|达到|达|超过|有)$")
+EACH_CRITERION = re.compile(r"(?:(?<![平村人户])均|(?<=个村)均|全部|都)(?:达到|达|在)?$")
+# 力争引进200名, 预计达到15万元, 有望突破30亿元, 全年计划考录60名, 拟选派20名,
+# 突破30万人的预期目标: a target or plan, not a result (a named “…计划” is not one)
+TARGET_BEFORE = re.compile(r"力争|预计|预期|有望|(?<![”》])(?:计划|拟)(?=招|考录|录用|引进|选派|选拔|新增|投入|培训|建设|发展|完成)")
 TARGET_AFTER = re.compile(r"的?(?:预期)?目标")
 RANGE_END = re.compile(r"[\d一二三四五六七八九十万亿][至到~～—－-]$")
 NOT_AFTER = re.compile(r"[+＋]|周年|月")  # 1+5, 100周年, 4个月
@@ -77,6 +90,9 @@ NOUN_STOP = re.compile(r"[，。；：！？、,;:!?\n\d—…]|和|(?<![参给]
 # a subject that only says how the previous figure's subject changed
 CHANGE = re.compile(r"(?:较\S{0,8}?|同比|比上年)?(?:增长|增加|提高|提升|下降|减少|降低|增幅|增速)了?")
 MAX_BEFORE, MAX_AFTER = 18, 10
+# 60名符合条件的干部: a modifier this short before 的 is read through to its noun
+SHORT_MODIFIER = 6
+PREPOSITIONS = ("与", "同")
 # a modifier between the unit and its noun (…表现突出的干部) is looked through up
 # to this length; its last part, after one of MODIFIER_BREAK, stays in the subject
 MAX_MODIFIER = 40
@@ -130,17 +146,21 @@ def _unit(text: str, m: re.Match) -> str | None:
 
 def _excluded(text: str, m: re.Match, unit: str) -> bool:
     """Whether a number with a unit is still not a statistic: inside a name, a
-    slogan or a range, a bound, a vague 一批, a congress term, a target, a
-    share's criterion.
+    slogan or a range, a bound, a vague 一批, a congress term, a target, the
+    criterion the counted items meet, the base of a rate.
 
     >>> last = lambda t: list(FIGURE.finditer(t))[-1]
     >>> [_excluded(t, last(t), u) for t, u in (("每村3至5名", "名"), ("十九届全会", "届"), ("举办六届", "届"))]
     [True, True, False]
+    >>> [_excluded(t, last(t), u) for t, u in (("举办六届大赛、四届论坛", "届"), ("学习十九届、二十届", "届"))]
+    [False, True]
     >>> [_excluded(t, last(t), u) for t, u in (("力争引进300名", "名"), ("突破5万人的预期目标", "人"), ("8890人才热线", "人"))]
+    [True, True, True]
+    >>> [_excluded(t, last(t), u) for t, u in (("90%的村至少有2名", "名"), ("12个村均达到8万元", "元"), ("每1元", "元"))]
     [True, True, True]
     """
     after = text[m.end():]
-    if _quoted(text, m.start()) or NOT_AFTER.match(after) or RANGE_END.search(text, 0, m.start()):
+    if _in_name(text, m.start()) or NOT_AFTER.match(after) or RANGE_END.search(text, 0, m.start()):
         return True  # “人才新政15条”, 1+5, 100周年; 3至5名: the upper end of a range is a target
     if unit == "人" and after.startswith("才"):
         return True  # 8890人才热线: 人 is part of 人才, not a unit
@@ -150,7 +170,28 @@ def _excluded(text: str, m: re.Match, unit: str) -> bool:
         return True
     if TARGET_BEFORE.search(text, clause_bounds(text, m.start(), m.end())[0], m.start()) or TARGET_AFTER.match(after):
         return True
-    return unit == "元" and SHARE_CRITERION.search(text, 0, m.start()) is not None
+    return _criterion_or_base(text[:m.start()], unit)
+
+
+def _criterion_or_base(before: str, unit: str) -> bool:
+    """Whether the number after ``before`` is the bar counted items meet or the
+    base of a rate (每1元投入) rather than a figure.
+
+    A bar every item clears (``均达到10万元``) is money only: a share
+    (``覆盖率均达100%``) or an area standard is a figure still. After a share,
+    a count is a bar only after a verb of meeting it (``至少有1名``):
+    ``80%的县建成服务中心1200个`` is a count done.
+
+    >>> [_criterion_or_base(b, u) for b, u in (("村收入均达到", "元"), ("覆盖率均达", "%"), ("90%的村至少有", "名"))]
+    [True, False, True]
+    >>> [_criterion_or_base(b, u) for b, u in (("80%的县建成服务中心", "个"), ("平均每", "元"))]
+    [False, True]
+    """
+    if unit == "元" and EACH_CRITERION.search(before):
+        return True
+    if SHARE_CRITERION.search(before) and (unit == "元" or CRITERION_VERB.search(before)):
+        return True
+    return before.endswith("每")
 
 
 def implied_unit(text: str, m: re.Match) -> str | None:
@@ -186,6 +227,26 @@ def _bound(unit: str, pre: str | None, post: str | None, after: str) -> bool:
         return False
     return (post == "以上" and THRESHOLD_NOUN.match(after) is not None) or (
         pre in ("超过", "超") and after.startswith(("的", "村")))
+
+
+def _in_name(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quoted name or slogan, not inside quoted
+    speech: a quotation holding a clause break (``“市委拿出20多个岗位，…”``)
+    reports what someone said, and a statistic said is still reported.
+
+    Nor is a quoted list of counts (``“12个教育基地、300名师资”``) a name.
+
+    >>> _in_name("出台“人才新政15条”", 8), _in_name("“今年拿出20多个岗位，选拔干部”", 5)
+    (True, False)
+    >>> _in_name("构建“12个教育基地、300名师资”体系", 3)
+    False
+    """
+    if not _quoted(text, pos):
+        return False
+    opening = max(text.rfind("“", 0, pos), text.rfind("《", 0, pos))
+    closing = [i for i in (text.find("”", pos), text.find("》", pos)) if i >= 0]
+    quoted = text[opening:min(closing, default=len(text))]
+    return not (re.search(r"[，。；！？]", quoted) or LISTED_COUNTS.search(quoted))
 
 
 def _quoted(text: str, pos: int) -> bool:
@@ -237,6 +298,9 @@ def subject_spans(text: str, number: Number, floor: int,
         lo, hi = carried
     following = FIGURE.match(text, number.end)  # 选派五批1600余名第一书记: both count 第一书记
     after = noun_span(text, following.end() if following else number.end)
+    if after[0] == after[1] and (shared := listed_numbers_end(text, number)) > number.end:
+        after = noun_span(text, shared)
+    after = with_criterion(text, number, after)
     if lo == hi and after[0] == after[1] and floor == 0 and clause_start > 0:
         # ……的满意度逐年上升，2022年达96.2%: the clause before names what is measured
         lo, hi = _trimmed(text, clause_bounds(text, clause_start - 1, clause_start - 1)[0], clause_start - 1)
@@ -247,6 +311,42 @@ def subject_spans(text: str, number: Number, floor: int,
             lo = opening if lo - opening <= MAX_BEFORE // 2 else text.index("”", lo) + 1
         lo, hi = _trimmed(text, lo, hi)
     return (lo, hi), modified_head(text, *after) or listed_noun(text, *after)
+
+
+def with_criterion(text: str, number: Number, noun: tuple[int, int]) -> tuple[int, int]:
+    """The noun of a share with the criterion that follows it, which is no
+    figure of its own: ``97%的村至少有1名大学生`` is the share of villages
+    with at least one graduate, not of villages.
+
+    >>> text = "97%的村至少有1名大学生，60%的村建成书屋12个"
+    >>> first, second, _ = find_numbers(text)
+    >>> [text[a:b] for a, b in (with_criterion(text, n, noun_span(text, n.end)) for n in (first, second))]
+    ['村至少有1名大学生', '村建成书屋']
+    """
+    if number.unit != "%" or not text[noun[1]:noun[1] + 1].isdigit():
+        return noun
+    if any(n.start == noun[1] for n in find_numbers(text)):
+        return noun  # 建成书屋12个: a count of its own
+    end = min(clause_bounds(text, noun[1], noun[1])[1], noun[1] + 2 * MAX_AFTER)
+    if _quoted(text, end) and "”" in text[end:]:
+        end = text.index("”", end) + 1  # …35岁以下“两委”成员: not cut inside the name
+    return noun[0], end
+
+
+def listed_numbers_end(text: str, number: Number) -> int:
+    """The end of a list of bare numbers in the same unit that share the noun
+    after the last one (``分别奖励20万元、10万元经费``: both are 经费);
+    ``number.end`` when no such list follows it.
+
+    >>> text = "分别奖励20万元、10万元经费，247户、626人"
+    >>> first, second, third, _ = find_numbers(text)
+    >>> text[listed_numbers_end(text, first):], listed_numbers_end(text, third) == third.end
+    ('经费，247户、626人', True)
+    """
+    end = number.end
+    while text.startswith("、", end) and (item := FIGURE.match(text, end + 1)) and _unit(text, item) == number.unit:
+        end = item.end()
+    return end
 
 
 def modified_head(text: str, begin: int, stop: int) -> tuple[int, int] | None:
@@ -293,12 +393,12 @@ def listed_noun(text: str, begin: int, stop: int) -> tuple[int, int]:
     >>> a, b = listed_noun(text, 6, 8)
     >>> text[a:b]
     '街道、社区干部座谈交流'
-    >>> listed_noun("建成8个创新驿站、5个孵化器", 4, 8)
-    (4, 8)
+    >>> listed_noun("建成8个创新驿站、5个孵化器", 4, 8), listed_noun("连续举办五届峰会、三届大赛", 6, 8)
+    ((4, 8), (6, 8))
     """
     end = clause_bounds(text, stop, stop)[1]
-    if begin == stop or not text.startswith("、", stop) or find_numbers(text[stop:end]):
-        return begin, stop
+    if begin == stop or not text.startswith("、", stop) or any(stop <= n.start < end for n in find_numbers(text)):
+        return begin, stop  # each item counted: in context, since 三届 is a count only after 举办
     while text.startswith("、", stop) and stop - begin < 2 * MAX_AFTER:
         stop = noun_span(text, stop + 1)[1]
     return begin, stop
@@ -330,18 +430,45 @@ def noun_span(text: str, start: int) -> tuple[int, int]:
     >>> spans = [noun_span(text, m.end()) for m in FIGURE.finditer(text)]
     >>> [text[a:b] for a, b in spans]
     ['“擂台赛”活动', '签订承诺书', '村实现全覆盖']
+
+    A short modifier ending in 的 is read through to its head noun, and a
+    phrase opening with a preposition is the verb phrase of the count
+    (``投入500万元与高校共建…``), unless another number follows in the clause
+    (``300名党员与200名群众``: a list).
+
+    >>> text = "60名符合条件的干部得到提拔，投入500万元与高校共建实验室"
+    >>> [text[a:b] for a, b in (noun_span(text, m.end()) for m in FIGURE.finditer(text))]
+    ['符合条件的干部得到提拔', '与高校共建实验室']
     """
     begin = start + 1 if text.startswith("的", start) else start
-    cap = begin + MAX_AFTER
-    if text.startswith("“", begin) and "”" in text[begin:]:  # 2期“…”擂台赛: a quoted name is not cut
+    stop = _noun_stop(text, begin)
+    if text.startswith("的", stop) and 0 < stop - begin <= SHORT_MODIFIER:
+        head = noun_span(text, stop)
+        if head[0] < head[1]:  # 34个单位的64项事项: no noun after 的, the next count's own
+            return begin, head[1]
+    return begin, stop
+
+
+def _noun_stop(text: str, begin: int) -> int:
+    """Where the noun phrase opening at ``begin`` ends: at a break, a particle or
+    preposition (:data:`NOUN_STOP`), the next number, or :data:`MAX_AFTER`
+    characters on, whichever is first, but never inside a quoted name. A
+    count inside a quotation (quoted speech or counts) ends with it."""
+    cap, inside = begin + MAX_AFTER, _quoted(text, begin)
+    if inside:
+        closing = text.find("”", begin)
+        cap = min(cap, closing if closing >= 0 else len(text))
+    elif text.startswith("“", begin) and "”" in text[begin:]:  # 2期“…”擂台赛: a quoted name is not cut
         cap = max(cap, text.index("”", begin) + 1 + MAX_AFTER // 2)
-    if text.count("“", begin, cap) > text.count("”", begin, cap) and "”" in text[cap:]:
+    if not inside and text.count("“", begin, cap) > text.count("”", begin, cap) and "”" in text[cap:]:
         cap = text.index("”", cap) + 1  # 900余名快递小哥争当“红色骑手”: not cut inside the name
     cap = min(cap, len(text))
+    first = begin
+    if text.startswith(PREPOSITIONS, begin) and not FIGURE.search(text, begin, clause_bounds(text, begin, begin)[1]):
+        first = begin + 1
     # 70%以上的村收入超过10万元: the next number is not part of it
-    breaks = chain(NOUN_STOP.finditer(text, begin, cap), FIGURE.finditer(text, begin))
-    stop = min((m.start() for m in breaks if m.start() < cap and not _quoted(text, m.start())), default=cap)
-    return begin, stop
+    breaks = chain(NOUN_STOP.finditer(text, first, cap), FIGURE.finditer(text, begin))
+    return min((m.start() for m in breaks if m.start() < cap and (inside or not _quoted(text, m.start()))), default=cap)
 
 
 def read_subject(text: str, spans: tuple[tuple[int, int], tuple[int, int]]) -> str | None:
@@ -433,6 +560,34 @@ def concerns(article: Article, sentence: Sentence, span: tuple[int, int]) -> tup
     return None
 
 
+def next_floor(text: str, number: Number, noun: tuple[int, int]) -> int:
+    """Where the phrase before the next figure may start: after this figure's
+    noun when that ends at a break, else after the number (a noun cut at
+    :data:`MAX_AFTER` leaves the rest of its word to the next figure:
+    ``126个园区人才服务覆盖率均达100%``).
+
+    >>> text = "建成驿站12个，126个重点园区人才服务覆盖率均达100%"
+    >>> first, second, _ = find_numbers(text)
+    >>> [next_floor(text, n, noun_span(text, n.end)) for n in (first, second)]
+    [7, 12]
+    """
+    end = noun[1]
+    if end >= len(text) or NOUN_STOP.match(text, end) or FIGURE.match(text, end):
+        return max(number.end, end)
+    return number.end
+
+
+def without_region(article: Article, concern: tuple[str, int] | None, subject: str | None) -> str | None:
+    """The subject without the region it opens with (``江苏人才资源总量`` →
+    ``人才资源总量``): the indicator rules know region names only by their
+    suffix (…省, …市), not short names, and the region is linked separately."""
+    if subject and concern and concern[0] == "region":
+        surface = next(r.surface for r in article.regions if r.start == concern[1])
+        if subject.startswith(surface) and len(subject) > len(surface):
+            return subject[len(surface):]
+    return subject
+
+
 def find_figures(article: Article) -> Article:
     """Append a :class:`FigureMention` for every statistic of every sentence.
 
@@ -441,12 +596,15 @@ def find_figures(article: Article) -> Article:
     """
     seen = set()
     for sentence in article.sentences:
-        text, base, floor, previous, noun = sentence.text, sentence.start, 0, None, (0, 0)
+        text, base, floor, previous, noun, concern = sentence.text, sentence.start, 0, None, (0, 0), None
         for number in find_numbers(text):
             spans = subject_spans(text, number, floor, noun)
             adjacent = floor > 0 and sum(ch in HARD_BREAK for ch in text[floor:number.start]) <= 1
             subject = inherited_subject(read_subject(text, spans), previous, adjacent)
-            floor, previous, noun = max(number.end, spans[1][1]), subject, spans[1]
+            # 松川人才总量从41万人增长到52万人: the second inherits what the first concerns
+            own = concerns(article, sentence, (base + spans[0][0], base + spans[1][1]))
+            concern = own or (concern if subject is not None and subject == previous else None)
+            floor, previous, noun = next_floor(text, number, spans[1]), subject, spans[1]
             if (number.value, number.unit, subject) in seen:
                 continue
             seen.add((number.value, number.unit, subject))
@@ -454,8 +612,8 @@ def find_figures(article: Article) -> Article:
                 value=number.value, unit=number.unit, text=text[number.start:number.end],
                 start=base + number.start, end=base + number.end, sentence=sentence.index,
                 approx=number.approx, subject=subject, time=read_time(article, sentence, number.start),
-                indicator=indicator_of(text, number, subject, spans[1]),
-                concerns=concerns(article, sentence, (base + spans[0][0], base + spans[1][1])),
+                indicator=indicator_of(text, number, without_region(article, concern, subject), spans[1]),
+                concerns=concern,
             ))
     return article
 
