@@ -27,6 +27,8 @@ CN_NUMERAL = "一二三四五六七八九十"
 SECTION_HEADING = re.compile(rf"^[{CN_NUMERAL}]{{1,3}}、")
 SUB_HEADING = re.compile(rf"^(?:[（(][{CN_NUMERAL}]{{1,3}}[)）]|第[{CN_NUMERAL}]{{1,3}}部分|\d{{1,2}}[.、．](?!\d))")
 LIST_START = re.compile(rf"^(?:[（(][{CN_NUMERAL}\d]{{1,3}}[)）]|[{CN_NUMERAL}]是|\d{{1,2}}[、．.](?!\d))")
+CONTINUATION = "，。、；：）」』”％%"  # no paragraph starts with these
+NUMBER_TAIL = "万亿千百.．0123456789"
 WRAPPED_LINE = 20  # a line broken by the page is a full line; shorter unfinished lines stand alone
 TOC_LEVEL_PREFIX = re.compile(rf"^(?:[{CN_NUMERAL}]{{1,3}}、|第[{CN_NUMERAL}]{{1,3}}(?:部分|篇|章)|[（(][{CN_NUMERAL}]{{1,3}}[)）])[\s\u3000]*")
 TOC_ENTRY = re.compile(r"^(?P<title>.+?)[\s\u3000.…·]+(?P<page>\d{1,4})$")
@@ -218,7 +220,7 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, int]]:
         if PAGE_RESIDUE.match(line):
             continue
         level = heading_level(line)
-        fresh = indented or blank_before or level or LIST_START.match(line)
+        fresh = (indented and not _continues(paragraphs, line)) or blank_before or level or LIST_START.match(line)
         blank_before = False
         if paragraphs and not fresh:
             prev = paragraphs[-1]
@@ -233,6 +235,19 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, int]]:
         paragraphs.append([line, level])
         last_length = len(line)
     return [(text, level) for text, level in paragraphs]
+
+
+def _continues(paragraphs: list[list], line: str) -> bool:
+    """Whether an indented line is still the previous paragraph: the page break put an indent
+    in front of a number's unit or of punctuation, which no paragraph starts with.
+
+    >>> _continues([["投资6.2", 0]], "亿元建设产业园。"), _continues([["全市共有", 0]], "党员1万名。")
+    (True, False)
+    """
+    if not paragraphs or paragraphs[-1][1] or _ended(paragraphs[-1][0]):
+        return False
+    prev = paragraphs[-1][0]
+    return line[0] in CONTINUATION or (prev[-1].isdigit() and line[0] in NUMBER_TAIL)
 
 
 def heading_level(line: str) -> int:

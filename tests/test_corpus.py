@@ -205,3 +205,13 @@ def test_real_corpus_reads_the_same_in_other_encodings(corpus_path, tmp_path, en
     copy = tmp_path / corpus_path.name
     copy.write_bytes(corpus_path.read_text(encoding="utf-8").encode(encoding))
     assert [(a.title, a.text) for a in read_corpus(copy)] == [(a.title, a.text) for a in read_corpus(corpus_path)]
+
+
+def test_indent_put_in_front_of_a_unit_by_the_page_break_is_ignored(tmp_path):
+    text = "\n".join(["新时代宜昌市组织工作综述",
+                      I + "宜昌市深入实施“三峡英才”工程，累计引进各类高层次人才2300余名，投资4.5",
+                      I + "亿元建设人才公寓，人才发展环境持续优化。",
+                      I + "全市新发展党员1.6万名。"])
+    paragraphs = read_corpus(write(tmp_path, text))[0].text.split("\n")
+    assert "投资4.5亿元建设人才公寓" in paragraphs[1]
+    assert paragraphs[2] == "全市新发展党员1.6万名。"
