@@ -192,8 +192,8 @@ CASES = [
         id="feedback-is-no-document-and-joined-documents-split",
     ),
     pytest.param(
-        "接续实施加强党的组织体系建设提升组织力三年行动计划。",
-        [("programme", "加强党的组织体系建设提升组织力三年行动计划", "加强党的组织体系建设提升组织力三年行动计划")],
+        "接续实施加强党的基层组织建设提升服务力三年行动计划。",
+        [("programme", "加强党的基层组织建设提升服务力三年行动计划", "加强党的基层组织建设提升服务力三年行动计划")],
         id="carried-verb-and-dang-de-inside-name",
     ),
     pytest.param(
@@ -225,8 +225,8 @@ CASES = [
         id="concentrated-drive",
     ),
     pytest.param(
-        "深入推进村干部动力、能力、绩效三提升工程。",
-        [("programme", "村干部动力、能力、绩效三提升工程", "村干部动力、能力、绩效三提升工程")],
+        "深入推进村干部活力、能力、效能三提升工程。",
+        [("programme", "村干部活力、能力、效能三提升工程", "村干部活力、能力、效能三提升工程")],
         id="short-coordinated-fields",
     ),
     pytest.param(
@@ -299,7 +299,7 @@ REPORTS = [
     pytest.param(
         "city_summary.txt",
         {("programme", "全市领导干部学习贯彻党的二十大精神专题研讨班"),
-         ("programme", "加强党的组织体系建设提升组织力三年行动计划"), ("programme", "村干部动力、能力、绩效三提升工程"),
+         ("programme", "加强党的基层组织建设提升服务力三年行动计划"), ("programme", "村干部活力、能力、效能三提升工程"),
          ("programme", "两新组织“两个覆盖”集中攻坚"), ("initiative", "推进领导干部能上能下实施办法"),
          ("initiative", "村级组织运转经费保障办法"), ("initiative", "加强新时代年轻干部工作的若干措施")},
         id="city-summary-documents-classes-no-descriptions",

@@ -8,8 +8,8 @@ claim on a span wins and an item is never both kinds:
 3. a quoted name “…”, with the head noun written after it (“两个覆盖”攻坚行动),
    or alone when it is a whole name (“红色根脉强基工程”, “人才新政20条”) or the
    clause says it is run, set up or carries the work (开展“党课开讲啦”等活动,
-   以“红色物业”为主抓手, ，“六聚焦六强化”推动……); field words between the verb
-   and the quote belong to the name (推行科技项目“揭榜挂帅”);
+   以“红色驿站”为主抓手, ，“四联四促”推动……); field words between the verb
+   and the quote belong to the name (推行技术攻关“赛马比拼”);
 4. a policy document written without 《》 right after the verb that issues it
    (出台……若干措施, 制定……实施细则, 落实……的实施意见, and those listed after it
    with 、), a named training class (……专题研讨班), a talent strategy
@@ -50,7 +50,7 @@ INITIATIVE_VERBS = (
     "推行", "推广", "打造", "建立", "构建", "擦亮", "培树", "设立", "建成", "探索", "创新", "推出", "深化", "落实",
     "创建", "形成", "健全", "完善", "执行", "制定", "出台", "印发", "坚持", "用好", "运用", "依托", "利用", "实行",
 )
-# verbs that run a quote written after field words (推行科技项目“揭榜挂帅”); 打造 and
+# verbs that run a quote written after field words (推行技术攻关“赛马比拼”); 打造 and
 # the like also take metaphors there (打造政策“强磁场”)
 FIELD_VERBS = ("开展", "举办", "实施", "推行", "推广", "建立", "深化", "落实", "实行", "执行", "启动")
 # the verbs after which field words may start; 创新 and 形成 are as often nouns (创新人才)
@@ -98,7 +98,7 @@ DOCUMENT_VERB = re.compile(
     r"(?:研究制定|出台|制定|制发|印发|修订|落实|执行|贯彻|发布|拟定|编制)(?:实施|出台|落实|印发|执行|制定|贯彻|完善)*"
 )
 DOCUMENT_HEAD = r"(?:若干|[0-9]+条|[一二三四五六七八九十]+条|具体|实施|工作|政策)*(?:意见|措施|规定|细则|办法|方案|规则)"
-# the head may close a quote: 推进……人才一体化发展“十条措施”
+# the head may close a quote: 推进……人才协同发展“八条措施”
 DOCUMENT_NAME = re.compile(
     r"(?:[^，。；：、“”《》\n]|“[^“”，。]{1,12}”){4,60}?" rf"(?:{DOCUMENT_HEAD}|“[^“”，。]{{0,8}}{DOCUMENT_HEAD}”)"
 )
@@ -164,7 +164,7 @@ TAIL_STOP = re.compile(
 WEAK_HEADS = ("建设", "创建", "评选", "招聘", "格局", "专项")
 # heads after which phrases in quotes describe a layout or what is built, not a name
 DESCRIBED_HEADS = ("建设", "格局")
-# a quote naming a place or target, built rather than run: “绿色低碳发展示范区”建设, “三大科创高地”建设
+# a quote naming a place or target, built rather than run: “山水生态示范区”建设, “两大创新高地”建设
 PLACE_CORE = re.compile(r"(?:示范区|先行区|试验区|新区|开发区|园区|高地|中心|窗口|之城|之都|城市)$")
 # a quote naming a company or a fund, which is set up rather than run: “人才基金”
 BODY_CORE = re.compile(r"(?:基金|集团|公司)$")
@@ -203,8 +203,8 @@ def head_kind(name: str, heads: tuple[str, ...] = PROGRAMME_HEADS + INITIATIVE_H
 def strip_title(inner: str) -> str:
     """A document title without its trailing parenthesised status or period.
 
-    >>> strip_title("鹤壁市选调生培养管理办法（试行）")
-    '鹤壁市选调生培养管理办法'
+    >>> strip_title("株洲市选调生培养管理办法（试行）")
+    '株洲市选调生培养管理办法'
     """
     return re.sub(r"[（(][^（）()]*[）)]$", "", inner)
 
@@ -261,9 +261,9 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, verbs: tuple[s
     if "的" in inner:
         return None
     if DRIVES.match(after) and (start == 0 or text[start - 1] in LEFT_BREAK):
-        return "initiative"  # the subject of its clause, a method at work: ，“六聚焦六强化”推动……
+        return "initiative"  # the subject of its clause, a method at work: ，“四联四促”推动……
     if text[:start].endswith("以") and CARRIER.match(after):
-        return "programme"  # what the work is organised around: 以“红色物业”为主抓手
+        return "programme"  # what the work is organised around: 以“红色驿站”为主抓手
     if not BARE_FOLLOW.match(after):
         return None
     before = _skip_back(text, start)
@@ -282,7 +282,7 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, verbs: tuple[s
 def _not_an_item(core: str, tail: str) -> bool:
     """True when a quote and the head after it name no programme or mechanism:
     a slogan with a bare or weak head (“一把手”工程, “四个中心”功能建设), a
-    place or target being built (“绿色低碳发展示范区”建设), a quantity
+    place or target being built (“山水生态示范区”建设), a quantity
     (“一揽子”政策), a style (“风向标”式政策), or a description of a layout or
     of what is built, written as phrases (“甲、乙”建设思路, “甲，乙”的格局).
 
@@ -307,18 +307,18 @@ def _not_an_item(core: str, tail: str) -> bool:
 
 def _one_modifier(text: str) -> bool:
     """True when the 、 in the words before a head noun join the parts of one
-    name: short coordinated fields (政法单位、国有企业、市属高校……行动计划,
-    村干部动力、能力、绩效三提升工程) or two
-    long parts (政治素质、治理能力专项考核办法); False when an earlier part is a
+    name: short coordinated fields (卫生单位、国有企业、区属高校……行动计划,
+    村干部活力、能力、效能三提升工程) or two
+    long parts (担当作为、为民服务专项考核办法); False when an earlier part is a
     name of its own (课程体系、师资体系), a bare word (意见、……办法) or a long phrase.
 
-    >>> _one_modifier("政法单位、国有企业、市属高校领导班子"), _one_modifier("动力、能力、绩效三提升")
+    >>> _one_modifier("卫生单位、国有企业、区属高校领导班子"), _one_modifier("活力、能力、效能三提升")
     (True, True)
-    >>> _one_modifier("政治素质、治理能力专项考核")
+    >>> _one_modifier("担当作为、为民服务专项考核")
     True
     >>> _one_modifier("课程体系、现场教学"), _one_modifier("意见、容错纠错")
     (False, False)
-    >>> _one_modifier("红色构架、红色力量、红色"), _one_modifier("国家、省级重点人才")
+    >>> _one_modifier("红色阵地、红色队伍、红色"), _one_modifier("国家、省级重点人才")
     (False, False)
     """
     parts = text.split("、")
@@ -414,7 +414,7 @@ class _Finder:
         i = 0
         while i < len(spans):
             # a run of adjacent quotes followed by one head: “两区”“三平台”……行动计划, unless
-            # a quote is a whole name of its own: “成长帮带计划”“四个一线”锻炼机制
+            # a quote is a whole name of its own: “青苗助长计划”“三个基层”历练机制
             j = i
             while (j + 1 < len(spans) and spans[j + 1].start() == spans[j].end()
                    and not whole_name_kind(spans[j].group()[1:-1])):
@@ -423,7 +423,7 @@ class _Finder:
             lead = self._field_start(a)
             tail = self._tail(b)
             if tail and whole_name_kind(spans[j].group()[1:-1]) and head_kind(tail[0])[0] == tail[0]:
-                tail = None  # a bare head after a whole name classifies it: “专技人才培养工程”政策
+                tail = None  # a bare head after a whole name classifies it: “青年技能人才培育工程”政策
             core = self.text[a + 1 : b - 1]
             if tail and len(core) >= 2:
                 self.claim(lead, b + len(tail[0]), None if _not_an_item(core, tail[0]) else tail[1], core)
@@ -439,7 +439,7 @@ class _Finder:
 
     def _field_start(self, start: int) -> int:
         """Start of the field words written between a verb and a quote, which
-        belong to the name (机关党建“六个引领”工作法, 推行科技项目“揭榜挂帅”);
+        belong to the name (机关党建“六个引领”工作法, 推行技术攻关“赛马比拼”);
         ``start`` itself when there are none."""
         text = self.text
         a = max(text.rfind(c, 0, start) for c in LEFT_BREAK) + 1
