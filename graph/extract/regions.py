@@ -14,7 +14,8 @@ zones are a division or a proper name before a zone word (广安经开区,
 西城经济开发区); three or four province abbreviations in a row name a
 multi-province area (川滇黔). Every match starts and ends on a word boundary of jieba's
 segmentation, so a name inside a longer word does not count (大理 in
-重大理论, 和县 in 单位和县区).
+重大理论, 和县 in 单位和县区), except a city or province opening a university's
+name (厦门大学).
 """
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ NOT_PLACE_AFTER = ("族", "精神")
 PLACE_WORDS = ("大地", "儿女", "人民", "各族", "地区", "省区", "省份", "大开发", "陆海", "发达地区", "沿海",
                "振兴", "崛起")
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区", "开发区", "新区",
-                 "经济区", "示范区", "试验区", "自由贸易试验区", "自贸区", "科技城")
+                 "经济区", "示范区", "试验区", "自由贸易试验区", "自贸区", "科技城", "新城")
 BARE_ZONES = ("高新区", "经开区")
 GENERIC_BEFORE_ZONE = "各个级等"
 # words that may stand between a zone's name and its zone word: 临空经济示范区
@@ -54,6 +55,12 @@ RARE_NAME_FREQ = 150
 # ... and for a zone's own name (临空; not 理念, and not 城市: ns is also jieba's tag for
 # generic place nouns, so an ns name must be a region's short form: 西城)
 ZONE_NAME_TAGS = ("nr", "nz", None)
+# ... and for each character of a zone's name jieba cuts into single characters (临 and 空 of
+# 临空): nouns and verbs, not particles, prepositions, adjectives or numerals (的新区, 在建)
+ZONE_CHAR_TAGS = ("n", "v", "j", "ng", "vg")
+ZONE_NAME_CHARS = 2
+# the zone words a quarter of the city names a planned new town with (东部新城, 西部新区)
+DIRECTION_ZONES = ("新城", "新区")
 # ... and for a word between a division and a zone word (武汉光谷科技城, 南京江北新区)
 ZONE_MIDDLE_TAGS = PLACE_TAGS + ("n", "t")
 # ... right after its own prefecture or province, where one that is also a noun is the place: 吉林梨树
@@ -69,6 +76,8 @@ ENUMERATION = re.compile(
     r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{2,6})"
     rf"等\s*(?:[\d一二三四五六七八九十两]*\s*个\s*)?(乡村|村庄|{LOCAL_SUFFIX.pattern})")
 VILLAGE_WORDS = ("乡村", "村庄")
+# after a township's or village's bare name these make it the name of a wider area: 某某片区
+AREA_WORDS = ("片区", "区域", "流域", "一带")
 MAX_LOCAL_NAME = 8
 MAX_BARE_NAME = 4
 # how many of the divisions a text names most may hold the township its title names
@@ -83,6 +92,9 @@ PROVINCE_ABBREVIATIONS = "京津沪渝冀豫云滇辽黑湘皖鲁新苏浙赣鄂
 PROVINCE_RUN = re.compile(rf"(?!新)[{PROVINCE_ABBREVIATIONS}]{{3,4}}(?![{PROVINCE_ABBREVIATIONS}])")
 # a county's short form before these is an institution's own name, not the county: 西湖大学
 INSTITUTION_AFTER = ("大学",)
+# the levels a university jieba reads as one word is named after: its city or province
+# (南京大学, 北京师范大学), not a macro area (华中科技大学, 东北大学) nor a county (西湖大学)
+UNIVERSITY_LEVELS = ("province", "prefecture")
 
 
 @dataclass(frozen=True)
@@ -134,6 +146,18 @@ def _committee(text: str, end: int) -> bool:
     (True, False)
     """
     return text[end - 1 : end] in UNIT_WORDS and text[end : end + 1] == "委"
+
+
+def _university(text: str, start: int, end: int, bounds: dict[int, int]) -> bool:
+    """Whether a name from ``start`` to ``end`` opens a university's name that jieba reads as
+    one word (南京大学, 北京师范大学), so the word's inner boundary is still the name's end.
+
+    >>> text = "南京大学和南京路"
+    >>> _university(text, 0, 2, word_bounds(text)), _university(text, 5, 7, word_bounds(text))
+    (True, False)
+    """
+    word_end = bounds.get(start, start)
+    return start < end < word_end and text[start:word_end].endswith(INSTITUTION_AFTER)
 
 
 def rank(region: RegionRef, subject: RegionRef | None, known: frozenset = frozenset()) -> tuple:
@@ -343,8 +367,8 @@ class RegionFinder:
             return i + len(bare), self.gazetteer.special(bare, "zone", subject), True
         for length in self._lengths.get(text[i], ()):
             end = i + length
-            names = self.gazetteer.names.get(text[i:end])
-            if names and (end in bounds or _committee(text, end)):
+            names = self._ending_at(text, i, end, bounds)
+            if names:
                 here = Context(text[end : end + 4], after, adjacent and after is not None,
                                self._suffix_at(text, end), self._region_listed_at(text, end))
                 candidates = self._accept(names, here, subject, known)
@@ -353,6 +377,17 @@ class RegionFinder:
                     pick = min(below or candidates, key=lambda r: rank(r, subject, known))
                     return end, pick, len(names) == 1 or len(below) == 1
         return self._named_zone(text, i, subject, bounds) or self._province_run(text, i)
+
+    def _ending_at(self, text: str, i: int, end: int, bounds: dict[int, int]) -> list[Name]:
+        """The gazetteer's forms written from ``i`` to ``end`` that may end there: on a word
+        boundary, before 委 (天津市委), or, for a city or province, inside a university's
+        name jieba glues (厦门大学), which a report names as much as the city itself."""
+        names = self.gazetteer.names.get(text[i:end], [])
+        if end in bounds or _committee(text, end):
+            return names
+        if _university(text, i, end, bounds):
+            return [name for name in names if name.region.level in UNIVERSITY_LEVELS]
+        return []
 
     def _province_run(self, text: str, i: int):
         """Three or four different province abbreviations in a row name a multi-province area
@@ -461,15 +496,29 @@ class RegionFinder:
                 return start + len(suffix)
         return None
 
+    def _zone_name_end(self, text: str, i: int, bounds: dict[int, int]) -> int | None:
+        """Where a zone's own name starting at ``i`` ends: a proper word (西城), a city's
+        quarter before 新城 or 新区 (东部新城, the city's planned new town), or two
+        characters jieba knows no word for (临空, which it cuts into 临 and 空), each a
+        content character rather than a particle or preposition (not 的新, 在建)."""
+        word_end = bounds.get(i, i)
+        name = text[i:word_end]
+        tag = self._tags.get(name)
+        if len(name) >= 2:
+            proper = (tag in ZONE_NAME_TAGS or (tag == "ns" and name in self.gazetteer.names)
+                      or (tag == "f" and name.endswith("部") and text.startswith(DIRECTION_ZONES, word_end)))
+            return word_end if _hanzi(name) and proper else None
+        pair = text[i : i + ZONE_NAME_CHARS]
+        single = all(bounds.get(k) == k + 1 for k in range(i, i + ZONE_NAME_CHARS))
+        content = all(self._tags.get(ch) in ZONE_CHAR_TAGS for ch in pair)
+        return i + ZONE_NAME_CHARS if single and content and _hanzi(pair) else None
+
     def _named_zone(self, text: str, i: int, subject: RegionRef | None, bounds: dict[int, int]):
         """A zone named by a proper noun or a place name before its zone word (西城经济开发区,
         临空经济示范区); it lies in the article's region. Not a generic phrase
         (新发展理念示范区, 公园城市示范区) nor a bare zone word."""
-        word_end = bounds.get(i, i)
-        name = text[i:word_end]
-        tag = self._tags.get(name)
-        if len(name) < 2 or not _hanzi(name) or (
-                tag not in ZONE_NAME_TAGS and not (tag == "ns" and name in self.gazetteer.names)):
+        word_end = self._zone_name_end(text, i, bounds)
+        if word_end is None:
             return None
         if not any(text.startswith(s, word_end) for s in ZONE_MODIFIERS + ZONE_SUFFIXES):
             return None
@@ -545,14 +594,16 @@ class RegionFinder:
     def _unsuffixed(self, text: str, spans: list[tuple[int, int, RegionRef]], bounds: dict[int, int]):
         """A township or village written without its suffix right after its county (旺苍南阳):
         a proper noun ending on a word boundary that with one suffix names one place
-        in the county."""
+        in the county, and not the name of an area around it (旺苍南阳片区 is a group of
+        villages named after one, not the village)."""
         for _, end, county in spans:
             if county.level != "county":
                 continue
             table = self.gazetteer.locals_under(county)
             for name_end in range(end + MAX_BARE_NAME, end + 1, -1):
                 name = text[end:name_end]
-                if name_end not in bounds or not _hanzi(name) or not self._name_word(text, end, name_end, bounds):
+                if (name_end not in bounds or not _hanzi(name) or text.startswith(AREA_WORDS, name_end)
+                        or not self._name_word(text, end, name_end, bounds)):
                     continue
                 places = {table[name + suffix] for suffix in LOCAL_SUFFIXES if name + suffix in table}
                 if len(places) == 1:
