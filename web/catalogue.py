@@ -5,10 +5,11 @@ against the in-process store and an external endpoint.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import networkx as nx
 import pyoxigraph as ox
 
 from graph.store import PREFIXES, PROLOGUE, GraphStore
@@ -35,17 +36,16 @@ TEXT_LABEL_LENGTH = 40
 class Catalogue:
     """Precomputed lookups over the graph; IRIs are plain strings.
 
-    ``links`` are the (subject, ok: property name, object) links the network
-    views draw, ``adjacent`` holds them by either end and ``degrees`` counts them.
+    ``network`` holds the links the network views draw (ok:implements,
+    ok:partOf, ok:mentions …) as a networkx multigraph whose edge keys are the
+    ok: property names, so views can take neighbourhoods and degrees from it.
     """
 
     types: dict[str, str] = field(default_factory=dict)
     labels: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     alt_labels: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     parents: dict[str, str] = field(default_factory=dict)
-    links: list[tuple[str, str, str]] = field(default_factory=list)
-    adjacent: dict[str, list[tuple[str, str, str]]] = field(default_factory=lambda: defaultdict(list))
-    degrees: Counter = field(default_factory=Counter)
+    network: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
 
     @classmethod
     def build(cls, store: GraphStore, timeout: float = 300) -> Catalogue:
@@ -68,12 +68,12 @@ class Catalogue:
         for r in run(PARENTS_Q):
             cat.parents[r["r"].value] = r["parent"].value
         for r in run(LINKS_Q):
-            link = (r["s"].value, r["p"].value[len(OK):], r["o"].value)
-            cat.links.append(link)
-            for end in (link[0], link[2]):
-                cat.adjacent[end].append(link)
-                cat.degrees[end] += 1
+            cat.network.add_edge(r["s"].value, r["o"].value, key=r["p"].value[len(OK):])
         return cat
+
+    def degree(self, iri: str) -> int:
+        """How many links an entity has in the network (0 when it has none)."""
+        return self.network.degree(iri) if iri in self.network else 0
 
     def add_vocabulary(self, path: Path) -> None:
         """Take the labels of the ontology's classes and properties, so pages can name them in either language."""
@@ -136,5 +136,5 @@ class Catalogue:
                 continue
             hits = [0 if n == needle else 1 if n.startswith(needle) else 2 for n in self.names(iri) if needle in n]
             if hits:
-                ranked.append((min(hits), -self.degrees[iri], self.label(iri), iri))
+                ranked.append((min(hits), -self.degree(iri), self.label(iri), iri))
         return [iri for *_, iri in sorted(ranked)[:limit]]

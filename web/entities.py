@@ -55,9 +55,9 @@ HOME_LIST = 12
 def home():
     """Counts by type, the most widely adopted measures, the top-level regions, and the ways into the graph."""
     cat = state().catalogue
-    adopters = Counter(o for _, p, o in cat.links if p == "implements")
+    adopters = Counter(o for _, o, p in cat.network.edges(keys=True) if p == "implements")
     top_regions = sorted((r for r, k in cat.types.items() if k == "Region" and r not in cat.parents),
-                         key=lambda r: -cat.degrees[r])
+                         key=lambda r: -cat.degree(r))
     return render_template(
         "entities/home.html",
         counts=sorted(Counter(cat.types.values()).items()),

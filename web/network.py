@@ -9,10 +9,10 @@ data, handed to vis-network as JSON and drawn as text.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import networkx as nx
 import pyoxigraph as ox
 from flask import Blueprint, abort, current_app, g, render_template, request
 from pyvis.network import Network
@@ -45,31 +45,30 @@ OPTIONS = {
 
 @dataclass
 class View:
-    """A network before drawing: nodes with their type, edges with a label, and nodes to keep whatever the cap."""
+    """A network before drawing: a networkx multigraph (node attribute ``kind``, edge keys the
+    link labels), the nodes to keep whatever the cap, and province groups for colouring."""
 
-    nodes: dict[str, str] = field(default_factory=dict)
-    edges: set[tuple[str, str, str]] = field(default_factory=set)
+    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
     keep: set[str] = field(default_factory=set)
     groups: dict[str, str] = field(default_factory=dict)
 
+    def add(self, node: str, types: dict[str, str]) -> None:
+        """Add a node with its type, if it is not there yet."""
+        if node not in self.graph:
+            self.graph.add_node(node, kind=types.get(node, ""))
+
     def link(self, source: str, label: str, target: str, types: dict[str, str]) -> None:
         """Add an edge and both ends."""
-        for node in (source, target):
-            self.nodes.setdefault(node, types.get(node, ""))
-        self.edges.add((source, label, target))
+        self.add(source, types)
+        self.add(target, types)
+        self.graph.add_edge(source, target, key=label)
 
     def capped(self, cap: int) -> tuple[View, int]:
         """This view cut to the ``cap`` best-connected nodes (kept nodes first), and how many were cut."""
-        degree = Counter(n for s, _, o in self.edges for n in (s, o))
-        order = sorted(self.nodes, key=lambda n: (n not in self.keep, -degree[n], n))
-        chosen = set(order[:cap])
-        view = View(
-            {n: kind for n, kind in self.nodes.items() if n in chosen},
-            {e for e in self.edges if e[0] in chosen and e[2] in chosen},
-            self.keep & chosen,
-            {n: grp for n, grp in self.groups.items() if n in chosen},
-        )
-        return view, len(self.nodes) - len(chosen)
+        order = sorted(self.graph, key=lambda n: (n not in self.keep, -self.graph.degree(n), n))
+        shown = nx.MultiDiGraph(self.graph.subgraph(order[:cap]))
+        groups = {n: grp for n, grp in self.groups.items() if n in shown}
+        return View(shown, self.keep & set(shown), groups), len(self.graph) - len(shown)
 
 
 def colour(kind: str) -> str:
@@ -83,11 +82,11 @@ def draw(view: View) -> str:
     :param view: the nodes and edges to draw, already capped.
     """
     cat = state().catalogue
-    degree = Counter(n for s, _, o in view.edges for n in (s, o))
+    degree = view.graph.degree
     net = Network(height="70vh", width="100%", directed=True, cdn_resources="remote")
     net.set_template_dir(str(PYVIS_TEMPLATES) + "/", "network.html")
     net.options = OPTIONS
-    for node, kind in sorted(view.nodes.items()):
+    for node, kind in sorted(view.graph.nodes(data="kind")):
         label = cat.label(node, g.lang)
         options = {"title": f"{label}\n{kind}\n{node}", "size": 10 + 4 * min(degree[node], 15) ** 0.5 * 2}
         if node in view.groups:
@@ -97,7 +96,7 @@ def draw(view: View) -> str:
         if node in view.keep:
             options.update(borderWidth=4, shape="diamond")
         net.add_node(node, label=label, href=local_path(node) or "", **options)
-    for source, label, target in sorted(view.edges):
+    for source, target, label in sorted(view.graph.edges(keys=True)):
         net.add_edge(source, target, title=label)
     return net.generate_html(name="network.html")
 
@@ -111,9 +110,9 @@ def page(title: str, view: View, **context) -> str:
     """
     shown, more = view.capped(current_app.config["NETWORK_MAX_NODES"])
     order = list(ENTITY_TYPES) + list(OTHER_COLOURS)
-    legend = sorted({k for k in shown.nodes.values() if not shown.groups}, key=order.index)
+    legend = sorted({k for _, k in shown.graph.nodes(data="kind") if not shown.groups}, key=order.index)
     return render_template(
-        "network/view.html", title=title, network=draw(shown), shown=len(shown.nodes), total=len(view.nodes),
+        "network/view.html", title=title, network=draw(shown), shown=len(shown.graph), total=len(view.graph),
         more=more, legend=[(k, colour(k)) for k in legend], **context,
     )
 
@@ -124,7 +123,7 @@ def overview():
     cat = state().catalogue
     types = chosen_types(tuple(ENTITY_TYPES), tuple(ENTITY_TYPES))
     view = View()
-    for s, p, o in cat.links:
+    for s, o, p in cat.network.edges(keys=True):
         if p in ("implements", "partOf") and cat.types.get(s) in types and cat.types.get(o) in types:
             view.link(s, p, o, cat.types)
     return page(t("overview"), view, types=types, all_types=tuple(ENTITY_TYPES))
@@ -145,18 +144,12 @@ def neighbourhood(kind: str, key: str):
     hops = 2 if request.args.get("hops") == "2" else 1
     types = chosen_types(NEIGHBOURHOOD_TYPES, DEFAULT_NEIGHBOURHOOD_TYPES)
     allowed = set(types) | {cat.types[iri]}
-    view, frontier = View(keep={iri}), {iri}
-    view.nodes[iri] = cat.types[iri]
-    for _ in range(hops):
-        reached = set()
-        for node in frontier:
-            for s, p, o in cat.adjacent.get(node, ()):
-                other = o if s == node else s
-                if cat.types.get(other) in allowed:
-                    if other not in view.nodes:
-                        reached.add(other)
-                    view.link(s, p, o, cat.types)
-        frontier = reached
+    view = View(keep={iri})
+    view.add(iri, cat.types)
+    if iri in cat.network:
+        reachable = cat.network.subgraph(n for n in cat.network if cat.types.get(n) in allowed)
+        for s, o, p in nx.ego_graph(reachable, iri, radius=hops, undirected=True).edges(keys=True):
+            view.link(s, p, o, cat.types)
     label = cat.label(iri, g.lang)
     return page(
         f"{t('neighbourhood')}: {label}", view, hops=hops, types=types, all_types=NEIGHBOURHOOD_TYPES,
@@ -172,8 +165,8 @@ def diffusion(kind: str, key: str):
     if cat.types.get(iri) not in ("Programme", "Initiative"):
         abort(404, f"no programme or initiative {iri}")
     view = View(keep={iri})
-    view.nodes[iri] = cat.types[iri]
-    adopters = [s for s, p, o in cat.adjacent.get(iri, ()) if p == "implements" and o == iri]
+    view.add(iri, cat.types)
+    adopters = [s for s, _, p in cat.network.in_edges(iri, keys=True) if p == "implements"] if iri in cat.network else []
     for region in adopters:
         province = cat.province(region)
         view.groups[province] = view.groups[region] = cat.label(province, g.lang)
@@ -205,5 +198,5 @@ def results_view():
         for variable, target in iris[1:]:
             view.link(iris[0][1], variable, target, cat.types)
         if len(iris) == 1:
-            view.nodes.setdefault(iris[0][1], cat.types.get(iris[0][1], ""))
+            view.add(iris[0][1], cat.types)
     return page(t("show_graph"), view, query=query)
