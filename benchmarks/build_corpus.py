@@ -8,9 +8,9 @@ import argparse
 import resource
 import time
 
-from graph.build import extract, to_graph
-from graph.corpus import read_corpus
-from graph.graphfile import serialize
+from orgkg.graph.build import extract, to_graph
+from orgkg.graph.corpus import read_corpus
+from orgkg.graph.graphfile import serialize
 
 
 def main() -> None:

@@ -1,6 +1,7 @@
 """pyoxigraph vs rdflib on the example queries, plus the app's own start-up and page times.
 
-Usage: ``python benchmarks/sparql_engines.py CORPUS_OR_GRAPH [--repeat 5] [--rdflib-timeout 120]``
+Usage: ``python benchmarks/sparql_engines.py GRAPH_FILE [--repeat 5] [--rdflib-timeout 120]``
+(build one first: ``orgkg build CORPUS -o build/graph.ttl``)
 
 Prints a Markdown report for ``benchmarks/RESULTS.md``. Each rdflib query runs
 once in a forked child that is killed at the timeout (rdflib cannot be
@@ -18,12 +19,11 @@ from pathlib import Path
 import pyoxigraph
 import rdflib
 
-from web import create_app
-from web.examples import load_examples
-from web.server import app_config
-from graph.store import GraphStore, LocalBackend
+from orgkg.graph.store import open_store
+from orgkg.web import create_app
+from orgkg.web.examples import load_examples
 
-EXAMPLES = load_examples(Path(__file__).resolve().parents[1] / "ontology" / "examples")
+EXAMPLES = load_examples()
 
 
 def timed(func):
@@ -58,16 +58,13 @@ def main() -> None:
     parser.add_argument("--rdflib-timeout", type=float, default=120)
     args = parser.parse_args()
 
-    build_s, config = timed(lambda: app_config(args.source))
-    graph = config["GRAPH"] if isinstance(config["GRAPH"], rdflib.Graph) else rdflib.Graph().parse(config["GRAPH"])
-    nt_s, data = timed(lambda: graph.serialize(format="nt", encoding="utf-8"))
-    load_s, backend = timed(lambda: LocalBackend.from_ntriples(data))
-    store = GraphStore(backend, timeout=600)
+    parse_s, graph = timed(lambda: rdflib.Graph().parse(args.source))
+    load_s, store = timed(lambda: open_store(args.source, timeout=600))
 
     print(f"- machine: {platform.machine()}, {multiprocessing.cpu_count()} cores, {platform.platform()}")
     print(f"- Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}")
     print(f"- graph: {len(graph)} triples from `{Path(args.source).name}`")
-    print(f"- build or parse: {build_s:.2f} s; rdflib → N-Triples: {nt_s:.2f} s; pyoxigraph load: {load_s:.2f} s")
+    print(f"- rdflib parse: {parse_s:.2f} s; pyoxigraph bulk load: {load_s:.2f} s")
     print()
     print("| example | rows | pyoxigraph median (s) | rdflib (s) | speed-up |")
     print("| --- | ---: | ---: | ---: | ---: |")
@@ -82,7 +79,7 @@ def main() -> None:
         ratio = f"{float(rd) / ox_s:.0f}×" if not rd.startswith(">") else f"> {args.rdflib_timeout / ox_s:.0f}×"
         print(f"| {example.name} | {rows} | {ox_s:.4f} | {rd} | {ratio} |")
 
-    start_s, app = timed(lambda: create_app({"GRAPH": graph}))
+    start_s, app = timed(lambda: create_app({"GRAPH": args.source}))
     client = app.test_client()
     print()
     print(f"App start-up (load + catalogue): {start_s:.2f} s")

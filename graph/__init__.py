@@ -1,3 +1,1 @@
-"""orgkg: a knowledge graph of regions, programmes, initiatives and figures from Chinese work-review reports."""
-
-__version__ = "0.1.0"
+"""orgkg.graph: corpus in, RDF graph out (reader, extractors, resolver, builder, store)."""

@@ -19,6 +19,9 @@ from .corpus import read_corpus
 from .doc import Article, RegionRef
 from .errors import CorpusError
 from .extract import DEFAULT_PIPELINE, Pipeline
+from .indicators import Indicator
+from .knowledge import Knowledge, packaged
+from .measures import NationalTable
 from .namespaces import PREFIXES, RESOURCE_BASE
 from .resolve import Resolved, resolve
 from .vocab import OK
@@ -41,14 +44,19 @@ def mint_iri(kind: str, key: str) -> URIRef:
 
 
 def extract(articles: list[Article], pipeline: Iterable[str] = DEFAULT_PIPELINE,
-            progress: Callable[[Iterable[Article]], Iterable[Article]] = iter) -> list[Article]:
-    """Run the extractor pipeline over every article."""
-    run = Pipeline(pipeline)
+            progress: Callable[[Iterable[Article]], Iterable[Article]] = iter,
+            knowledge: Knowledge | None = None) -> list[Article]:
+    """Run the extractor pipeline over every article.
+
+    :param knowledge: what the extractors know of the world; the packaged tables by default.
+    """
+    run = Pipeline(pipeline, knowledge)
     return [run(article) for article in progress(articles)]
 
 
 def build_corpus(path: str | Path, pipeline: Iterable[str] = DEFAULT_PIPELINE,
-                 progress: Callable[[Iterable[Article]], Iterable[Article]] = iter) -> Graph:
+                 progress: Callable[[Iterable[Article]], Iterable[Article]] = iter,
+                 knowledge: Knowledge | None = None) -> Graph:
     """Read, extract and build the graph of a corpus file or folder.
 
     :raises CorpusError: when the corpus cannot be read or holds no article.
@@ -56,20 +64,25 @@ def build_corpus(path: str | Path, pipeline: Iterable[str] = DEFAULT_PIPELINE,
     articles = read_corpus(path)
     if not articles:
         raise CorpusError(f"{path}: no article found")
-    return to_graph(extract(articles, pipeline, progress))
+    knowledge = knowledge or packaged()
+    return to_graph(extract(articles, pipeline, progress, knowledge), knowledge)
 
 
-def to_graph(articles: list[Article]) -> Graph:
-    """The RDF graph of extracted articles."""
+def to_graph(articles: list[Article], knowledge: Knowledge | None = None) -> Graph:
+    """The RDF graph of extracted articles.
+
+    :param knowledge: the tables the articles were extracted with; the packaged ones by default.
+    """
+    knowledge = knowledge or packaged()
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, Namespace(namespace))
     graph.bind("id", ID)
-    resolved = resolve(articles)
+    resolved = resolve(articles, knowledge.national)
     _add_regions(graph, resolved)
-    _add_measures(graph, resolved)
+    _add_measures(graph, resolved, knowledge.national)
     for article in articles:
-        _add_article(graph, article, resolved)
+        _add_article(graph, article, resolved, knowledge.indicators)
     return graph
 
 
@@ -96,12 +109,12 @@ def _add_regions(graph: Graph, resolved: Resolved) -> None:
             graph.add((node, OK.partOf, region_iri(ref.parent)))
 
 
-def _add_measures(graph: Graph, resolved: Resolved) -> None:
+def _add_measures(graph: Graph, resolved: Resolved, national: NationalTable) -> None:
     for key in sorted(resolved.measures):
         entity = resolved.measures[key]
         node = mint_iri(entity.kind, key)
         graph.add((node, RDF.type, OK.Programme if entity.kind == "programme" else OK.Initiative))
-        label = entity.label
+        label = entity.label(national)
         graph.add((node, RDFS.label, _zh(label)))
         for name in sorted(set(entity.names) | {entity.core}):
             if name != label:
@@ -110,7 +123,7 @@ def _add_measures(graph: Graph, resolved: Resolved) -> None:
         graph.add((node, OK.scope, Literal(entity.scope)))
 
 
-def _add_article(graph: Graph, article: Article, resolved: Resolved) -> None:
+def _add_article(graph: Graph, article: Article, resolved: Resolved, indicators: dict[str, Indicator]) -> None:
     node = mint_iri("article", article.id)
     graph.add((node, RDF.type, OK.Article))
     graph.add((node, DCTERMS.title, _zh(article.title)))
@@ -172,7 +185,7 @@ def _add_article(graph: Graph, article: Article, resolved: Resolved) -> None:
             if value:
                 graph.add((fig, prop, Literal(value)))
         if f.indicator:
-            _add_indicator(graph, fig, f.indicator)
+            _add_indicator(graph, fig, indicators[f.indicator])
         if f.concerns and f.concerns in mention_targets:
             graph.add((fig, OK.concerns, mention_targets[f.concerns]))
         evidence(fig, f.sentence, f.start, f.end)
@@ -187,11 +200,8 @@ def _add_mention(graph, article, article_node, target, surface, sentence, start,
     evidence(mention, sentence, start, end)
 
 
-def _add_indicator(graph: Graph, figure: URIRef, key: str) -> None:
-    from .indicators import INDICATORS
-
-    indicator = INDICATORS[key]
-    node = mint_iri("indicator", key)
+def _add_indicator(graph: Graph, figure: URIRef, indicator: Indicator) -> None:
+    node = mint_iri("indicator", indicator.key)
     graph.add((figure, OK.indicator, node))
     graph.add((node, RDF.type, OK.Indicator))
     graph.add((node, RDFS.label, _zh(indicator.zh)))

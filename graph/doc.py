@@ -88,9 +88,19 @@ class FigureMention:
     concerns: tuple[str, int] | None = None  # ("region"|"measure", start offset of that mention)
 
 
+#: What the extractors fill in: pipeline steps name these in ``assigns`` and ``requires``.
+EXTRACTED = ("subject", "regions", "programmes", "initiatives", "figures")
+
+
 @dataclass
 class Article:
-    """One article of a corpus, with what the extractors found in it."""
+    """One article of a corpus, with what the extractors found in it.
+
+    The reader fills the first fields; the extractor fields (:data:`EXTRACTED`)
+    start empty, and the article remembers which of them a step has assigned
+    since it was read (:meth:`assigned`), so the pipeline can check that each
+    step did what it declares.
+    """
 
     id: str  # stable slug derived from the title
     position: int  # 1-based order in the corpus
@@ -102,8 +112,26 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
     subject: RegionRef | None = None
     regions: list[RegionMention] = field(default_factory=list)
-    measures: list[MeasureMention] = field(default_factory=list)
+    programmes: list[MeasureMention] = field(default_factory=list)
+    initiatives: list[MeasureMention] = field(default_factory=list)
     figures: list[FigureMention] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_assigned", set())
+
+    def __setattr__(self, name: str, value) -> None:
+        super().__setattr__(name, value)
+        if name in EXTRACTED and "_assigned" in self.__dict__:
+            self._assigned.add(name)
+
+    def assigned(self) -> frozenset[str]:
+        """The extractor fields assigned since the article was made."""
+        return frozenset(self._assigned)
+
+    @property
+    def measures(self) -> list[MeasureMention]:
+        """Programmes and initiatives together, in text order."""
+        return sorted(self.programmes + self.initiatives, key=lambda m: (m.start, m.end))
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding character ``offset``."""

@@ -2,7 +2,8 @@
 
 
 class OrgkgError(Exception):
-    """Base class: the CLI prints the message and exits non-zero."""
+    """Base class of every error orgkg raises on purpose: the command line prints the
+    message's first line and exits non-zero; the web app answers with a status."""
 
 
 class CorpusError(OrgkgError):
@@ -12,8 +13,10 @@ class CorpusError(OrgkgError):
 class ExtractionError(OrgkgError):
     """An extractor failed on one sentence; the message names the component, article and sentence."""
 
-    def __init__(self, component: str, doc_id: str, sentence: str, cause: Exception):
-        super().__init__(f"extractor {component!r} failed on {doc_id}: {cause} (sentence: {sentence[:60]})")
+    def __init__(self, component: str, doc_id: str, sentence: str | None, cause: Exception):
+        where = f"sentence: {sentence[:60]}" if sentence else "no sentence fails on its own"
+        cause_text = str(cause).splitlines()[0] if str(cause).strip() else type(cause).__name__
+        super().__init__(f"extractor {component!r} failed on {doc_id}: {cause_text} ({where})")
         self.component, self.doc_id, self.sentence = component, doc_id, sentence
 
 
@@ -23,3 +26,27 @@ class OntologyError(OrgkgError):
 
 class OutputError(OrgkgError):
     """An output file cannot be written."""
+
+
+class GraphFileError(OrgkgError):
+    """A graph file is missing, of an unknown format or not valid RDF."""
+
+
+class StoreError(OrgkgError):
+    """A query failed; the web app maps each subclass to an HTTP status."""
+
+
+class QuerySyntaxError(StoreError):
+    """The query does not parse; the message is the parser's."""
+
+
+class QueryRefused(StoreError):
+    """The query asks for something this server does not do (federation)."""
+
+
+class QueryTimeout(StoreError):
+    """The query ran longer than its time limit and was abandoned."""
+
+
+class UpstreamError(StoreError):
+    """The external SPARQL endpoint failed or could not be reached."""

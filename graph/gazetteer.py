@@ -8,22 +8,21 @@ villages (without codes), which lets a village named in a report find its
 county. Names no package knows (别称, special zones, macro areas) come from the
 curated ``data/aliases.tsv``; foreign countries from jionlp's world list.
 
-The gazetteer is built once per process (:func:`load_gazetteer`), and every
-region is one :class:`~graph.doc.RegionRef` object, so equal keys mean the same object.
+The gazetteer takes about a second to build (:func:`load_gazetteer`); the
+pipeline builds it once and hands it to the components that need it. Every
+region is one :class:`~orgkg.graph.doc.RegionRef` object, so equal keys mean the same object.
 """
 from __future__ import annotations
 
 import csv
-import functools
 import io
 from contextlib import redirect_stdout
 from dataclasses import dataclass
-from pathlib import Path
 
 from .doc import RegionRef
 from .errors import OrgkgError
 
-ALIASES = Path(__file__).resolve().parent.parent / "data" / "aliases.tsv"
+ALIASES = "data/aliases.tsv"  # named in messages about its rows
 DIVISION_LEVELS = ("province", "prefecture", "county")
 LEVEL_RANK = {level: rank for rank, level in enumerate(
     ("province", "prefecture", "county", "township", "village", "zone", "macro", "foreign"))}
@@ -214,28 +213,30 @@ def _units(data: dict):
     return ((name, sub) for name, sub in data.items() if not name.startswith("_"))
 
 
-def read_aliases(path: Path = ALIASES) -> list[dict]:
-    """Rows of the curated alias file (``#`` lines are comments).
+def read_aliases(text: str) -> list[dict]:
+    """Rows of the curated alias table (``#`` lines are comments).
 
+    :param text: the table, as ``data/aliases.tsv`` holds it.
     :raises OrgkgError: for a row without the five columns.
     """
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     fields = ("form", "target", "level", "parent", "kind")
     rows = []
     for values in csv.reader(lines, delimiter="\t"):
         if len(values) != len(fields):
-            raise OrgkgError(f"{path}: expected {len(fields)} tab-separated columns in {values!r}")
+            raise OrgkgError(f"{ALIASES}: expected {len(fields)} tab-separated columns in {values!r}")
         rows.append(dict(zip(fields, (v.strip() for v in values))))
     return rows
 
 
-@functools.lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (about a second to build, then cached)."""
+def load_gazetteer(aliases: list[dict]) -> Gazetteer:
+    """jionlp's divisions and countries plus the curated ``aliases`` (about a second).
+
+    :param aliases: rows of :func:`read_aliases`.
+    """
     with redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
         import jionlp
     tree = jionlp.china_location_loader(detail=True)
     countries = [(short, info["full_name"]) for continent in jionlp.world_location_loader().values()
                  for short, info in continent.items() if short != "中国"]
-    return Gazetteer(tree, countries, read_aliases())
-
+    return Gazetteer(tree, countries, aliases)

@@ -11,13 +11,10 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Iterable, Mapping
 
 from .doc import MeasureMention, RegionRef
 
-NATIONAL_FILE = Path(__file__).resolve().parents[1] / "data" / "national.tsv"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 PUNCT = re.compile(r"[“”‘’\"'《》〈〉「」『』()（）\[\]【】、，,.。:：;；·•\-—_\s]")
 # words that vary between written forms of one name without changing what it names
@@ -66,32 +63,50 @@ def normalise(text: str) -> str:
     return PUNCT.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
-@cache
-def national() -> dict[str, NationalEntry]:
-    """Every national variant, normalised, mapped to its entry; the quoted core
-    of a campaign stands for it too (落实“第一议题”).
+class NationalTable:
+    """The national campaigns, systems and slogans of ``data/national.tsv``, by written form.
 
-    >>> national()[normalise("“第一议题”学习制度")].name
-    '“第一议题”制度'
-    >>> national()["两学一做"].name
-    '“两学一做”学习教育'
+    Every variant, normalised, maps to its entry, and so does the quoted core of a
+    campaign (落实“第一议题”).
+
+    :param text: the table: name, kind and ``|``-separated variants per line; ``#`` starts a comment.
+
+    >>> table = NationalTable("“第一议题”制度\tinitiative\t“第一议题”学习制度\n两个维护\tslogan\t做到“两个维护”")
+    >>> table.get("“第一议题”学习制度").name, table.get("第一议题").name, table.get("两个维护").kind
+    ('“第一议题”制度', '“第一议题”制度', 'slogan')
+    >>> table.variants
+    ('“第一议题”学习制度', '“第一议题”制度')
     """
-    table: dict[str, NationalEntry] = {}
-    cores: dict[str, NationalEntry] = {}
-    for line in NATIONAL_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, kind, variants = line.split("\t")
-        entry = NationalEntry(name, kind, tuple(variants.split("|")))
-        for variant in (name, *entry.variants):
-            table[normalise(variant)] = entry
-        quoted = re.match(r"“([^”]+)”", name)
-        if quoted and kind != "slogan":
-            cores[normalise(quoted.group(1))] = entry
-    return cores | table
+
+    def __init__(self, text: str):
+        table: dict[str, NationalEntry] = {}
+        cores: dict[str, NationalEntry] = {}
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            name, kind, variants = line.split("\t")
+            entry = NationalEntry(name, kind, tuple(variants.split("|")))
+            for variant in (name, *entry.variants):
+                table[normalise(variant)] = entry
+            quoted = re.match(r"“([^”]+)”", name)
+            if quoted and kind != "slogan":
+                cores[normalise(quoted.group(1))] = entry
+        self.entries = cores | table
+        found = {v for e in self.entries.values() if e.kind != "slogan" for v in (e.name, *e.variants)}
+        #: every written variant of a campaign or system (not slogans), longest first
+        self.variants = tuple(sorted(found, key=lambda v: (-len(v), v)))
+
+    def get(self, name: str) -> NationalEntry | None:
+        """The entry a written name stands for, if any."""
+        return self.entries.get(normalise(name))
+
+    def is_slogan(self, name: str) -> bool:
+        """True for a national slogan (两个维护), which is never an item of its own."""
+        entry = self.get(name)
+        return entry is not None and entry.kind == "slogan"
 
 
-def merge_key(mention: MeasureMention, region: RegionRef | None) -> tuple[str, str]:
+def merge_key(mention: MeasureMention, region: RegionRef | None, national: NationalTable) -> tuple[str, str]:
     """The key shared by every mention of one programme or initiative, and its scope.
 
     * ``national``: a campaign or system listed in ``data/national.tsv``;
@@ -103,24 +118,27 @@ def merge_key(mention: MeasureMention, region: RegionRef | None) -> tuple[str, s
 
     :param mention: the mention as extracted.
     :param region: the subject region of the mention's article, if known.
+    :param national: the national campaigns.
     :returns: ``(key, scope)``.
 
+    >>> national = NationalTable("“第一议题”制度\tinitiative\t“第一议题”学习制度")
+
     >>> m = MeasureMention("programme", "“两个覆盖”集中攻坚行动", "两个覆盖", 0, 12, 0)
-    >>> merge_key(m, None)
+    >>> merge_key(m, None, national)
     ('programme:两个覆盖', 'shared')
-    >>> merge_key(MeasureMention("initiative", "“第一议题”学习制度", "第一议题", 0, 10, 0), None)
+    >>> merge_key(MeasureMention("initiative", "“第一议题”学习制度", "第一议题", 0, 10, 0), None, national)
     ('national:“第一议题”制度', 'national')
     >>> r = RegionRef("410600", "鹤壁市", "prefecture")
-    >>> merge_key(MeasureMention("initiative", "容错纠错工作办法", "容错纠错工作办法", 0, 8, 0), r)
+    >>> merge_key(MeasureMention("initiative", "容错纠错工作办法", "容错纠错工作办法", 0, 8, 0), r, national)
     ('initiative:410600:容错纠错办法', 'regional')
-    >>> merge_key(MeasureMention("initiative", "“1+5”制度体系", "1+5", 0, 9, 0), r)
+    >>> merge_key(MeasureMention("initiative", "“1+5”制度体系", "1+5", 0, 9, 0), r, national)
     ('initiative:410600:1+5制度体系', 'regional')
     """
-    entry = national().get(normalise(mention.name))
+    entry = national.get(mention.name)
     if entry is not None and entry.kind != "slogan":
         return f"national:{entry.name}", "national"
     quote = mention.name.find(f"“{mention.core}”")
-    if quote >= 0 and _distinctive(mention.core):
+    if quote >= 0 and _distinctive(mention.core, national):
         return f"{mention.kind}:{normalise(mention.core)}", "shared"
     # field words before a quote vary between mentions (农村党员“五重”模式 / “五重”模式)
     written = mention.name[quote:] if quote > 0 else mention.name
@@ -148,18 +166,16 @@ def _without_own_region(name: str, region: RegionRef | None) -> str:
     return name
 
 
-def _distinctive(core: str) -> bool:
+def _distinctive(core: str, national: NationalTable) -> bool:
     """True when a quoted core names one thing wherever it is written: three or
     more Chinese characters and not a national slogan (“两个维护”), which many
     regions put before heads of their own.
 
-    >>> _distinctive("两个覆盖"), _distinctive("两个维护"), _distinctive("1+5")
+    >>> slogans = NationalTable("两个维护\tslogan\t")
+    >>> _distinctive("两个覆盖", slogans), _distinctive("两个维护", slogans), _distinctive("1+5", slogans)
     (True, False, False)
     """
-    entry = national().get(normalise(core))
-    if entry is not None and entry.kind == "slogan":
-        return False
-    return len(CJK.findall(core)) >= 3
+    return not national.is_slogan(core) and len(CJK.findall(core)) >= 3
 
 
 def majority_kind(votes: Mapping[str, int]) -> str:
@@ -171,7 +187,7 @@ def majority_kind(votes: Mapping[str, int]) -> str:
     return max(("programme", "initiative"), key=lambda kind: votes.get(kind, 0))
 
 
-def preferred_label(names: Iterable[str]) -> str:
+def preferred_label(names: Iterable[str], national: NationalTable) -> str:
     """The label of a node among its written forms: the national name if it is
     one, else the most common written form, so that a node reported by many
     regions is not labelled with one region's long variant; ties go to the
@@ -180,17 +196,20 @@ def preferred_label(names: Iterable[str]) -> str:
 
     :param names: written forms of the node, repeated once per article (or
         mention) that writes them.
+    :param national: the national campaigns, whose names win.
 
-    >>> preferred_label(["“两个覆盖”攻坚行动", "“两个覆盖”集中攻坚行动"])
+    >>> national = NationalTable("学习贯彻习近平新时代中国特色社会主义思想主题教育\tprogramme\t主题教育")
+
+    >>> preferred_label(["“两个覆盖”攻坚行动", "“两个覆盖”集中攻坚行动"], national)
     '“两个覆盖”集中攻坚行动'
-    >>> preferred_label(["“红色物业”", "“红色物业”品牌创建活动", "“红色物业”"])
+    >>> preferred_label(["“红色物业”", "“红色物业”品牌创建活动", "“红色物业”"], national)
     '“红色物业”'
-    >>> preferred_label(["主题教育"])
+    >>> preferred_label(["主题教育"], national)
     '学习贯彻习近平新时代中国特色社会主义思想主题教育'
     """
     counts = Counter(names)
     for name in counts:
-        entry = national().get(normalise(name))
+        entry = national.get(name)
         if entry is not None and entry.kind != "slogan":
             return entry.name
     return min(counts, key=lambda n: (-counts[n], -len(n), n))

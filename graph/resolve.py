@@ -1,8 +1,8 @@
 """Turn per-article mentions into canonical entities shared across the corpus.
 
-Regions are already canonical (a :class:`~graph.doc.RegionRef` per division);
+Regions are already canonical (a :class:`~orgkg.graph.doc.RegionRef` per division);
 here they gain every surface form seen. Programmes and initiatives are grouped
-by :func:`graph.measures.merge_key`, so written variants of one thing become one
+by :func:`orgkg.graph.measures.merge_key`, so written variants of one thing become one
 node and national campaigns one node shared by every region that reports them.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .doc import Article, MeasureMention, RegionRef
-from .measures import majority_kind, merge_key, preferred_label
+from .measures import NationalTable, majority_kind, merge_key, preferred_label
 
 
 @dataclass
@@ -30,7 +30,7 @@ class MeasureEntity:
 
     @property
     def kind(self) -> str:
-        """The kind most mentions give (see :func:`graph.measures.majority_kind`)."""
+        """The kind most mentions give (see :func:`orgkg.graph.measures.majority_kind`)."""
         return majority_kind(self.kinds)
 
     @property
@@ -38,10 +38,9 @@ class MeasureEntity:
         """Every distinct written form, in corpus order."""
         return list(self.writers)
 
-    @property
-    def label(self) -> str:
+    def label(self, national: NationalTable) -> str:
         """The national name, else the form most articles write (see :func:`preferred_label`)."""
-        return preferred_label(name for name, articles in self.writers.items() for _ in articles)
+        return preferred_label((name for name, articles in self.writers.items() for _ in articles), national)
 
     @property
     def core(self) -> str:
@@ -55,8 +54,11 @@ class Resolved:
     measure_of: dict[tuple[str, int], str]  # (article id, mention start) -> measure key
 
 
-def resolve(articles: list[Article]) -> Resolved:
-    """Group the mentions of all articles into entities."""
+def resolve(articles: list[Article], national: NationalTable) -> Resolved:
+    """Group the mentions of all articles into entities.
+
+    :param national: the national campaigns, which merge across regions.
+    """
     regions: dict[str, RegionEntity] = {}
     measures: dict[str, MeasureEntity] = {}
     measure_of: dict[tuple[str, int], str] = {}
@@ -73,13 +75,14 @@ def resolve(articles: list[Article]) -> Resolved:
         for mention in article.regions:
             add_region(mention.region, mention.surface)
         for mention in article.measures:
-            key = _measure_key(mention, article, measures)
+            key = _measure_key(mention, article, measures, national)
             measure_of[(article.id, mention.start)] = key
     return Resolved(regions, measures, measure_of)
 
 
-def _measure_key(mention: MeasureMention, article: Article, measures: dict[str, MeasureEntity]) -> str:
-    key, scope = merge_key(mention, article.subject)
+def _measure_key(mention: MeasureMention, article: Article, measures: dict[str, MeasureEntity],
+                 national: NationalTable) -> str:
+    key, scope = merge_key(mention, article.subject, national)
     entity = measures.setdefault(key, MeasureEntity(key, scope))
     entity.writers.setdefault(mention.name, set()).add(article.id)
     entity.cores.append(mention.core)

@@ -2,8 +2,8 @@
 
 The vocabulary module is a :class:`rdflib.namespace.DefinedNamespace` with
 ``_fail = True``, so a misspelt term is an error at import time rather than a
-silent new IRI in the graph. Run ``orgkg vocab`` after editing the ontology;
-a test fails when the two disagree.
+silent new IRI in the graph. Run ``orgkg vocab`` in a checkout after editing
+the ontology; a test fails when the two disagree.
 """
 from __future__ import annotations
 
@@ -11,21 +11,26 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
+from orgkg.resources import ontology_file
+
 from .errors import OntologyError
 
 NAMESPACE = "https://w3id.org/orgkg/ontology#"
-ROOT = Path(__file__).resolve().parent.parent
-ONTOLOGY = ROOT / "ontology" / "orgkg.ttl"
-MODULE = Path(__file__).resolve().parent / "vocab.py"
+#: Where ``orgkg vocab`` reads and writes, relative to a checkout's top folder.
+ONTOLOGY = Path("ontology/orgkg.ttl")
+MODULE = Path("graph/vocab.py")
 KINDS = (("Classes", OWL.Class), ("Object properties", OWL.ObjectProperty), ("Datatype properties", OWL.DatatypeProperty))
 
 
-def ontology_terms(path: Path = ONTOLOGY) -> dict[str, tuple[str, str]]:
-    """Local name -> (kind heading, English label) for every term the ontology defines."""
+def ontology_terms(text: str | None = None) -> dict[str, tuple[str, str]]:
+    """Local name -> (kind heading, English label) for every term the ontology defines.
+
+    :param text: the ontology in Turtle; the packaged ``orgkg.ttl`` by default.
+    """
     try:
-        graph = Graph().parse(path, format="turtle")
+        graph = Graph().parse(data=text or ontology_file("orgkg.ttl").read_text(encoding="utf-8"), format="turtle")
     except (OSError, SyntaxError, ValueError) as exc:
-        raise OntologyError(f"{path}: cannot read the ontology ({exc})") from exc
+        raise OntologyError(f"cannot read the ontology ({exc})") from exc
     terms = {}
     for heading, kind in KINDS:
         for term in graph.subjects(RDF.type, kind):
@@ -35,9 +40,9 @@ def ontology_terms(path: Path = ONTOLOGY) -> dict[str, tuple[str, str]]:
     return terms
 
 
-def render(path: Path = ONTOLOGY) -> str:
-    """The text of the vocabulary module for the ontology at ``path``."""
-    terms = ontology_terms(path)
+def render(text: str | None = None) -> str:
+    """The text of the vocabulary module for an ontology (the packaged one by default)."""
+    terms = ontology_terms(text)
     lines = [
         '"""The orgkg vocabulary as Python names. Generated from ontology/orgkg.ttl by `orgkg vocab`: do not edit."""',
         "from rdflib.namespace import DefinedNamespace, Namespace",
@@ -59,8 +64,13 @@ def render(path: Path = ONTOLOGY) -> str:
 
 
 def write(path: Path = ONTOLOGY, module: Path = MODULE) -> Path:
-    """Write the module, through a temporary file so a failure leaves the old one intact."""
-    text = render(path)
+    """Write the module from the ontology file, through a temporary file so a failure leaves the old one intact.
+
+    :raises OntologyError: when the paths are not those of a checkout.
+    """
+    if not path.is_file() or not module.parent.is_dir():
+        raise OntologyError(f"{path} or {module.parent}/ not found: run `orgkg vocab` in the top folder of a checkout")
+    text = render(path.read_text(encoding="utf-8"))
     tmp = module.with_suffix(".py.tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(module)

@@ -17,15 +17,15 @@ def full_corpus_path() -> Path | None:
 
 @pytest.fixture(scope="session")
 def sample_articles():
-    from graph.build import extract
-    from graph.corpus import read_corpus
+    from orgkg.graph.build import extract
+    from orgkg.graph.corpus import read_corpus
 
     return extract(read_corpus(SAMPLE))
 
 
 @pytest.fixture(scope="session")
 def sample_graph(sample_articles):
-    from graph.build import to_graph
+    from orgkg.graph.build import to_graph
 
     return to_graph(sample_articles)
 
@@ -42,22 +42,22 @@ def corpus_path() -> Path:
 
 @pytest.fixture(scope="session")
 def corpus_articles(corpus_path):
-    from graph.build import extract
-    from graph.corpus import read_corpus
+    from orgkg.graph.build import extract
+    from orgkg.graph.corpus import read_corpus
 
     return extract(read_corpus(corpus_path))
 
 
 @pytest.fixture(scope="session")
 def corpus_graph(corpus_articles):
-    from graph.build import to_graph
+    from orgkg.graph.build import to_graph
 
     return to_graph(corpus_articles)
 
 
 @pytest.fixture(scope="session")
 def corpus_graph_file(corpus_graph, tmp_path_factory) -> Path:
-    from graph.graphfile import serialize
+    from orgkg.graph.graphfile import serialize
 
     path = tmp_path_factory.mktemp("corpus") / "graph.ttl"
     path.write_bytes(serialize(corpus_graph, "ttl"))

@@ -10,9 +10,9 @@ import pytest
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from graph.build import ID, mint_iri
-from graph.graphfile import serialize
-from graph.vocab import OK
+from orgkg.graph.build import ID, mint_iri
+from orgkg.graph.graphfile import serialize
+from orgkg.graph.vocab import OK
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample"
@@ -62,7 +62,7 @@ def test_two_builds_are_byte_identical(tmp_path):
     outputs = []
     for n, seed in enumerate(["1", "2"]):
         out = tmp_path / f"g{n}.ttl"
-        subprocess.run([sys.executable, "-m", "graph.cli", "build", str(SAMPLE), "-o", str(out), "-q"],
+        subprocess.run([sys.executable, "-m", "orgkg", "build", str(SAMPLE), "-o", str(out), "-q"],
                        check=True, cwd=ROOT, env={"PYTHONHASHSEED": seed, "PATH": ""})
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]

@@ -16,7 +16,7 @@ SHARED = ROOT.parent / "shared"
 
 
 def orgkg(*args, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "graph.cli", *map(str, args)],
+    return subprocess.run([sys.executable, "-m", "orgkg", *map(str, args)],
                           capture_output=True, text=True, cwd=cwd or ROOT)
 
 
@@ -171,7 +171,7 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     import pty
 
     leader, follower = pty.openpty()
-    done = subprocess.run([sys.executable, "-m", "graph.cli", "build", str(SAMPLE), "-o", str(tmp_path / "g.ttl")],
+    done = subprocess.run([sys.executable, "-m", "orgkg", "build", str(SAMPLE), "-o", str(tmp_path / "g.ttl")],
                           stderr=follower, stdout=subprocess.DEVNULL, cwd=ROOT)
     os.close(follower)
     shown = b""

@@ -5,8 +5,8 @@ from collections import Counter
 
 import pytest
 
-from graph.corpus import read_corpus, split_sentences
-from graph.errors import CorpusError
+from orgkg.graph.corpus import read_corpus, split_sentences
+from orgkg.graph.errors import CorpusError
 
 I = "\u3000\u3000"  # the full-width paragraph indent
 

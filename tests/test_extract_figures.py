@@ -7,19 +7,24 @@ from pathlib import Path
 
 import pytest
 
-from graph.corpus import read_corpus
-from graph.doc import Article, FigureMention, MeasureMention, RegionMention, RegionRef, Sentence
-from graph.extract import REGISTRY, Pipeline
-from graph.extract.figures import UNITS, find_figures
-from graph.indicators import INDICATORS, load_indicators
+from orgkg.graph.corpus import read_corpus
+from orgkg.graph.doc import Article, FigureMention, MeasureMention, RegionMention, RegionRef, Sentence
+from orgkg.graph.extract import REGISTRY, Pipeline
+from orgkg.graph.extract.figures import UNITS, find_figures
+from orgkg.graph.indicators import read_indicators
+from orgkg.graph.knowledge import packaged
+from orgkg.resources import data_text
+
+INDICATORS = packaged().indicators
 
 
 def figures_of(text: str, regions=(), measures=()) -> list[FigureMention]:
     """Run the extractor on a one-sentence article."""
     article = Article(id="t", position=1, title="测试", level=None, source="test", text=text,
                       sentences=[Sentence(0, text, 0, len(text), 0, None)],
-                      regions=list(regions), measures=list(measures))
-    return find_figures(article).figures
+                      regions=list(regions), programmes=[m for m in measures if m.kind == "programme"],
+                      initiatives=[m for m in measures if m.kind == "initiative"])
+    return find_figures(article, INDICATORS).figures
 
 
 def summary(text: str) -> list[tuple]:
@@ -243,7 +248,7 @@ def test_offsets_and_text_point_into_the_article():
     text = "标题\n全市建成党群服务中心86个，引进人才1.2万余人。"
     article = Article(id="t", position=1, title="标题", level=None, source="test", text=text,
                       sentences=[Sentence(0, "标题", 0, 2, 0, None), Sentence(1, text[3:], 3, len(text), 1, None)])
-    figures = find_figures(article).figures
+    figures = find_figures(article, INDICATORS).figures
     assert [(text[f.start:f.end], f.text, f.sentence) for f in figures] == [("86个", "86个", 1), ("1.2万余人", "1.2万余人", 1)]
 
 
@@ -251,7 +256,7 @@ def test_identical_fact_repeated_is_listed_once():
     text = "五年来提醒、函询、诫勉210人次。"
     sentences = [Sentence(0, text, 0, len(text), 0, None), Sentence(1, text, len(text), 2 * len(text), 1, None)]
     article = Article(id="t", position=1, title="测试", level=None, source="test", text=text * 2, sentences=sentences)
-    assert len(find_figures(article).figures) == 1
+    assert len(find_figures(article, INDICATORS).figures) == 1
 
 
 def test_registered_after_regions_and_measures():
@@ -262,7 +267,7 @@ def test_registered_after_regions_and_measures():
 
 
 def test_indicator_table_is_well_formed():
-    table = load_indicators()
+    table = read_indicators(data_text("indicators.tsv"))
     assert table.keys() == INDICATORS.keys() and len(table) >= 10
     for indicator in table.values():
         assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", indicator.key), indicator.key
@@ -296,7 +301,7 @@ def test_other_report_layouts(name, present, absent, indicators):
     """Same-genre reports in layouts other than the compilation's: all statistics found (quoted
     speech included), ranges, targets, plans, criteria and rate bases left out, totals (and only
     totals) given their indicator."""
-    article = find_figures(read_corpus(FIXTURES / f"{name}.txt")[0])
+    article = find_figures(read_corpus(FIXTURES / f"{name}.txt")[0], INDICATORS)
     found = {(str(f.value), f.unit) for f in article.figures}
     assert set(present) <= found and not set(absent) & found
     by_value = {str(f.value): f.indicator for f in article.figures}

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.corpus import read_corpus
-from graph.doc import Article, Sentence
-from graph.extract import Pipeline
+from orgkg.graph.corpus import read_corpus
+from orgkg.graph.doc import Article, Sentence
+from orgkg.graph.extract import Pipeline
 
 
 def _article(text: str) -> Article:

@@ -5,20 +5,21 @@ from pathlib import Path
 
 import pytest
 
-from graph.corpus import read_corpus
-from graph.extract import Pipeline
-from graph.extract.regions import RegionFinder
-from graph.gazetteer import DIVISION_LEVELS, load_gazetteer
+from orgkg.graph.corpus import read_corpus
+from orgkg.graph.extract import Pipeline
+from orgkg.graph.extract.regions import RegionFinder
+from orgkg.graph.gazetteer import DIVISION_LEVELS
+from orgkg.graph.knowledge import packaged
 
 
 @pytest.fixture(scope="module")
 def finder() -> RegionFinder:
-    return RegionFinder(load_gazetteer())
+    return RegionFinder(packaged().gazetteer)
 
 
 def _region(about):
     """The region with code ``about``, or the township ``<county code>-<name>``."""
-    gazetteer = load_gazetteer()
+    gazetteer = packaged().gazetteer
     code, _, town = about.partition("-")
     region = gazetteer.find(code)
     return gazetteer.locals_under(region)[town] if town else region
@@ -203,7 +204,7 @@ def test_component_fills_mentions_with_sentences(tmp_path):
 def test_real_corpus_subjects_and_mentions(corpus_articles):
     """Every article gets a subject at its table-of-contents level, named in its title."""
     forms = {}
-    for form, names in load_gazetteer().names.items():
+    for form, names in packaged().gazetteer.names.items():
         for name in names:
             forms.setdefault(name.region.key, set()).add(form)
     for article in corpus_articles:

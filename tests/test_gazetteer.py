@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from graph.errors import OrgkgError
-from graph.gazetteer import DIVISION_LEVELS, Gazetteer, load_gazetteer, read_aliases
+from orgkg.graph.errors import OrgkgError
+from orgkg.graph.gazetteer import DIVISION_LEVELS, Gazetteer, read_aliases
+from orgkg.graph.knowledge import Knowledge, packaged
+from orgkg.resources import data_text
 
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return load_gazetteer()
+    return packaged().gazetteer
 
 
 def _chain(region):
@@ -103,14 +105,17 @@ def test_find_refuses_an_ambiguous_name(gazetteer):
         gazetteer.find("鼓楼区")
 
 
-def test_loads_once():
+def test_loads_once_per_knowledge_and_only_when_asked():
     """Load time is measured in benchmarks/, not here."""
-    first = load_gazetteer()
-    assert load_gazetteer() is first
+    knowledge = Knowledge()
+    assert "gazetteer" not in vars(knowledge)
+    assert knowledge.gazetteer is knowledge.gazetteer
+    small = Gazetteer(TREE, [], [])
+    assert Knowledge(gazetteer=small).gazetteer is small
 
 
 def test_every_alias_row_names_a_region_of_its_level(gazetteer):
-    for row in read_aliases():
+    for row in read_aliases(data_text("aliases.tsv")):
         entries = [n for n in gazetteer.names[row["form"]] if n.kind == row["kind"]]
         assert [n.region.level for n in entries] == [row["level"]], row
         assert row["target"] in (entries[0].region.name, entries[0].region.code), row
@@ -134,7 +139,7 @@ TREE = {
 def _aliases(tmp_path, line):
     path = tmp_path / "aliases.tsv"
     path.write_text("# form\ttarget\tlevel\tparent\tkind\n" + line, encoding="utf-8")
-    return read_aliases(path)
+    return read_aliases(path.read_text(encoding="utf-8"))
 
 
 def test_small_tree_is_read_with_aliases(tmp_path):

@@ -5,9 +5,25 @@ from collections import defaultdict
 
 import pytest
 
-from graph.doc import Article, MeasureMention, RegionRef
-from graph.measures import NATIONAL_FILE, merge_key, national, normalise, preferred_label
-from graph.resolve import resolve
+from orgkg.graph.doc import Article, MeasureMention, RegionRef
+from orgkg.graph.knowledge import packaged
+from orgkg.graph.measures import merge_key as _merge_key, normalise, preferred_label as _preferred_label
+from orgkg.graph.resolve import resolve as _resolve
+from orgkg.resources import data_text
+
+NATIONAL = packaged().national
+
+
+def merge_key(mention, region):
+    return _merge_key(mention, region, NATIONAL)
+
+
+def preferred_label(names):
+    return _preferred_label(names, NATIONAL)
+
+
+def resolve(articles):
+    return _resolve(articles, NATIONAL)
 
 HEBI = RegionRef("410600", "鹤壁市", "prefecture")
 KAIFENG = RegionRef("410200", "开封市", "prefecture")
@@ -89,7 +105,7 @@ def test_preferred_label(names, label):
 
 def _article(title: str, region: RegionRef, names: list[str]) -> Article:
     article = Article(id=title, position=1, title=title, level=None, source="test", text="", subject=region)
-    article.measures = [_m(name, "红色物业") for name in names]
+    article.programmes = [_m(name, "红色物业") for name in names]
     return article
 
 
@@ -102,21 +118,21 @@ def test_label_counts_articles_not_repeats():
         _article("丙", RegionRef("410100", "郑州市", "prefecture"), ["“红色物业”"]),
     ]
     [entity] = resolve(articles).measures.values()
-    assert entity.label == "“红色物业”"
+    assert entity.label(NATIONAL) == "“红色物业”"
     assert entity.names == ["“红色物业”品牌创建活动", "“红色物业”"]
 
 
 def test_national_table_is_consistent():
     """Each written variant belongs to one entry, and kinds are the known ones."""
     owners = defaultdict(set)
-    for line in NATIONAL_FILE.read_text(encoding="utf-8").splitlines():
+    for line in data_text("national.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
             name, kind, variants = line.split("\t")
             assert kind in {"programme", "initiative", "slogan"}, line
             for variant in {name, *variants.split("|")}:
                 owners[normalise(variant)].add(name)
     assert {v: o for v, o in owners.items() if len(o) > 1} == {}
-    assert set(owners) <= set(national())
+    assert set(owners) <= set(NATIONAL.entries)
 
 
 def test_real_corpus_national_campaigns_are_shared(corpus_articles):

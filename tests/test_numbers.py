@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from graph.numbers import as_percentage, parse_chinese, parse_number
+from orgkg.graph.numbers import as_percentage, parse_chinese, parse_number
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.graphfile import serialize
-from graph.query import run_query
+from orgkg.graph.graphfile import serialize
+from orgkg.graph.query import run_query
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(__import__("sys").executable).parent / "oxigraph")
 
@@ -63,7 +63,7 @@ def test_endpoint_and_file_answer_the_same(oxigraph_server, sample_graph, tmp_pa
 
 
 def test_endpoint_error_is_reported(oxigraph_server):
-    from graph.errors import OrgkgError
+    from orgkg.graph.errors import OrgkgError
 
     with pytest.raises(OrgkgError, match="bad SPARQL query"):
         run_query("SELEKT nothing", endpoint=oxigraph_server + "/query")

@@ -5,23 +5,21 @@ precomputes the catalogue and registers one blueprint per concern.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Mapping
 
 from flask import Flask, Response, request, url_for
 
-from graph.namespaces import RESOURCE_BASE
-from graph.store import GraphStore, LocalBackend, RemoteBackend
+from orgkg.graph.namespaces import RESOURCE_BASE
+from orgkg.graph.store import GraphFileError, open_store
+from orgkg.resources import ontology_file
 
 from . import downloads, entities, errors, i18n, network, sparql
 from .catalogue import Catalogue
 from .examples import load_examples
 from .state import AppState
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
-
 DEFAULTS = {
-    "GRAPH": None,  # an RDF file path (format by extension) or an rdflib.Graph
+    "GRAPH": None,  # a graph file (format by extension), bulk-loaded into an in-memory store
     "SPARQL_ENDPOINT": None,  # URL of an external SPARQL endpoint to use instead of GRAPH
     "SPARQL_TIMEOUT": 10.0,  # seconds; clients may ask for less with ?timeout=
     "SPARQL_MAX_ROWS": 10000,  # rows or triples per answer; more are cut and flagged
@@ -29,7 +27,6 @@ DEFAULTS = {
     "RESOURCE_BASE": RESOURCE_BASE,
     "CORS_ORIGIN": "*",  # Access-Control-Allow-Origin of the endpoint; None to turn CORS off
     "NETWORK_MAX_NODES": 300,
-    "ONTOLOGY_DIR": str(ONTOLOGY_DIR),  # holds orgkg.ttl, shapes.ttl and examples/
 }
 #: HTML pages load nothing from other origins and run no inline script.
 CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
@@ -39,21 +36,25 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app.
 
     Settings come from :data:`DEFAULTS`, then ``ORGKG_*`` environment variables
-    (``ORGKG_GRAPH=build/graph.ttl flask --app web run``), then ``config``.
+    (``ORGKG_GRAPH=build/graph.ttl flask --app orgkg.web run``), then ``config``.
 
     :param config: overrides; give ``GRAPH`` or ``SPARQL_ENDPOINT`` here or in the environment.
-    :raises ValueError: when neither is given.
+    :raises GraphFileError: when neither is given or the graph file cannot be loaded.
+    :raises StoreError: when the endpoint does not answer the catalogue's queries.
     """
     app = Flask(__name__)
     app.config.update(DEFAULTS)
     app.config.from_prefixed_env("ORGKG")
     app.config.update(config or {})
     app.json.ensure_ascii = False
-    store = GraphStore(open_backend(app.config), timeout=app.config["SPARQL_TIMEOUT"], workers=app.config["SPARQL_WORKERS"])
-    ontology = Path(app.config["ONTOLOGY_DIR"])
+    if not (app.config["GRAPH"] or app.config["SPARQL_ENDPOINT"]):
+        raise GraphFileError("give GRAPH (a graph file) or SPARQL_ENDPOINT, in the config or as ORGKG_GRAPH")
+    store = open_store(app.config["GRAPH"], app.config["SPARQL_ENDPOINT"],
+                       timeout=app.config["SPARQL_TIMEOUT"], workers=app.config["SPARQL_WORKERS"])
+    ontology = {name: ontology_file(name).read_bytes() for name in ("orgkg.ttl", "shapes.ttl")}
     catalogue = Catalogue.build(store)
-    catalogue.add_vocabulary(ontology / "orgkg.ttl")
-    app.extensions["orgkg"] = AppState(store=store, catalogue=catalogue, examples=load_examples(ontology / "examples"))
+    catalogue.add_vocabulary(ontology["orgkg.ttl"])
+    app.extensions["orgkg"] = AppState(store=store, catalogue=catalogue, examples=load_examples(), ontology=ontology)
     i18n.init_app(app)
     errors.init_app(app)
     for module in (sparql, entities, network, downloads):
@@ -77,15 +78,3 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         return {"lang_switch_url": lang_switch_url}
 
     return app
-
-
-def open_backend(config: Mapping[str, Any]) -> LocalBackend | RemoteBackend:
-    """The query engine the config asks for: an external endpoint, or the graph in memory."""
-    if config.get("SPARQL_ENDPOINT"):
-        return RemoteBackend(config["SPARQL_ENDPOINT"])
-    graph = config.get("GRAPH")
-    if graph is None:
-        raise ValueError("give GRAPH (a graph file or rdflib.Graph) or SPARQL_ENDPOINT")
-    if isinstance(graph, (str, Path)):
-        return LocalBackend.from_file(graph)
-    return LocalBackend.from_ntriples(graph.serialize(format="nt", encoding="utf-8"))

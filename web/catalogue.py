@@ -7,27 +7,26 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
 
-from graph.store import PREFIXES, PROLOGUE, GraphStore
+from orgkg.graph.store import PREFIXES, PROLOGUE, GraphStore
 
+from .terms import ARTICLE, INDICATOR, INITIATIVE, LINKS, MEASURE, PROGRAMME, REGION, local, ok
 
-OK = PREFIXES["ok"]
 #: Types shown in networks and search, in legend order, with their colours.
-ENTITY_TYPES = {"Region": "#2b7bb9", "Programme": "#d9822b", "Initiative": "#3a9d5d"}
-SEARCHABLE = ("Region", "Programme", "Initiative", "Indicator", "Article")
+ENTITY_TYPES = {REGION: "#2b7bb9", PROGRAMME: "#d9822b", INITIATIVE: "#3a9d5d"}
+SEARCHABLE = (REGION, PROGRAMME, INITIATIVE, INDICATOR, ARTICLE)
 
 TYPES_Q = PROLOGUE + "SELECT ?s ?type WHERE { ?s a ?type FILTER(STRSTARTS(STR(?type), STR(ok:))) }"
 LABELS_Q = PROLOGUE + "SELECT ?s ?label WHERE { { ?s rdfs:label ?label } UNION { ?s dcterms:title ?label } }"
-TEXTS_Q = PROLOGUE + """SELECT ?s ?label WHERE {
-  { ?s ok:sourceText ?label } UNION { ?s ok:surface ?label } UNION { ?s ok:text ?label } }"""
+TEXTS_Q = PROLOGUE + f"""SELECT ?s ?label WHERE {{
+  {{ ?s {ok.sourceText} ?label }} UNION {{ ?s {ok.surface} ?label }} UNION {{ ?s {ok.text} ?label }} }}"""
 ALTS_Q = PROLOGUE + "SELECT ?s ?alt WHERE { ?s skos:altLabel ?alt }"
-PARENTS_Q = PROLOGUE + "SELECT ?r ?parent WHERE { ?r a ok:Region ; ok:partOf ?parent }"
-LINKS_Q = PROLOGUE + """SELECT ?s ?p ?o WHERE {
-  VALUES ?p { ok:implements ok:partOf ok:about ok:mentions ok:concerns ok:indicator ok:reportedIn } ?s ?p ?o }"""
+PARENTS_Q = PROLOGUE + f"SELECT ?r ?parent WHERE {{ ?r a {ok.Region} ; {ok.partOf} ?parent }}"
+LINKS_Q = PROLOGUE + f"""SELECT ?s ?p ?o WHERE {{
+  VALUES ?p {{ {" ".join("ok:" + name for name in LINKS)} }} ?s ?p ?o }}"""
 
 TEXT_LABEL_LENGTH = 40
 
@@ -36,9 +35,9 @@ TEXT_LABEL_LENGTH = 40
 class Catalogue:
     """Precomputed lookups over the graph; IRIs are plain strings.
 
-    ``network`` holds the links the network views draw (ok:implements,
-    ok:partOf, ok:mentions …) as a networkx multigraph whose edge keys are the
-    ok: property names, so views can take neighbourhoods and degrees from it.
+    ``network`` holds the links the network views draw (:data:`~.terms.LINKS`:
+    implements, partOf, mentions …) as a networkx multigraph whose edge keys are
+    the properties' local names, so views can take neighbourhoods and degrees from it.
     """
 
     types: dict[str, str] = field(default_factory=dict)
@@ -57,9 +56,9 @@ class Catalogue:
         cat = cls()
         run = lambda q: store.query(q, timeout=timeout).records()  # noqa: E731
         for r in run(TYPES_Q):
-            # ok:Measure is a superclass only; keep the most specific type.
-            if cat.types.get(r["s"].value) in (None, "Measure"):
-                cat.types[r["s"].value] = r["type"].value[len(OK):]
+            # Measure is a superclass only; keep the most specific type.
+            if cat.types.get(r["s"].value) in (None, MEASURE):
+                cat.types[r["s"].value] = local(r["type"].value)
         for query in (TEXTS_Q, LABELS_Q):  # proper labels overwrite text snippets
             for r in run(query):
                 cat._add_label(r["s"].value, r["label"])
@@ -68,17 +67,20 @@ class Catalogue:
         for r in run(PARENTS_Q):
             cat.parents[r["r"].value] = r["parent"].value
         for r in run(LINKS_Q):
-            cat.network.add_edge(r["s"].value, r["o"].value, key=r["p"].value[len(OK):])
+            cat.network.add_edge(r["s"].value, r["o"].value, key=local(r["p"].value))
         return cat
 
     def degree(self, iri: str) -> int:
         """How many links an entity has in the network (0 when it has none)."""
         return self.network.degree(iri) if iri in self.network else 0
 
-    def add_vocabulary(self, path: Path) -> None:
-        """Take the labels of the ontology's classes and properties, so pages can name them in either language."""
+    def add_vocabulary(self, ontology: bytes) -> None:
+        """Take the labels of the ontology's classes and properties, so pages can name them in either language.
+
+        :param ontology: the ontology in Turtle.
+        """
         label = ox.NamedNode(PREFIXES["rdfs"] + "label")
-        for quad in ox.parse(path=path, format=ox.RdfFormat.TURTLE):
+        for quad in ox.parse(ontology, format=ox.RdfFormat.TURTLE):
             if quad.predicate == label and isinstance(quad.object, ox.Literal):
                 self._add_label(quad.subject.value, quad.object)
 

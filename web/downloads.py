@@ -1,12 +1,11 @@
 """Stable download URLs: the whole graph (serialised once, served with an ETag), the ontology, the shapes."""
 from __future__ import annotations
 
-from pathlib import Path
+import hashlib
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, send_file
+from flask import Blueprint, Response, abort, render_template, request
 
-from graph.results import GRAPH_FORMATS, OX_GRAPH_FORMATS
-
+from .negotiation import GRAPH_FORMATS
 from .state import state
 
 bp = Blueprint("downloads", __name__)
@@ -26,7 +25,7 @@ def graph(ext: str):
     fmt = next((f for f in GRAPH_FORMATS if f.extension == ext), None)
     if fmt is None:
         abort(404, f"no download orgkg.{ext}; try {', '.join('orgkg.' + f.extension for f in GRAPH_FORMATS)}")
-    dump = state().store.dump(OX_GRAPH_FORMATS[fmt.name])
+    dump = state().store.dump(fmt.name)
     response = Response(dump.data, mimetype=fmt.media_type)
     response.set_etag(dump.etag)
     response.headers["Access-Control-Allow-Origin"] = "*"
@@ -35,8 +34,8 @@ def graph(ext: str):
 
 @bp.route("/<any(ontology, shapes):name>.ttl")
 def ontology_file(name: str):
-    """``/ontology.ttl`` and ``/shapes.ttl``, from the ontology folder."""
-    path = Path(current_app.config["ONTOLOGY_DIR"]) / ONTOLOGY_FILES[name]
-    if not path.is_file():
-        abort(404, f"{path.name} is not available")
-    return send_file(path, mimetype="text/turtle", conditional=True)
+    """``/ontology.ttl`` and ``/shapes.ttl``, as the package ships them."""
+    data = state().ontology[ONTOLOGY_FILES[name]]
+    response = Response(data, mimetype="text/turtle")
+    response.set_etag(hashlib.sha256(data).hexdigest()[:32])
+    return response.make_conditional(request)

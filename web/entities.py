@@ -11,12 +11,13 @@ from collections import Counter, defaultdict
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, g, jsonify, redirect, render_template, request, url_for
 
-from graph import results
-from graph.store import PREFIXES, PROLOGUE
+from orgkg.graph.store import PROLOGUE, results
 
+from . import negotiation
 from .catalogue import ENTITY_TYPES
 from .links import compact, kind_and_key, local_path, term_view
 from .state import state
+from .terms import DENOTES, IMPLEMENTS, INITIATIVE, PROGRAMME, REGION, local, ok
 
 bp = Blueprint("entities", __name__)
 
@@ -24,22 +25,21 @@ OUT_Q = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 IN_COUNT_Q = "SELECT ?s ?p (COUNT(?x) AS ?n) WHERE { ?x ?p ?s } GROUP BY ?s ?p"
 IN_Q = "SELECT ?s ?p ?x WHERE { ?x ?p ?s }"
 DESCRIBE_Q = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
-FIGURES_Q = PROLOGUE + """SELECT ?s ?f ?value ?unit ?source ?measures ?time ?concerns ?indicator ?text ?article WHERE {
-  { ?f ok:concerns ?s } UNION { ?f ok:indicator ?s } UNION { ?f ok:reportedIn ?s }
-  UNION { ?f ok:reportedIn ?about . ?about ok:about ?s }
-  ?f ok:value ?value .
-  OPTIONAL { ?f ok:unit ?unit } OPTIONAL { ?f ok:sourceText ?source } OPTIONAL { ?f ok:measures ?measures }
-  OPTIONAL { ?f ok:time ?time } OPTIONAL { ?f ok:concerns ?concerns } OPTIONAL { ?f ok:indicator ?indicator }
-  OPTIONAL { ?f prov:wasDerivedFrom ?sentence . ?sentence ok:text ?text }
-  OPTIONAL { ?f ok:reportedIn ?article }
-} ORDER BY ?article ?f"""  # figures about an entity, of an indicator, in an article or in articles about a region
+FIGURES_Q = PROLOGUE + f"""SELECT ?s ?f ?value ?unit ?source ?measures ?time ?concerns ?indicator ?text ?article WHERE {{
+  {{ ?f {ok.concerns} ?s }} UNION {{ ?f {ok.indicator} ?s }} UNION {{ ?f {ok.reportedIn} ?s }}
+  UNION {{ ?f {ok.reportedIn} ?about . ?about {ok.about} ?s }}
+  ?f {ok.value} ?value .
+  OPTIONAL {{ ?f {ok.unit} ?unit }} OPTIONAL {{ ?f {ok.sourceText} ?source }} OPTIONAL {{ ?f {ok.measures} ?measures }}
+  OPTIONAL {{ ?f {ok.time} ?time }} OPTIONAL {{ ?f {ok.concerns} ?concerns }} OPTIONAL {{ ?f {ok.indicator} ?indicator }}
+  OPTIONAL {{ ?f prov:wasDerivedFrom ?sentence . ?sentence {ok.text} ?text }}
+  OPTIONAL {{ ?f {ok.reportedIn} ?article }}
+}} ORDER BY ?article ?f"""  # figures about an entity, of an indicator, in an article or in articles about a region
 
-MENTIONS_Q = PROLOGUE + """SELECT ?s ?m ?surface ?text ?start ?s_start ?article WHERE {
-  ?m ok:denotes ?s ; ok:surface ?surface ; ok:start ?start ; prov:wasDerivedFrom ?sentence .
-  ?sentence ok:text ?text ; ok:start ?s_start ; dcterms:isPartOf ?article .
-  ?article ok:position ?position .
-} ORDER BY ?position ?start"""  # where the text names the entity, in corpus order
-DENOTES = PREFIXES["ok"] + "denotes"
+MENTIONS_Q = PROLOGUE + f"""SELECT ?s ?m ?surface ?text ?start ?s_start ?article WHERE {{
+  ?m {ok.denotes} ?s ; {ok.surface} ?surface ; {ok.start} ?start ; prov:wasDerivedFrom ?sentence .
+  ?sentence {ok.text} ?text ; {ok.start} ?s_start ; dcterms:isPartOf ?article .
+  ?article {ok.position} ?position .
+}} ORDER BY ?position ?start"""  # where the text names the entity, in corpus order
 
 SUFFIXES = {"ttl": "ttl", "nt": "nt", "json": "jsonld", "jsonld": "jsonld"}
 PER_PREDICATE = 25
@@ -55,8 +55,8 @@ HOME_LIST = 12
 def home():
     """Counts by type, the most widely adopted measures, the top-level regions, and the ways into the graph."""
     cat = state().catalogue
-    adopters = Counter(o for _, o, p in cat.network.edges(keys=True) if p == "implements")
-    top_regions = sorted((r for r, k in cat.types.items() if k == "Region" and r not in cat.parents),
+    adopters = Counter(o for _, o, p in cat.network.edges(keys=True) if p == IMPLEMENTS)
+    top_regions = sorted((r for r, k in cat.types.items() if k == REGION and r not in cat.parents),
                          key=lambda r: -cat.degree(r))
     return render_template(
         "entities/home.html",
@@ -79,15 +79,15 @@ def entity(kind: str, key: str):
     iri, fmt = resolve(kind, key)
     store = state().store
     if fmt is None:  # no suffix: RDF only when the client ranks an RDF format above HTML
-        best = results.best_match(request.accept_mimetypes, ["text/html"] + results.offers("graph"))
-        fmt = results.by_media_type(best).name if best not in (None, "text/html") else None
+        best = negotiation.best_match(request.accept_mimetypes, ["text/html"] + negotiation.offers("graph"))
+        fmt = negotiation.by_media_type(best).name if best not in (None, "text/html") else None
     node = ox.NamedNode(iri)
     if fmt:
         triples = store.query(DESCRIBE_Q, {"s": node}).triples
         if not triples:
             abort(404, f"no resource {iri}")
-        media = next(f.media_type for f in results.GRAPH_FORMATS if f.name == fmt)
-        response = Response(results.serialize_triples(triples, fmt), mimetype=media)
+        media = next(f.media_type for f in negotiation.GRAPH_FORMATS if f.name == fmt)
+        response = Response(results.write_graph(triples, fmt), mimetype=media)
     else:
         response = Response(render_template("entities/entity.html", **describe(node)))
     response.vary.add("Accept")
@@ -126,7 +126,7 @@ def describe(node: ox.NamedNode) -> dict:
     counts = {r["p"].value: int(r["n"].value) for r in store.query(IN_COUNT_Q, {"s": node}).records()}
     incoming = defaultdict(list)
     for r in store.query(IN_Q, {"s": node}, max_rows=MAX_INCOMING).records():
-        if r["p"].value != DENOTES and len(incoming[r["p"].value]) < PER_PREDICATE:
+        if local(r["p"].value) != DENOTES and len(incoming[r["p"].value]) < PER_PREDICATE:
             incoming[r["p"].value].append(term_view(r["x"]))
     if not outgoing and not counts:
         abort(404, f"no resource {iri}")
@@ -145,8 +145,9 @@ def describe(node: ox.NamedNode) -> dict:
         "figures": [{k: term_view(v) for k, v in r.items()} for r in figures.records()],
         "figures_truncated": figures.truncated,
         "mentions": [mention_view(r) for r in mentions.records()],
-        "mentions_total": counts.get(DENOTES, 0),
+        "mentions_total": sum(n for p, n in counts.items() if local(p) == DENOTES),
         "network": kind in ENTITY_TYPES,
+        "diffusion": kind in (PROGRAMME, INITIATIVE),
         "path": local_path(iri),
         "ref": kind_and_key(iri),
     }

@@ -4,9 +4,10 @@ from __future__ import annotations
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from graph.store import StoreError
+from orgkg.graph.store import OrgkgError, QueryRefused, QuerySyntaxError, QueryTimeout, UpstreamError
 
-
+#: The HTTP status of each error the graph side raises on purpose; any other is a 500.
+STATUS = {QuerySyntaxError: 400, QueryRefused: 403, UpstreamError: 502, QueryTimeout: 503}
 JSON_PREFIXES = ("/sparql", "/search.json")
 
 
@@ -19,8 +20,11 @@ def handle(error: Exception):
     """Answer ``error`` with its status; unexpected errors are logged and become a 500."""
     if isinstance(error, HTTPException):
         status, name, message = error.code or 500, error.name, error.description
-    elif isinstance(error, StoreError):
-        status, name, message = error.status, type(error).__name__, str(error)
+    elif isinstance(error, OrgkgError):
+        status = next((code for kind, code in STATUS.items() if isinstance(error, kind)), 500)
+        name, message = type(error).__name__, str(error)
+        if status == 500:
+            current_app.logger.error("%s on %s: %s", name, request.path, message)
     else:
         current_app.logger.exception("unhandled error on %s", request.path)
         status, name, message = 500, "Internal Server Error", "unexpected error; see the server log"

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+
+from orgkg.resources import example_queries
 
 TITLE = re.compile(r"^#\s*title-(zh|en):\s*(.+?)\s*$", re.MULTILINE)
 
@@ -41,6 +42,6 @@ def parse_example(name: str, text: str) -> Example:
     return Example(name, titles["zh"], titles["en"], text)
 
 
-def load_examples(folder: Path) -> list[Example]:
-    """All examples in ``folder``, in file-name order."""
-    return [parse_example(p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.rq"))]
+def load_examples() -> list[Example]:
+    """The packaged examples (``ontology/examples/*.rq``), in file-name order."""
+    return [parse_example(name, text) for name, text in example_queries()]

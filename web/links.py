@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from flask import current_app, g
 
-from graph.store import PREFIXES
+from orgkg.graph.store import PREFIXES
 
 from .state import state
 
@@ -38,8 +38,8 @@ def kind_and_key(iri: str) -> tuple[str, str]:
 def compact(iri: str) -> str:
     """``iri`` as a prefixed name when a known prefix fits.
 
-    >>> compact("https://w3id.org/orgkg/ontology#partOf"), compact("http://example.org/x")
-    ('ok:partOf', 'http://example.org/x')
+    >>> compact("http://www.w3.org/2000/01/rdf-schema#label"), compact("http://example.org/x")
+    ('rdfs:label', 'http://example.org/x')
     """
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns) and len(iri) > len(ns):

@@ -10,24 +10,25 @@ data, handed to vis-network as JSON and drawn as text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
 from flask import Blueprint, abort, current_app, g, render_template, request
 from pyvis.network import Network
 
+from orgkg.resources import as_path
+
 from .catalogue import ENTITY_TYPES
 from .i18n import t
 from .links import local_path
 from .state import state
+from .terms import ARTICLE, FIGURE, IMPLEMENTS, INDICATOR, INITIATIVE, PART_OF, PROGRAMME, REGION
 
 bp = Blueprint("network", __name__, url_prefix="/network")
 
-PYVIS_TEMPLATES = Path(__file__).parent / "templates" / "pyvis"
-OTHER_COLOURS = {"Article": "#8e6bb8", "Indicator": "#c44e52", "Figure": "#7f7f7f", "": "#bbbbbb"}
-NEIGHBOURHOOD_TYPES = ("Region", "Programme", "Initiative", "Article", "Indicator", "Figure")
-DEFAULT_NEIGHBOURHOOD_TYPES = ("Region", "Programme", "Initiative", "Article")
+OTHER_COLOURS = {ARTICLE: "#8e6bb8", INDICATOR: "#c44e52", FIGURE: "#7f7f7f", "": "#bbbbbb"}
+NEIGHBOURHOOD_TYPES = (REGION, PROGRAMME, INITIATIVE, ARTICLE, INDICATOR, FIGURE)
+DEFAULT_NEIGHBOURHOOD_TYPES = (REGION, PROGRAMME, INITIATIVE, ARTICLE)
 OPTIONS = {
     "physics": {
         "enabled": True,
@@ -84,7 +85,7 @@ def draw(view: View) -> str:
     cat = state().catalogue
     degree = view.graph.degree
     net = Network(height="70vh", width="100%", directed=True, cdn_resources="remote")
-    net.set_template_dir(str(PYVIS_TEMPLATES) + "/", "network.html")
+    net.set_template_dir(str(as_path("orgkg.web", "templates/pyvis")) + "/", "network.html")
     net.options = OPTIONS
     for node, kind in sorted(view.graph.nodes(data="kind")):
         label = cat.label(node, g.lang)
@@ -119,12 +120,12 @@ def page(title: str, view: View, **context) -> str:
 
 @bp.route("/")
 def overview():
-    """Regions, programmes and initiatives of the chosen types, linked by ok:implements and ok:partOf."""
+    """Regions, programmes and initiatives of the chosen types, linked by implements and partOf."""
     cat = state().catalogue
     types = chosen_types(tuple(ENTITY_TYPES), tuple(ENTITY_TYPES))
     view = View()
     for s, o, p in cat.network.edges(keys=True):
-        if p in ("implements", "partOf") and cat.types.get(s) in types and cat.types.get(o) in types:
+        if p in (IMPLEMENTS, PART_OF) and cat.types.get(s) in types and cat.types.get(o) in types:
             view.link(s, p, o, cat.types)
     return page(t("overview"), view, types=types, all_types=tuple(ENTITY_TYPES))
 
@@ -162,17 +163,17 @@ def diffusion(kind: str, key: str):
     """The regions that implement one programme or initiative, grouped under their provinces."""
     cat = state().catalogue
     iri = f"{current_app.config['RESOURCE_BASE']}{kind}/{key}"
-    if cat.types.get(iri) not in ("Programme", "Initiative"):
+    if cat.types.get(iri) not in (PROGRAMME, INITIATIVE):
         abort(404, f"no programme or initiative {iri}")
     view = View(keep={iri})
     view.add(iri, cat.types)
-    adopters = [s for s, _, p in cat.network.in_edges(iri, keys=True) if p == "implements"] if iri in cat.network else []
+    adopters = [s for s, _, p in cat.network.in_edges(iri, keys=True) if p == IMPLEMENTS] if iri in cat.network else []
     for region in adopters:
         province = cat.province(region)
         view.groups[province] = view.groups[region] = cat.label(province, g.lang)
-        view.link(iri, "implements", province, cat.types)
+        view.link(iri, IMPLEMENTS, province, cat.types)
         if region != province:
-            view.link(province, "partOf", region, cat.types)
+            view.link(province, PART_OF, region, cat.types)
     label = cat.label(iri, g.lang)
     return page(
         f"{t('diffusion')}: {label}", view, entity_path=local_path(iri), entity_label=label, adopters=len(set(adopters)),

@@ -12,12 +12,13 @@ from flask import Blueprint, Response, abort, current_app, g, render_template, r
 from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseUpdate
 
-from graph import results
-from graph.results import Format
-from graph.store import PREFIXES, QuerySyntaxError
+from orgkg.graph.store import PREFIXES, PROLOGUE, QuerySyntaxError, results
 
+from . import negotiation
 from .i18n import t
+from .negotiation import Format
 from .state import state
+from .terms import ok
 
 bp = Blueprint("sparql", __name__)
 
@@ -26,6 +27,8 @@ SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS_NS = "http://www.w3.org/ns/formats/"
 VOID = "http://rdfs.org/ns/void#"
 COUNT_Q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+#: What the editor holds before the user types anything.
+DEFAULT_QUERY = PROLOGUE + f"\nSELECT ?region ?label WHERE {{\n  ?region a {ok.Region} ; rdfs:label ?label .\n}} LIMIT 20\n"
 SD_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
               "Turtle", "N-Triples", "JSON-LD")
 
@@ -50,10 +53,10 @@ def endpoint():
         return Response(status=204)
     query, default_graphs, named_graphs = read_protocol_request()
     if query is None or not query.strip():
-        if best_match(results.offers("graph") + [HTML]) == HTML:
+        if best_match(negotiation.offers("graph") + [HTML]) == HTML:
             return query_page(None)
         return service_description()
-    if request.method == "GET" and "format" not in request.args and best_match(results.offers("select") + [HTML]) == HTML:
+    if request.method == "GET" and "format" not in request.args and best_match(negotiation.offers("select") + [HTML]) == HTML:
         return query_page(query)
     config = current_app.config
     asked = request.values.get("timeout", type=float)
@@ -68,7 +71,7 @@ def endpoint():
             abort(403, "this endpoint is read-only: SPARQL Update is refused")
         raise
     fmt = choose_format(answer.form)
-    response = Response(results.serialize(answer, fmt), mimetype=fmt.media_type)
+    response = Response(results.write(answer, fmt.name), mimetype=fmt.media_type)
     if fmt.media_type.startswith("text/") or fmt.name in ("json", "jsonld"):
         response.charset = "utf-8"
     if answer.truncated:
@@ -104,7 +107,7 @@ def read_protocol_request() -> tuple[str | None, list[str], list[str]]:
 
 def best_match(offers: list[str]) -> str | None:
     """The offer this request's ``Accept`` ranks highest."""
-    return results.best_match(request.accept_mimetypes, offers)
+    return negotiation.best_match(request.accept_mimetypes, offers)
 
 
 def choose_format(form: str) -> Format:
@@ -112,16 +115,16 @@ def choose_format(form: str) -> Format:
 
     :raises werkzeug.exceptions.NotAcceptable: when none of the form's formats is acceptable.
     """
-    names = ", ".join(f.name for f in results.formats_for(form))
+    names = ", ".join(f.name for f in negotiation.formats_for(form))
     if name := request.values.get("format"):
-        fmt = results.by_name(name, form)
+        fmt = negotiation.by_name(name, form)
         if fmt is None:
             abort(406, f"format={name} does not fit a {form.upper()} answer; use one of {names}")
         return fmt
-    media_type = best_match(results.offers(form))
+    media_type = best_match(negotiation.offers(form))
     if media_type is None:
         abort(406, f"no acceptable format for a {form.upper()} answer; this endpoint offers {names}")
-    return results.by_media_type(media_type)
+    return negotiation.by_media_type(media_type)
 
 
 def is_update(text: str) -> bool:
@@ -158,10 +161,10 @@ def service_description() -> Response:
         ox.Triple(graph, ox.NamedNode(VOID + "triples"), count),
         *(ox.Triple(graph, ox.NamedNode(VOID + "dataDump"),
                     ox.NamedNode(url_for("downloads.graph", ext=f.extension, _external=True)))
-          for f in results.GRAPH_FORMATS),
+          for f in negotiation.GRAPH_FORMATS),
     ]
     fmt = choose_format("graph")
-    return Response(results.serialize_triples(triples, fmt.name), mimetype=fmt.media_type)
+    return Response(results.write_graph(triples, fmt.name), mimetype=fmt.media_type)
 
 
 def query_page(query: str | None):
@@ -178,7 +181,9 @@ def query_page(query: str | None):
         "sharedTabName": t("shared_query"),
         "storageKey": f"orgkg-{st.store.version}",
         "graphView": url_for("network.results_view"),
-        "formats": {"select": [f.name for f in results.RESULT_FORMATS], "graph": [f.name for f in results.GRAPH_FORMATS]},
+        "formats": {"select": [f.name for f in negotiation.RESULT_FORMATS],
+                    "graph": [f.name for f in negotiation.GRAPH_FORMATS]},
+        "defaultQuery": DEFAULT_QUERY,
     }
     response = Response(render_template("sparql/query.html", page_config=page_config, examples=examples))
     response.vary.add("Accept")

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from graph.store import GraphStore
+from orgkg.graph.store import GraphStore
 
 from .catalogue import Catalogue
 from .examples import Example
@@ -13,11 +13,12 @@ from .examples import Example
 
 @dataclass
 class AppState:
-    """The graph store, its precomputed catalogue and the example queries."""
+    """The graph store, its precomputed catalogue, the example queries and the ontology files (name → bytes)."""
 
     store: GraphStore
     catalogue: Catalogue
     examples: list[Example]
+    ontology: dict[str, bytes]
 
 
 def state() -> AppState:

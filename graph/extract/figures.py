@@ -23,7 +23,8 @@ from decimal import Decimal
 from itertools import chain
 
 from ..doc import Article, FigureMention, Sentence
-from ..indicators import match_indicator
+from ..indicators import Indicator, match_indicator
+from ..knowledge import Knowledge
 from ..numbers import ARABIC, CN_NUMERAL, as_percentage, parse_number
 from . import register
 
@@ -522,20 +523,22 @@ def inherited_subject(subject: str | None, previous: str | None, adjacent: bool)
     return subject
 
 
-def indicator_of(text: str, number: Number, subject: str | None, noun: tuple[int, int]) -> str | None:
+def indicator_of(text: str, number: Number, subject: str | None, noun: tuple[int, int],
+                 indicators: dict[str, Indicator]) -> str | None:
     """The indicator of a figure: by its subject, else by the noun it counts
     when a whole-region scope comes right before the number
     (``引导全市8.7万名党员学习…`` counts all the city's party members).
 
+    >>> from orgkg.graph.knowledge import packaged
     >>> text = "引导全市8.7万名党员学思践悟，全州6.1万名党员捐款"
     >>> first, second = find_numbers(text)
-    >>> [indicator_of(text, n, "引导党员", noun_span(text, n.end)) for n in (first, second)]
+    >>> [indicator_of(text, n, "引导党员", noun_span(text, n.end), packaged().indicators) for n in (first, second)]
     ['party-members', None]
     """
-    found = match_indicator(subject, number.unit, number.value)
+    found = match_indicator(subject, number.unit, number.value, indicators)
     scope = text[max(0, number.start - 2):number.start]
     if found is None and re.fullmatch(SCOPE, scope):
-        found = match_indicator(scope + text[noun[0]:noun[1]], number.unit, number.value)
+        found = match_indicator(scope + text[noun[0]:noun[1]], number.unit, number.value, indicators)
     return found
 
 
@@ -588,13 +591,13 @@ def without_region(article: Article, concern: tuple[str, int] | None, subject: s
     return subject
 
 
-def find_figures(article: Article) -> Article:
-    """Append a :class:`FigureMention` for every statistic of every sentence.
+def find_figures(article: Article, indicators: dict[str, Indicator]) -> Article:
+    """Set ``article.figures``: a :class:`FigureMention` for every statistic of every sentence.
 
     A fact repeated later in the article (same value, unit and subject) is
     kept once.
     """
-    seen = set()
+    seen, figures = set(), []
     for sentence in article.sentences:
         text, base, floor, previous, noun, concern = sentence.text, sentence.start, 0, None, (0, 0), None
         for number in find_numbers(text):
@@ -608,17 +611,19 @@ def find_figures(article: Article) -> Article:
             if (number.value, number.unit, subject) in seen:
                 continue
             seen.add((number.value, number.unit, subject))
-            article.figures.append(FigureMention(
+            figures.append(FigureMention(
                 value=number.value, unit=number.unit, text=text[number.start:number.end],
                 start=base + number.start, end=base + number.end, sentence=sentence.index,
                 approx=number.approx, subject=subject, time=read_time(article, sentence, number.start),
-                indicator=indicator_of(text, number, without_region(article, concern, subject), spans[1]),
+                indicator=indicator_of(text, number, without_region(article, concern, subject), spans[1], indicators),
                 concerns=concern,
             ))
+    article.figures = figures
     return article
 
 
 @register("figures", requires=("sentences", "regions", "programmes", "initiatives"), assigns=("figures",))
-def make_figures():
-    """The figures component: :func:`find_figures`."""
-    return find_figures
+def make_figures(knowledge: Knowledge):
+    """The figures component: :func:`find_figures` with the knowledge's indicators."""
+    indicators = knowledge.indicators
+    return lambda article: find_figures(article, indicators)

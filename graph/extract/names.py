@@ -20,19 +20,19 @@ claim on a span wins and an item is never both kinds:
 
 The head noun decides the kind (see :mod:`graph.measures`). The ``programmes``
 and ``initiatives`` steps are both :func:`component_for` one kind; they share
-:func:`measures_of`, which caches its result per article text.
+:class:`MeasureFinder`, which keeps its result for the article it read last.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
-from functools import cache, lru_cache
 from typing import Callable
 
 from ..doc import Article, MeasureMention, Sentence
+from ..knowledge import Knowledge
 from ..measures import (
-    EVENT_HEADS, INITIATIVE_HEADS, PROGRAMME_HEADS, RATING_HEADS, majority_kind, national, normalise,
+    EVENT_HEADS, INITIATIVE_HEADS, PROGRAMME_HEADS, RATING_HEADS, NationalTable, majority_kind, normalise,
 )
 
 QUOTE = re.compile(r"“[^“”]{1,40}”")
@@ -238,14 +238,16 @@ def whole_name_kind(inner: str) -> str | None:
     return full[1] if full and len(inner) > len(full[0]) + 1 else None
 
 
-def _bare_quote_kind(text: str, start: int, end: int, inner: str, verbs: tuple[str, ...] = ()) -> str | None:
+def _bare_quote_kind(text: str, start: int, end: int, inner: str, national: NationalTable,
+                     verbs: tuple[str, ...] = ()) -> str | None:
     """Kind of a quoted name written without head noun, or None when the context
     does not present it as a programme or mechanism (slogans, titles, targets).
 
     :param start: where the quote, or the field words before it, start.
+    :param national: the national campaigns and slogans.
     :param verbs: the verbs that may precede ``start``; all bare-quote verbs by default.
     """
-    if _is_slogan(inner) or NUMBERED_SLOGAN.match(inner) and not POLICY_ARTICLES.search(inner):
+    if national.is_slogan(inner) or NUMBERED_SLOGAN.match(inner) and not POLICY_ARTICLES.search(inner):
         return None
     whole = whole_name_kind(inner)
     if whole:
@@ -270,7 +272,7 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, verbs: tuple[s
     verb = next((v for v in verbs or BARE_VERBS if before.endswith(v)), None)
     if verb is None:
         return None
-    entry = national().get(normalise(inner))
+    entry = national.get(inner)
     if entry is not None:
         return entry.kind
     own = head_kind(inner)
@@ -279,20 +281,22 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, verbs: tuple[s
     return "programme" if verb in PROGRAMME_VERBS else "initiative"
 
 
-def _not_an_item(core: str, tail: str) -> bool:
+def _not_an_item(core: str, tail: str, national: NationalTable) -> bool:
     """True when a quote and the head after it name no programme or mechanism:
     a slogan with a bare or weak head (“一把手”工程, “四个中心”功能建设), a
     place or target being built (“山水生态示范区”建设), a quantity
     (“一揽子”政策), a style (“风向标”式政策), or a description of a layout or
     of what is built, written as phrases (“甲、乙”建设思路, “甲，乙”的格局).
 
-    >>> _not_an_item("一把手", "工程"), _not_an_item("一把手", "政治能力提升计划")
+    >>> national = NationalTable("一把手\tslogan\t")
+
+    >>> _not_an_item("一把手", "工程", national), _not_an_item("一把手", "政治能力提升计划", national)
     (True, False)
-    >>> _not_an_item("三大科创高地", "建设"), _not_an_item("六个引领", "工作法")
+    >>> _not_an_item("三大科创高地", "建设", national), _not_an_item("六个引领", "工作法", national)
     (True, False)
-    >>> _not_an_item("一揽子", "干部政策"), _not_an_item("风向标", "式政策")
+    >>> _not_an_item("一揽子", "干部政策", national), _not_an_item("风向标", "式政策", national)
     (True, True)
-    >>> _not_an_item("建在园区、留在园区", "建设"), _not_an_item("抓院促系、整校建强", "铸魂行动")
+    >>> _not_an_item("建在园区、留在园区", "建设", national), _not_an_item("抓院促系、整校建强", "铸魂行动", national)
     (True, False)
     """
     head = head_kind(tail)[0]
@@ -302,7 +306,7 @@ def _not_an_item(core: str, tail: str) -> bool:
         return True
     if head in WEAK_HEADS and (NUMBERED_SLOGAN.match(core) or PLACE_CORE.search(core)):
         return True
-    return _is_slogan(core) and (head in WEAK_HEADS or tail == head)
+    return national.is_slogan(core) and (head in WEAK_HEADS or tail == head)
 
 
 def _one_modifier(text: str) -> bool:
@@ -342,12 +346,6 @@ def _names_something(text: str) -> bool:
     return text.endswith("制") or head is not None and len(text) > len(head[0])
 
 
-def _is_slogan(text: str) -> bool:
-    """True for a national slogan (两个维护), which is never an item of its own."""
-    entry = national().get(normalise(text))
-    return entry is not None and entry.kind == "slogan"
-
-
 def _skip_back(text: str, start: int) -> str:
     """The text before a quote, skipping sibling quotes, 、 and counts (50余个)."""
     before = text[:start]
@@ -361,8 +359,9 @@ def _skip_back(text: str, start: int) -> str:
 class _Finder:
     """Collects the names of one sentence, each span claimed at most once."""
 
-    def __init__(self, sentence: Sentence):
+    def __init__(self, sentence: Sentence, national: NationalTable):
         self.s = sentence
+        self.table = national
         self.text = sentence.text
         self.taken = [False] * len(self.text)
         self.found: list[MeasureMention] = []
@@ -389,12 +388,12 @@ class _Finder:
         return sorted(self.found, key=lambda m: m.start)
 
     def national(self) -> None:
-        table = national()
-        for variant in _variants():
+        table = self.table
+        for variant in table.variants:
             for m in re.finditer(re.escape(variant), self.text):
                 # after a closing quote it is the head of another name: “四史”主题教育
                 if self.free(m.start(), m.end()) and self.text[m.start() - 1 : m.start()] != "”":
-                    entry = table[normalise(variant)]
+                    entry = table.get(variant)
                     core = re.search(r"“([^”]+)”", entry.name)
                     self.claim(m.start(), m.end(), entry.kind, core.group(1) if core else normalise(entry.name))
 
@@ -426,14 +425,14 @@ class _Finder:
                 tail = None  # a bare head after a whole name classifies it: “青年技能人才培育工程”政策
             core = self.text[a + 1 : b - 1]
             if tail and len(core) >= 2:
-                self.claim(lead, b + len(tail[0]), None if _not_an_item(core, tail[0]) else tail[1], core)
+                self.claim(lead, b + len(tail[0]), None if _not_an_item(core, tail[0], self.table) else tail[1], core)
                 i = j + 1
                 continue
             m = spans[i]
             inner = m.group()[1:-1]
-            kind = _bare_quote_kind(self.text, m.start(), m.end(), inner)
+            kind = _bare_quote_kind(self.text, m.start(), m.end(), inner, self.table)
             if kind is None and lead < m.start():
-                kind = _bare_quote_kind(self.text, lead, m.end(), inner, FIELD_VERBS)
+                kind = _bare_quote_kind(self.text, lead, m.end(), inner, self.table, FIELD_VERBS)
             self.claim(lead if kind else m.start(), m.end(), kind, inner)
             i += 1
 
@@ -563,32 +562,38 @@ class _Finder:
         return a + last.end()
 
 
-@cache
-def _variants() -> list[str]:
-    """Every written variant of a national campaign or system, longest first
-    (slogans are recognised when a quote holds one, see :func:`_is_slogan`)."""
-    entries = [e for e in national().values() if e.kind != "slogan"]
-    return sorted({v for e in entries for v in (e.name, *e.variants)}, key=len, reverse=True)
+class MeasureFinder:
+    """Finds the programmes and initiatives of an article, for both pipeline steps.
 
+    The two steps ask for the same article one after the other, so the last
+    article's names are kept and the second step does not search again.
 
-@lru_cache(maxsize=16)
-def _find(sentences: tuple[Sentence, ...]) -> tuple[MeasureMention, ...]:
-    return tuple(m for s in sentences for m in _Finder(s).run())
-
-
-def measures_of(article: Article) -> tuple[MeasureMention, ...]:
-    """All programmes and initiatives of ``article``, each classified once.
-
-    A quoted name written alone (“红色物业”) where the article also writes it
-    with its head noun (“红色物业”创建) is a short reference to that item, so
-    only the full form is kept. A name the context classifies differently in
-    two sentences (深化“甲乙” / 开展“甲乙”) is one item of one kind.
+    :param national: the national campaigns and slogans.
     """
-    found = _find(tuple(article.sentences))
-    headed = {m.core for m in found if m.name != f"“{m.core}”"}
-    kept = [m for m in found if m.name != f"“{m.core}”" or m.core not in headed]
-    kinds = _kind_by_name(kept)
-    return tuple(replace(m, kind=kinds[m.name]) for m in kept)
+
+    def __init__(self, national: NationalTable):
+        self.national = national
+        self._last: tuple[tuple[Sentence, ...], tuple[MeasureMention, ...]] | None = None
+
+    def __call__(self, article: Article) -> tuple[MeasureMention, ...]:
+        """All programmes and initiatives of ``article``, each classified once.
+
+        A quoted name written alone (“红色物业”) where the article also writes it
+        with its head noun (“红色物业”创建) is a short reference to that item, so
+        only the full form is kept. A name the context classifies differently in
+        two sentences (深化“甲乙” / 开展“甲乙”) is one item of one kind.
+        """
+        sentences = tuple(article.sentences)
+        if self._last is None or self._last[0] != sentences:
+            self._last = sentences, self._find(article)
+        return self._last[1]
+
+    def _find(self, article: Article) -> tuple[MeasureMention, ...]:
+        found = [m for s in article.sentences for m in _Finder(s, self.national).run()]
+        headed = {m.core for m in found if m.name != f"“{m.core}”"}
+        kept = [m for m in found if m.name != f"“{m.core}”" or m.core not in headed]
+        kinds = _kind_by_name(kept)
+        return tuple(replace(m, kind=kinds[m.name]) for m in kept)
 
 
 def _kind_by_name(mentions: list[MeasureMention]) -> dict[str, str]:
@@ -600,16 +605,21 @@ def _kind_by_name(mentions: list[MeasureMention]) -> dict[str, str]:
     return {name: majority_kind(counts) for name, counts in votes.items()}
 
 
-def component_for(kind: str) -> Callable[[Article], Article]:
-    """The pipeline step that puts the article's names of ``kind`` in
-    ``article.measures``, replacing those of an earlier run.
+def shared_finder(knowledge: Knowledge) -> MeasureFinder:
+    """The finder the programmes and initiatives steps of one pipeline share (one per knowledge)."""
+    return knowledge.__dict__.setdefault("_measure_finder", MeasureFinder(knowledge.national))
+
+
+def component_for(kind: str, finder: MeasureFinder) -> Callable[[Article], Article]:
+    """The pipeline step that sets ``article.programmes`` or ``article.initiatives``.
 
     :param kind: ``"programme"`` or ``"initiative"``.
+    :param finder: the finder both steps share.
     """
+    field = kind + "s"
 
     def component(article: Article) -> Article:
-        others = [m for m in article.measures if m.kind != kind]
-        article.measures = others + [m for m in measures_of(article) if m.kind == kind]
+        setattr(article, field, [m for m in finder(article) if m.kind == kind])
         return article
 
     return component

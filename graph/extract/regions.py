@@ -30,7 +30,8 @@ import jieba
 import jieba.posseg
 
 from ..doc import Article, RegionMention, RegionRef
-from ..gazetteer import DIVISION_LEVELS, LEVEL_RANK, LOCAL_SUFFIXES, Gazetteer, Name, load_gazetteer, local_suffix
+from ..gazetteer import DIVISION_LEVELS, LEVEL_RANK, LOCAL_SUFFIXES, Gazetteer, Name, local_suffix
+from ..knowledge import Knowledge
 from . import register
 
 STREET = re.compile(r"[东南西北中]?(?:路|大街|街|大道|巷)")
@@ -628,9 +629,9 @@ class RegionFinder:
 
 
 @register("regions", requires=("sentences",), assigns=("regions", "subject"))
-def make_regions():
-    """The ``regions`` component: fills ``article.regions`` and ``article.subject``."""
-    finder = RegionFinder(load_gazetteer())
+def make_regions(knowledge: Knowledge):
+    """The ``regions`` component: sets ``article.regions`` and ``article.subject``."""
+    finder = RegionFinder(knowledge.gazetteer)
 
     def regions(article: Article) -> Article:
         article.subject = finder.subject(article.title, article.level, article.text)

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from graph.build import build_corpus
-from web import create_app
+from orgkg.graph.build import build_corpus
+from orgkg.web import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).parent / "data"
@@ -81,8 +81,8 @@ def graph_file(graph, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def app(graph):
-    return create_app({"GRAPH": graph, "TESTING": True})
+def app(graph_file):
+    return create_app({"GRAPH": graph_file, "TESTING": True})
 
 
 @pytest.fixture()
@@ -90,11 +90,14 @@ def client(app):
     return app.test_client()
 
 
-def serve(source: Path):
-    """Run ``web.server.run(source)`` (waitress) in a child process; yield its base URL, then stop it."""
+def serve(source: Path, output: Path):
+    """Run ``orgkg serve SOURCE`` (waitress) in a child process; yield its base URL, then stop it.
+
+    :param output: where a corpus source's graph is written.
+    """
     port = free_port()
-    code = f"from web.server import run; run({str(source)!r}, port={port})"
-    process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    command = [sys.executable, "-m", "orgkg", "serve", str(source), "--port", str(port), "-o", str(output)]
+    process = subprocess.Popen(command, cwd=output.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(url + "/", process)
@@ -106,13 +109,13 @@ def serve(source: Path):
 @pytest.fixture(scope="session")
 def live_server(graph_file):
     """The app serving the sample graph with the hostile labels."""
-    yield from serve(graph_file)
+    yield from serve(graph_file, graph_file.with_name("unused.ttl"))
 
 
 @pytest.fixture(scope="session")
-def clean_server():
+def clean_server(tmp_path_factory):
     """The app serving the sample corpus alone (built by the server itself), for the README's screenshots."""
-    yield from serve(SAMPLE)
+    yield from serve(SAMPLE, tmp_path_factory.mktemp("clean") / "graph.ttl")
 
 
 @pytest.fixture(scope="session")

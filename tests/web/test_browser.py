@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 import waitress
 
-from web import create_app
+from orgkg.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -248,9 +248,9 @@ def test_yasgui_escapes_hostile_labels_even_without_csp(browser, live_server):
 
 
 @pytest.fixture(scope="module")
-def capped_server(graph):
+def capped_server(graph_file):
     """The app with a row cap of 5, served by waitress on a thread of this process."""
-    server = waitress.create_server(create_app({"GRAPH": graph, "SPARQL_MAX_ROWS": 5}), host="127.0.0.1", port=0)
+    server = waitress.create_server(create_app({"GRAPH": graph_file, "SPARQL_MAX_ROWS": 5}), host="127.0.0.1", port=0)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"

@@ -35,14 +35,15 @@ def test_ontology_download(client):
     assert ONTOLOGY.encode() in response.data
 
 
-def test_shapes_download_when_present(client, app):
-    from pathlib import Path
+@pytest.mark.parametrize("name", ["ontology", "shapes"])
+def test_ontology_files_are_the_packaged_ones(client, name):
+    from orgkg.resources import ontology_file
 
-    present = (Path(app.config["ONTOLOGY_DIR"]) / "shapes.ttl").is_file()
-    response = client.get("/shapes.ttl")
-    assert response.status_code == (200 if present else 404)
-    if present:
-        assert len(Graph().parse(data=response.data, format="turtle")) > 0
+    response = client.get(f"/{name}.ttl")
+    assert response.status_code == 200 and response.mimetype == "text/turtle"
+    assert response.data == ontology_file("orgkg.ttl" if name == "ontology" else "shapes.ttl").read_bytes()
+    assert len(Graph().parse(data=response.data, format="turtle")) > 0
+    assert client.get(f"/{name}.ttl", headers={"If-None-Match": response.headers["ETag"]}).status_code == 304
 
 
 def test_downloads_page_links_everything(client):

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from web.examples import load_examples, parse_example
+from orgkg.web.examples import load_examples, parse_example
 
-EXAMPLES = load_examples(Path(__file__).resolve().parents[2] / "ontology" / "examples")
+EXAMPLES = load_examples()
 
 
 def test_there_are_at_least_twelve():

@@ -2,20 +2,18 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from graph.build import build_corpus
-from web import create_app
-from web.examples import load_examples
+from orgkg.web import create_app
+from orgkg.web.examples import load_examples
 
-EXAMPLES = load_examples(Path(__file__).resolve().parents[2] / "ontology" / "examples")
+EXAMPLES = load_examples()
 
 
 @pytest.fixture(scope="module")
-def full_app(full_corpus):
-    return create_app({"GRAPH": build_corpus(full_corpus)})
+def full_app(corpus_graph_file):
+    return create_app({"GRAPH": corpus_graph_file})
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.name for e in EXAMPLES])

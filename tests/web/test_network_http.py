@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from web import create_app
+from orgkg.web import create_app
 
 ZHUZHOU = "region/430200"
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(https?:)?//(?!127\.0\.0\.1[:/])""", re.IGNORECASE)
@@ -76,8 +76,8 @@ def test_diffusion_groups_adopters_by_province(client, graph):
     assert "按省份分组" in html
 
 
-def test_node_cap_shows_how_many_more(graph):
-    client = create_app({"GRAPH": graph, "NETWORK_MAX_NODES": 4}).test_client()
+def test_node_cap_shows_how_many_more(graph_file):
+    client = create_app({"GRAPH": graph_file, "NETWORK_MAX_NODES": 4}).test_client()
     html = client.get("/network/").get_data(as_text=True)
     nodes, edges = network_data(html)
     assert len(nodes) == 4

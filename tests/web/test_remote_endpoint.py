@@ -5,7 +5,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from web import create_app
+from orgkg.web import create_app
 
 PREFIX = "PREFIX ok: <https://w3id.org/orgkg/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 
@@ -52,7 +52,7 @@ def test_download_of_a_remote_graph(remote, graph):
 
 
 def test_unreachable_endpoint_fails_at_start():
-    from graph.store import UpstreamError
+    from orgkg.graph.store import UpstreamError
 
     with pytest.raises(UpstreamError, match="unreachable"):
         create_app({"SPARQL_ENDPOINT": "http://127.0.0.1:9/query"})

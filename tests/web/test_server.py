@@ -1,31 +1,19 @@
-"""``web.server``: what a source becomes, and graph files in every format the app loads."""
+"""Graph files in every format the app loads, and what it refuses to start with."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, URIRef
 
-from web import create_app
-from web.server import app_config
+from orgkg.graph.store import GraphFileError
+from orgkg.web import create_app
 
 ASK = "PREFIX ok: <https://w3id.org/orgkg/ontology#> ASK { <https://w3id.org/orgkg/id/region/430200> a ok:Region }"
-
-
-def test_a_corpus_is_built_first(graph):
-    config = app_config(str(Path(__file__).resolve().parents[2] / "data" / "sample"))
-    assert isinstance(config["GRAPH"], Graph) and len(config["GRAPH"]) > 100
-
-
-def test_an_endpoint_wins_over_the_source():
-    assert app_config("whatever.ttl", endpoint="http://127.0.0.1:7878/query") == {"SPARQL_ENDPOINT": "http://127.0.0.1:7878/query"}
 
 
 @pytest.mark.parametrize("ext,rdflib_format", [("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")])
 def test_graph_files_load_by_extension(graph, tmp_path, ext, rdflib_format):
     path = tmp_path / f"graph.{ext}"
     graph.serialize(path, format=rdflib_format, encoding="utf-8")
-    assert app_config(str(path)) == {"GRAPH": str(path)}
     client = create_app({"GRAPH": str(path)}).test_client()
     assert client.get("/sparql", query_string={"query": ASK}, headers={"Accept": "application/json"}).get_json()["boolean"]
 
@@ -43,15 +31,22 @@ def test_trig_data_in_a_named_graph_is_queried_by_default(graph, tmp_path):
     assert client.get("/id/region/430200").status_code == 200
 
 
-def test_unknown_extension_is_refused(tmp_path):
-    path = tmp_path / "graph.xyz"
-    path.write_text("")
-    with pytest.raises(ValueError, match="unknown RDF file extension"):
+@pytest.mark.parametrize("name,content,message", [
+    ("graph.xyz", "", "unknown RDF file extension"),
+    ("missing.ttl", None, "no such graph file"),
+    ("broken.ttl", "<a> <b> .", "cannot load the graph"),
+])
+def test_bad_graph_files_are_one_line_errors(tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content)
+    with pytest.raises(GraphFileError, match=message) as caught:
         create_app({"GRAPH": str(path)})
+    assert "\n" not in str(caught.value)
 
 
 def test_no_graph_is_refused():
-    with pytest.raises(ValueError, match="GRAPH"):
+    with pytest.raises(GraphFileError, match="GRAPH"):
         create_app({})
 
 

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import RDF, Graph, URIRef
 
-from web import create_app
+from orgkg.web import create_app
 
 PREFIX = "PREFIX ok: <https://w3id.org/orgkg/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 SELECT = PREFIX + 'SELECT ?r ?label WHERE { ?r a ok:Region ; rdfs:label ?label } ORDER BY ?label'
@@ -199,14 +199,14 @@ def test_cors_headers_and_preflight(client):
     assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
 
 
-def test_cors_can_be_turned_off(graph):
-    client = create_app({"GRAPH": graph, "CORS_ORIGIN": None}).test_client()
+def test_cors_can_be_turned_off(graph_file):
+    client = create_app({"GRAPH": graph_file, "CORS_ORIGIN": None}).test_client()
     response = client.get("/sparql", query_string={"query": ASK}, headers={"Accept": "application/json"})
     assert "Access-Control-Allow-Origin" not in response.headers
 
 
-def test_row_cap_truncates_visibly(graph):
-    client = create_app({"GRAPH": graph, "SPARQL_MAX_ROWS": 3}).test_client()
+def test_row_cap_truncates_visibly(graph_file):
+    client = create_app({"GRAPH": graph_file, "SPARQL_MAX_ROWS": 3}).test_client()
     response = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"Accept": "application/json"})
     assert response.status_code == 200
     assert response.headers["Orgkg-Truncated"] == "true" and response.headers["Orgkg-Row-Limit"] == "3"
@@ -215,8 +215,8 @@ def test_row_cap_truncates_visibly(graph):
     assert "Orgkg-Truncated" not in small.headers and len(small.get_json()["results"]["bindings"]) == 2
 
 
-def test_slow_query_times_out_with_503_and_no_partial_body(graph):
-    client = create_app({"GRAPH": graph, "SPARQL_TIMEOUT": 0.05}).test_client()
+def test_slow_query_times_out_with_503_and_no_partial_body(graph_file):
+    client = create_app({"GRAPH": graph_file, "SPARQL_TIMEOUT": 0.05}).test_client()
     response = client.get("/sparql", query_string={"query": SLOW}, headers={"Accept": "application/sparql-results+json"})
     assert response.status_code == 503
     assert response.is_json and "time limit" in response.get_json()["message"]

@@ -3,12 +3,11 @@
 (function () {
   "use strict";
   const cfg = JSON.parse(document.getElementById("query-config").textContent);
-  const prologue = Object.entries(cfg.prefixes).map(([p, iri]) => `PREFIX ${p}: <${iri}>`).join("\n");
 
   // Only completers that work offline: LOV-backed class/property completion would call the internet.
   Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
   Yasgui.Yasqe.defaults.collapsePrefixesOnLoad = true;
-  Yasgui.Yasqe.defaults.value = prologue + "\n\nSELECT ?region ?label WHERE {\n  ?region a ok:Region ; rdfs:label ?label .\n} LIMIT 20\n";
+  Yasgui.Yasqe.defaults.value = cfg.defaultQuery;
 
   // The endpoint answers errors as JSON ({error, name, message}); show them as a heading and the message.
   Yasgui.Yasr.defaults.errorRenderers = [async function (error) {

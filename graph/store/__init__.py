@@ -1,12 +1,14 @@
-"""The graph the app serves, behind one interface wherever it lives.
+"""The graph, behind one interface wherever it lives: what the web app and ``orgkg query`` use.
 
-:class:`GraphStore` runs every query of the app (the endpoint's, the entity
-pages', the network views') with a hard timeout and a row cap, and hands back a
-complete :class:`Answer`: nothing is streamed, so a timeout can never cut a
-response in half. The query engine is a backend: :class:`LocalBackend` keeps the
-graph in an in-memory pyoxigraph store (fast, thread-safe, releases the GIL),
-:class:`RemoteBackend` forwards to an external SPARQL 1.1 endpoint such as
-``oxigraph serve``.
+:class:`GraphStore` runs every query (the endpoint's, the entity pages', the
+network views', the command line's) with a hard timeout and a row cap, and
+hands back a complete :class:`Answer`: nothing is streamed, so a timeout can
+never cut a response in half. The query engine is a backend:
+:class:`LocalBackend` keeps the graph in an in-memory pyoxigraph store (fast,
+thread-safe, releases the GIL), :class:`RemoteBackend` forwards to an external
+SPARQL 1.1 endpoint such as ``oxigraph serve``. :func:`open_store` picks one;
+:mod:`.results` writes answers in the SPARQL results and RDF formats. Failures
+are the :class:`~orgkg.graph.errors.StoreError` family, re-exported here.
 """
 from __future__ import annotations
 
@@ -24,10 +26,19 @@ from typing import Iterable, Mapping, Protocol
 
 import pyoxigraph as ox
 
-from .namespaces import PREFIXES
+from ..errors import GraphFileError, OrgkgError, QueryRefused, QuerySyntaxError, QueryTimeout, StoreError, UpstreamError
+from ..namespaces import PREFIXES
+
+__all__ = [
+    "Answer", "Dump", "GraphStore", "LocalBackend", "RemoteBackend", "open_store", "write_triples", "RDF_FORMATS",
+    "PREFIXES", "PROLOGUE", "Term", "OrgkgError", "StoreError", "GraphFileError", "QuerySyntaxError", "QueryRefused",
+    "QueryTimeout", "UpstreamError",
+]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
+#: The RDF formats whole graphs are written in, by the names the app and the command line use.
+RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
 #: The same prefixes as SPARQL ``PREFIX`` lines, for the app's own queries.
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
@@ -39,36 +50,6 @@ def write_triples(triples: Iterable[ox.Triple], fmt: ox.RdfFormat) -> bytes:
     :param fmt: Turtle, N-Triples, JSON-LD or any other pyoxigraph graph format.
     """
     return ox.serialize(triples, format=fmt, prefixes=None if fmt == ox.RdfFormat.N_TRIPLES else PREFIXES)
-
-
-class StoreError(Exception):
-    """Base class of query failures; ``status`` is the HTTP status they map to."""
-
-    status = 500
-
-
-class QuerySyntaxError(StoreError):
-    """The query does not parse; the message is the parser's."""
-
-    status = 400
-
-
-class QueryRefused(StoreError):
-    """The query asks for something this server does not do (federation)."""
-
-    status = 403
-
-
-class QueryTimeout(StoreError):
-    """The query ran longer than its time limit and was abandoned."""
-
-    status = 503
-
-
-class UpstreamError(StoreError):
-    """The external SPARQL endpoint failed or could not be reached."""
-
-    status = 502
 
 
 # Lexes just enough SPARQL to find keywords: strings, IRIs, comments, variables and
@@ -152,23 +133,21 @@ class LocalBackend:
 
     @classmethod
     def from_file(cls, path: str | Path) -> LocalBackend:
-        """Load a graph file whose format is given by its extension (.ttl, .nt, .jsonld, .trig …).
+        """Bulk-load a graph file whose format is given by its extension (.ttl, .nt, .jsonld, .trig …).
 
-        :raises ValueError: for an unknown extension.
+        :raises GraphFileError: for a missing file, an unknown extension or a file that does not parse.
         """
         path = Path(path)
-        fmt = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
+        fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) if path.suffix != ".json" else ox.RdfFormat.JSON_LD
         if fmt is None:
-            raise ValueError(f"{path}: unknown RDF file extension {path.suffix!r}")
+            raise GraphFileError(f"{path}: unknown RDF file extension {path.suffix!r}")
+        if not path.is_file():
+            raise GraphFileError(f"{path}: no such graph file (build one with `orgkg build CORPUS -o {path}`)")
         store = ox.Store()
-        store.bulk_load(path=path, format=fmt)
-        return cls(store)
-
-    @classmethod
-    def from_ntriples(cls, data: bytes) -> LocalBackend:
-        """Load N-Triples, the form an rdflib graph is handed over in."""
-        store = ox.Store()
-        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+        try:
+            store.bulk_load(path=path, format=fmt)
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise GraphFileError(f"{path}: cannot load the graph ({str(exc).strip().splitlines()[0]})") from exc
         return cls(store)
 
     def run(self, sparql, bindings, default_graphs, named_graphs, timeout):
@@ -181,7 +160,7 @@ class LocalBackend:
                 named_graphs=named_graphs or None,
             )
         except SyntaxError as e:
-            raise QuerySyntaxError(str(e)) from e
+            raise QuerySyntaxError(f"bad SPARQL query: {e}") from e
 
     def dump(self, fmt):
         return write_triples((q.triple for q in self.store), fmt)  # named graphs merge, as in queries
@@ -227,7 +206,7 @@ class RemoteBackend:
         except urllib.error.HTTPError as e:
             message = e.read().decode("utf-8", "replace")[:2000]
             if e.code == 400:
-                raise QuerySyntaxError(message) from e
+                raise QuerySyntaxError(f"bad SPARQL query: {message}") from e
             raise UpstreamError(f"{self.endpoint} answered {e.code}: {message}") from e
         except TimeoutError as e:
             raise QueryTimeout(f"{self.endpoint} did not answer within {timeout:g} s") from e
@@ -333,8 +312,9 @@ class GraphStore:
                 return out, True
         return out, False
 
-    def dump(self, fmt: ox.RdfFormat) -> Dump:
-        """The whole graph serialised in ``fmt``, computed once and kept."""
+    def dump(self, name: str) -> Dump:
+        """The whole graph serialised as ``ttl``, ``nt`` or ``jsonld``, computed once and kept."""
+        fmt = RDF_FORMATS[name]
         with self._dump_lock:
             if fmt not in self._dumps:
                 data = self.backend.dump(fmt)
@@ -344,4 +324,23 @@ class GraphStore:
     @property
     def version(self) -> str:
         """A short fingerprint of the graph's content, for client caches."""
-        return self.dump(ox.RdfFormat.N_TRIPLES).etag[:16]
+        return self.dump("nt").etag[:16]
+
+
+def open_store(graph: str | Path | None = None, endpoint: str | None = None, *, timeout: float = 10.0,
+               workers: int = 4) -> GraphStore:
+    """The store of a graph file, bulk-loaded in memory, or of an external SPARQL endpoint.
+
+    :param graph: a graph file (format by extension).
+    :param endpoint: an external endpoint's query URL, used instead of ``graph``.
+    :param timeout: seconds a query may run unless the caller says otherwise.
+    :param workers: queries that may run at once.
+    :raises GraphFileError: when the graph file cannot be loaded.
+    """
+    if endpoint:
+        backend: Backend = RemoteBackend(endpoint)
+    elif graph is not None:
+        backend = LocalBackend.from_file(graph)
+    else:
+        raise GraphFileError("give a graph file or a SPARQL endpoint")
+    return GraphStore(backend, timeout=timeout, workers=workers)

@@ -1,124 +1,43 @@
-"""Writing answers in the SPARQL results formats and RDF formats, and choosing one.
+"""Writing answers in the SPARQL results formats and the RDF formats, by format name.
 
 pyoxigraph serialises only whole lazy results, and the row cap needs an answer
 already in hand, so SELECT/ASK answers are written here; graphs go through
-:func:`pyoxigraph.serialize`.
+:func:`pyoxigraph.serialize`. Which format a client gets (media types, ``Accept``)
+is the web app's business, not this module's.
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 from xml.etree import ElementTree as ET
 
 import pyoxigraph as ox
-from werkzeug.datastructures import MIMEAccept
 
-from .store import Answer, Term, write_triples
+from . import RDF_FORMATS, Answer, Term, write_triples
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
 
 
-@dataclass(frozen=True)
-class Format:
-    """One output format: its ``format=`` name, media type and file extension."""
-
-    name: str
-    media_type: str
-    extension: str
+#: The names of the formats each form of answer is written in, preferred first.
+FORMS = {"select": ("json", "xml", "csv", "tsv"), "ask": ("json", "xml", "csv", "tsv"), "graph": tuple(RDF_FORMATS)}
 
 
-RESULT_FORMATS = (
-    Format("json", "application/sparql-results+json", "srj"),
-    Format("xml", "application/sparql-results+xml", "srx"),
-    Format("csv", "text/csv", "csv"),
-    Format("tsv", "text/tab-separated-values", "tsv"),
-)
-GRAPH_FORMATS = (
-    Format("ttl", "text/turtle", "ttl"),
-    Format("nt", "application/n-triples", "nt"),
-    Format("jsonld", "application/ld+json", "jsonld"),
-)
-#: Media types clients send that mean one of the formats above.
-ALIASES = {
-    "application/json": "json",
-    "application/xml": "xml",
-    "text/xml": "xml",
-    "application/x-turtle": "ttl",
-    "text/plain": "nt",
-}
-OX_GRAPH_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
+def write(answer: Answer, name: str) -> bytes:
+    """Write ``answer`` in the format ``name`` (one of :data:`FORMS` for its form).
 
-
-def formats_for(form: str) -> tuple[Format, ...]:
-    """The formats an answer of this form can be written in, preferred first."""
-    return GRAPH_FORMATS if form == "graph" else RESULT_FORMATS
-
-
-def offers(form: str) -> list[str]:
-    """Media types to negotiate among for an answer of ``form``, preferred first."""
-    own = formats_for(form)
-    names = {f.name for f in own}
-    return [f.media_type for f in own] + [m for m, n in ALIASES.items() if n in names]
-
-
-def best_match(accept: MIMEAccept, offers: list[str]) -> str | None:
-    """The offer ``accept`` ranks highest by q-value, ties going to the earlier offer; the first offer without ``Accept``.
-
-    :param accept: the request's parsed ``Accept`` header.
-    :param offers: media types, the server's preference first.
-
-    >>> best_match(MIMEAccept([("text/csv", 0.5), ("*/*", 0.1)]), ["application/json", "text/csv"])
-    'text/csv'
-    """
-    return accept.best_match(offers) if accept else offers[0]
-
-
-def by_media_type(media_type: str) -> Format:
-    """The format a negotiated media type stands for.
-
-    >>> by_media_type("application/json").name
-    'json'
-    """
-    name = ALIASES.get(media_type)
-    return next(f for f in RESULT_FORMATS + GRAPH_FORMATS if f.media_type == media_type or f.name == name)
-
-
-#: Other names clients give in ``format=`` (SPARQLWrapper sends ``turtle`` and ``n3``).
-NAME_ALIASES = {"turtle": "ttl", "n3": "ttl", "ntriples": "nt", "n-triples": "nt", "json-ld": "jsonld"}
-
-
-def by_name(name: str, form: str) -> Format | None:
-    """The format a ``format=`` value names (a name, alias or media type), if ``form`` can be written in it.
-
-    >>> by_name("turtle", "graph").media_type, by_name("text/csv", "select").name, by_name("csv", "graph")
-    ('text/turtle', 'csv', None)
-    """
-    name = NAME_ALIASES.get(name.lower(), ALIASES.get(name.lower(), name.lower()))
-    return next((f for f in formats_for(form) if name in (f.name, f.media_type)), None)
-
-
-def serialize(answer: Answer, fmt: Format) -> bytes:
-    """Write ``answer`` in a format.
-
-    :param answer: a complete answer.
-    :param fmt: one of :func:`formats_for` the answer's form.
+    :raises KeyError: for a name its form has no writer for.
     """
     if answer.form == "graph":
-        return serialize_triples(answer.triples, fmt.name)
-    return WRITERS[fmt.name](answer)
+        return write_graph(answer.triples, name)
+    return WRITERS[name](answer)
 
 
-def serialize_triples(triples, name: str) -> bytes:
-    """Triples as Turtle, N-Triples or JSON-LD.
-
-    :param triples: pyoxigraph triples.
-    :param name: ``ttl``, ``nt`` or ``jsonld``.
-    """
-    return write_triples(triples, OX_GRAPH_FORMATS[name])
+def write_graph(triples: Iterable[ox.Triple], name: str) -> bytes:
+    """Triples as Turtle, N-Triples or JSON-LD (``ttl``, ``nt``, ``jsonld``)."""
+    return write_triples(triples, RDF_FORMATS[name])
 
 
 def json_term(term: Term) -> dict:

@@ -1,6 +1,8 @@
 """The ``orgkg`` command line: build, export, query, stats, validate, evaluate, serve, vocab.
 
-Every failure a user can cause ends in one line on stderr and exit status 1.
+It sits above both halves of the package and is the only module that imports
+both :mod:`orgkg.graph` and :mod:`orgkg.web`. Every failure a user can cause
+ends in one line on stderr and exit status 1.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import __version__
-from .errors import OrgkgError
+from .graph.errors import OrgkgError
 
 DEFAULT_GRAPH = "build/graph.ttl"
 
@@ -21,7 +23,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args) or 0
     except OrgkgError as exc:
-        print(f"orgkg: error: {exc}", file=sys.stderr)
+        message = str(exc).strip().splitlines()
+        print(f"orgkg: error: {message[0] if message else type(exc).__name__}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("orgkg: interrupted", file=sys.stderr)
@@ -71,14 +74,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the totals as JSON")
     p.set_defaults(run=_evaluate)
 
-    p = sub.add_parser("serve", help="serve a graph file (or a corpus, built first) over HTTP")
-    p.add_argument("source", nargs="?", default=DEFAULT_GRAPH)
+    p = sub.add_parser("serve", help="serve a graph file (or a corpus, built and written first) over HTTP")
+    p.add_argument("source", nargs="?", default=DEFAULT_GRAPH, help="graph file, or corpus to build first")
+    p.add_argument("-o", "--output", default=DEFAULT_GRAPH,
+                   help=f"where a corpus's graph is written before it is served (default {DEFAULT_GRAPH})")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=5000)
     p.add_argument("--endpoint", help="answer SPARQL from this remote endpoint (e.g. an Oxigraph server)")
     p.set_defaults(run=_serve)
 
-    p = sub.add_parser("vocab", help="regenerate graph/vocab.py from ontology/orgkg.ttl")
+    p = sub.add_parser("vocab", help="regenerate graph/vocab.py from ontology/orgkg.ttl (in a checkout)")
     p.set_defaults(run=_vocab)
     return parser
 
@@ -100,40 +105,47 @@ def _progress(quiet: bool):
 
 
 def _build(args) -> int:
-    from .build import build_corpus
-    from .extract import DEFAULT_PIPELINE
-    from .graphfile import format_of, serialize, write_atomic
+    from .graph.extract import DEFAULT_PIPELINE
 
-    fmt = args.format or format_of(args.output) or "ttl"
     pipeline = [n.strip() for n in args.pipeline.split(",") if n.strip()] if args.pipeline else DEFAULT_PIPELINE
-    output = Path(args.output)
-    if not output.parent.is_dir():
-        if output.parent == Path(DEFAULT_GRAPH).parent:
-            output.parent.mkdir(parents=True)
-        else:
-            raise OrgkgError(f"{output}: folder {output.parent} does not exist")
-    graph = build_corpus(args.corpus, pipeline, _progress(args.quiet))
-    write_atomic(output, serialize(graph, fmt))
-    if not args.quiet:
-        from .stats import class_counts
-
-        counts = ", ".join(f"{n} {c}" for c, n in class_counts(graph).items())
-        print(f"wrote {output}: {len(graph)} triples ({counts})", file=sys.stderr)
+    _build_to(args.corpus, args.output, args.format, pipeline, args.quiet)
     return 0
 
 
+def _build_to(corpus: str, output: str, fmt: str | None, pipeline: Sequence[str], quiet: bool) -> Path:
+    """Build ``corpus`` and write its graph to ``output``; the summary goes to stderr unless ``quiet``."""
+    from .graph.build import build_corpus
+    from .graph.graphfile import format_of, serialize, write_atomic
+
+    fmt = fmt or format_of(output) or "ttl"
+    path = Path(output)
+    if not path.parent.is_dir():
+        if path.parent == Path(DEFAULT_GRAPH).parent:
+            path.parent.mkdir(parents=True)
+        else:
+            raise OrgkgError(f"{path}: folder {path.parent} does not exist")
+    graph = build_corpus(corpus, pipeline, _progress(quiet))
+    write_atomic(path, serialize(graph, fmt))
+    if not quiet:
+        from .graph.stats import class_counts
+
+        counts = ", ".join(f"{n} {c}" for c, n in class_counts(graph).items())
+        print(f"wrote {path}: {len(graph)} triples ({counts})", file=sys.stderr)
+    return path
+
+
 def _load_source(source: str):
-    from .graphfile import format_of, load
+    from .graph.graphfile import format_of, load
 
     if format_of(source) is not None:
         return load(source)
-    from .build import build_corpus
+    from .graph.build import build_corpus
 
     return build_corpus(source)
 
 
 def _export(args) -> int:
-    from .graphfile import serialize, write_atomic
+    from .graph.graphfile import serialize, write_atomic
 
     data = serialize(_load_source(args.source), args.format)
     if args.output:
@@ -144,7 +156,7 @@ def _export(args) -> int:
 
 
 def _query(args) -> int:
-    from .query import run_query
+    from .graph.query import run_query
 
     text = args.query
     if text.startswith("@"):
@@ -157,8 +169,8 @@ def _query(args) -> int:
 
 
 def _stats(args) -> int:
-    from .graphfile import load
-    from .stats import class_counts, property_counts
+    from .graph.graphfile import load
+    from .graph.stats import class_counts, property_counts
 
     graph = load(args.graph)
     print(f"triples\t{len(graph)}")
@@ -170,8 +182,8 @@ def _stats(args) -> int:
 
 
 def _validate(args) -> int:
-    from .graphfile import load
-    from .validate import validate
+    from .graph.graphfile import load
+    from .graph.validate import validate
 
     violations = validate(load(args.graph))
     for line in violations:
@@ -184,20 +196,33 @@ def _validate(args) -> int:
 
 
 def _evaluate(args) -> int:
-    from .evaluate import evaluate
+    from .graph.evaluate import evaluate
 
     return evaluate(args.graph, args.gold, scorer=args.scorer, min_f1=args.min_f1, verbose=args.verbose, as_json=args.json)
 
 
 def _serve(args) -> int:
-    from web.server import run
+    from .graph.extract import DEFAULT_PIPELINE
+    from .graph.graphfile import format_of
+    from .web import create_app
+    from .web.server import serve
 
-    run(args.source, host=args.host, port=args.port, endpoint=args.endpoint)
+    if args.endpoint:
+        config = {"SPARQL_ENDPOINT": args.endpoint}
+    elif format_of(args.source) is not None:
+        config = {"GRAPH": args.source}
+    else:  # a corpus: built once, written, then bulk-loaded like any graph file
+        config = {"GRAPH": str(_build_to(args.source, args.output, None, DEFAULT_PIPELINE, quiet=False))}
+    app = create_app(config)
+    try:
+        serve(app, host=args.host, port=args.port)
+    except OSError as exc:
+        raise OrgkgError(f"cannot listen on {args.host}:{args.port} ({exc.strerror or exc})") from exc
     return 0
 
 
 def _vocab(args) -> int:
-    from .vocabgen import write
+    from .graph.vocabgen import write
 
     print(f"wrote {write()}", file=sys.stderr)
     return 0

@@ -1,0 +1,4 @@
+"""The orgkg ontology (``orgkg.ttl``), its SHACL shapes (``shapes.ttl``) and example queries (``examples/``).
+
+Read through :mod:`orgkg.resources`.
+"""
