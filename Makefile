@@ -1,4 +1,4 @@
-# The two commands: `make run` and `make test`.
+# The two commands: `make run` and `make test` (and `make serve` for the last build).
 PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -7,7 +7,13 @@ GRAPH   ?= build/graph.ttl
 HOST    ?= 127.0.0.1
 PORT    ?= 5000
 
-.PHONY: run test build clean
+# The graph is rebuilt only when the corpus, the code or its tables changed, or another corpus is asked for.
+CODE         := $(shell find orgkg graph data ontology -type f \( -name '*.py' -o -name '*.tsv' -o -name '*.ttl' \) -not -path '*/sample/*')
+CORPUS_FILES := $(shell find $(CORPUS) -type f -name '*.txt' 2>/dev/null)
+CORPUS_STAMP := $(GRAPH).corpus
+$(shell mkdir -p $(dir $(GRAPH)) && (echo '$(abspath $(CORPUS))' | cmp -s - $(CORPUS_STAMP) || echo '$(abspath $(CORPUS))' > $(CORPUS_STAMP)))
+
+.PHONY: run serve test build clean
 
 $(BIN)/orgkg: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -15,15 +21,19 @@ $(BIN)/orgkg: pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
-build: $(BIN)/orgkg
-	mkdir -p $(dir $(GRAPH))
+$(GRAPH): $(BIN)/orgkg $(CORPUS_STAMP) $(CORPUS_FILES) $(CODE)
 	$(BIN)/orgkg build $(CORPUS) -o $(GRAPH)
 
-run: build
+build: $(GRAPH)
+
+run: $(GRAPH)
+	$(BIN)/orgkg serve $(GRAPH) --host $(HOST) --port $(PORT)
+
+serve: $(BIN)/orgkg
 	$(BIN)/orgkg serve $(GRAPH) --host $(HOST) --port $(PORT)
 
 test: $(BIN)/orgkg
-	$(BIN)/python -m pytest $(PYTEST_ARGS) graph web tests
+	$(BIN)/python -m pytest $(PYTEST_ARGS) tests
 
 clean:
 	rm -rf build

@@ -41,7 +41,7 @@ class Name:
     ``kind`` says how much evidence a match needs: ``full`` names and curated
     ``alias`` forms stand on their own, ``short`` forms are checked against
     word context, and ``guarded`` 别称 count only where the text clearly means the
-    place (see :mod:`graph.extract.regions`).
+    place (see :mod:`orgkg.graph.extract.regions`).
     """
 
     form: str

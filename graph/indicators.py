@@ -46,7 +46,7 @@ def read_indicators(text: str) -> dict[str, Indicator]:
 
     :param text: the table, as ``data/indicators.tsv`` holds it.
 
-    >>> table = read_indicators("key\tzh\ten\tunits\tmin\tsubject\\nparty-members\t党员总数\tParty members\t名\t1000\t.*党员(?:总数)?")
+    >>> table = read_indicators("key\\tzh\\ten\\tunits\\tmin\\tsubject\\nparty-members\\t党员总数\\tParty members\\t名\\t1000\\t.*党员(?:总数)?")
     >>> list(table), table["party-members"].en
     (['party-members'], 'Party members')
     """
@@ -61,7 +61,7 @@ def read_indicators(text: str) -> dict[str, Indicator]:
 def match_indicator(subject: str | None, unit: str, value: Decimal, indicators: dict[str, Indicator]) -> str | None:
     """Key of the first indicator whose rule the figure meets, or None.
 
-    >>> table = read_indicators("k\tzh\ten\tu\tm\ts\\nparty-members\t党员总数\tParty members\t名\t1000\t(?:全省)?党员(?:总数)?")
+    >>> table = read_indicators("k\\tzh\\ten\\tu\\tm\\ts\\nparty-members\\t党员总数\\tParty members\\t名\\t1000\\t(?:全省)?党员(?:总数)?")
     >>> [match_indicator(s, "名", Decimal(52500), table) for s in ("党员总数", "新发展党员")]
     ['party-members', None]
     """

@@ -71,7 +71,7 @@ class NationalTable:
 
     :param text: the table: name, kind and ``|``-separated variants per line; ``#`` starts a comment.
 
-    >>> table = NationalTable("“第一议题”制度\tinitiative\t“第一议题”学习制度\n两个维护\tslogan\t做到“两个维护”")
+    >>> table = NationalTable("“第一议题”制度\\tinitiative\\t“第一议题”学习制度\\n两个维护\\tslogan\\t做到“两个维护”")
     >>> table.get("“第一议题”学习制度").name, table.get("第一议题").name, table.get("两个维护").kind
     ('“第一议题”制度', '“第一议题”制度', 'slogan')
     >>> table.variants
@@ -121,7 +121,7 @@ def merge_key(mention: MeasureMention, region: RegionRef | None, national: Natio
     :param national: the national campaigns.
     :returns: ``(key, scope)``.
 
-    >>> national = NationalTable("“第一议题”制度\tinitiative\t“第一议题”学习制度")
+    >>> national = NationalTable("“第一议题”制度\\tinitiative\\t“第一议题”学习制度")
 
     >>> m = MeasureMention("programme", "“两个覆盖”集中攻坚行动", "两个覆盖", 0, 12, 0)
     >>> merge_key(m, None, national)
@@ -171,7 +171,7 @@ def _distinctive(core: str, national: NationalTable) -> bool:
     more Chinese characters and not a national slogan (“两个维护”), which many
     regions put before heads of their own.
 
-    >>> slogans = NationalTable("两个维护\tslogan\t")
+    >>> slogans = NationalTable("两个维护\\tslogan\\t")
     >>> _distinctive("两个覆盖", slogans), _distinctive("两个维护", slogans), _distinctive("1+5", slogans)
     (True, False, False)
     """
@@ -198,7 +198,7 @@ def preferred_label(names: Iterable[str], national: NationalTable) -> str:
         mention) that writes them.
     :param national: the national campaigns, whose names win.
 
-    >>> national = NationalTable("学习贯彻习近平新时代中国特色社会主义思想主题教育\tprogramme\t主题教育")
+    >>> national = NationalTable("学习贯彻习近平新时代中国特色社会主义思想主题教育\\tprogramme\\t主题教育")
 
     >>> preferred_label(["“两个覆盖”攻坚行动", "“两个覆盖”集中攻坚行动"], national)
     '“两个覆盖”集中攻坚行动'

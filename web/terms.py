@@ -22,7 +22,7 @@ def local(term: str) -> str:
 
 
 class _Prefixed:
-    """``ok.partOf`` is the prefixed name ``ok:partOf``, checked against the vocabulary."""
+    """``ok.partOf`` is the prefixed name of ``OK.partOf``, checked against the vocabulary."""
 
     def __getattr__(self, name: str) -> str:
         return "ok:" + local(getattr(OK, name))

@@ -18,7 +18,7 @@ claim on a span wins and an item is never both kinds:
    (制定, 实施 …) of the clause, or the content verb a carrying verb puts
    before it (实施加强……计划).
 
-The head noun decides the kind (see :mod:`graph.measures`). The ``programmes``
+The head noun decides the kind (see :mod:`orgkg.graph.measures`). The ``programmes``
 and ``initiatives`` steps are both :func:`component_for` one kind; they share
 :class:`MeasureFinder`, which keeps its result for the article it read last.
 """
@@ -288,7 +288,7 @@ def _not_an_item(core: str, tail: str, national: NationalTable) -> bool:
     (“一揽子”政策), a style (“风向标”式政策), or a description of a layout or
     of what is built, written as phrases (“甲、乙”建设思路, “甲，乙”的格局).
 
-    >>> national = NationalTable("一把手\tslogan\t")
+    >>> national = NationalTable("一把手\\tslogan\\t")
 
     >>> _not_an_item("一把手", "工程", national), _not_an_item("一把手", "政治能力提升计划", national)
     (True, False)
@@ -598,7 +598,7 @@ class MeasureFinder:
 
 def _kind_by_name(mentions: list[MeasureMention]) -> dict[str, str]:
     """The kind most mentions of each written name give, as across the corpus
-    (see :func:`graph.measures.majority_kind`)."""
+    (see :func:`orgkg.graph.measures.majority_kind`)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
         votes[m.name][m.kind] += 1

@@ -1,4 +1,4 @@
-"""Real SPARQL clients against ``web.server.run`` (waitress) on 127.0.0.1."""
+"""Real SPARQL clients against `orgkg serve` (waitress) on 127.0.0.1."""
 from __future__ import annotations
 
 import urllib.request
