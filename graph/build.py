@@ -21,7 +21,7 @@ from .errors import CorpusError
 from .extract import DEFAULT_PIPELINE, Pipeline
 from .indicators import Indicator
 from .knowledge import Knowledge, packaged
-from .measures import NationalTable
+from .measures import NationalTable, preferred_label
 from .namespaces import PREFIXES, RESOURCE_BASE
 from .resolve import Resolved, resolve
 from .vocab import OK
@@ -81,6 +81,7 @@ def to_graph(articles: list[Article], knowledge: Knowledge | None = None) -> Gra
     resolved = resolve(articles, knowledge.national)
     _add_regions(graph, resolved)
     _add_measures(graph, resolved, knowledge.national)
+    _add_concepts(graph, resolved, knowledge.national)
     for article in articles:
         _add_article(graph, article, resolved, knowledge.indicators)
     return graph
@@ -121,6 +122,16 @@ def _add_measures(graph: Graph, resolved: Resolved, national: NationalTable) -> 
                 graph.add((node, SKOS.altLabel, _zh(name)))
         graph.add((node, OK.core, Literal(entity.core)))
         graph.add((node, OK.scope, Literal(entity.scope)))
+
+
+def _add_concepts(graph: Graph, resolved: Resolved, national: NationalTable) -> None:
+    for key in sorted(resolved.concepts):
+        node = mint_iri("concept", key)
+        members = [resolved.measures[m] for m in resolved.concepts[key].members]
+        graph.add((node, RDF.type, OK.Concept))
+        graph.add((node, RDFS.label, _zh(preferred_label([m.label(national) for m in members], national))))
+        for member in members:
+            graph.add((mint_iri(member.kind, member.key), OK.concept, node))
 
 
 def _add_article(graph: Graph, article: Article, resolved: Resolved, indicators: dict[str, Indicator]) -> None:

@@ -48,10 +48,20 @@ class MeasureEntity:
 
 
 @dataclass
+class ConceptEntity:
+    """What the same-named regional items of two or more regions share (each city's 人才强市战略)."""
+
+    key: str  # the written name the items share, normalised
+    members: list[str] = field(default_factory=list)  # their measure keys, sorted
+
+
+@dataclass
 class Resolved:
     regions: dict[str, RegionEntity]
     measures: dict[str, MeasureEntity]
     measure_of: dict[tuple[str, int], str]  # (article id, mention start) -> measure key
+    concepts: dict[str, ConceptEntity] = field(default_factory=dict)
+    concept_of: dict[str, str] = field(default_factory=dict)  # measure key -> concept key
 
 
 def resolve(articles: list[Article], national: NationalTable) -> Resolved:
@@ -77,7 +87,30 @@ def resolve(articles: list[Article], national: NationalTable) -> Resolved:
         for mention in article.measures:
             key = _measure_key(mention, article, measures, national)
             measure_of[(article.id, mention.start)] = key
-    return Resolved(regions, measures, measure_of)
+    concepts = shared_names(measures)
+    concept_of = {member: c.key for c in concepts.values() for member in c.members}
+    return Resolved(regions, measures, measure_of, concepts, concept_of)
+
+
+def shared_names(measures: dict[str, MeasureEntity]) -> dict[str, ConceptEntity]:
+    """Concepts for the regional items that two or more regions write the same way.
+
+    A regional item's key is ``kind:region:written name``; national campaigns and
+    distinctive quoted cores are one node across regions already.
+
+    >>> items = {k: MeasureEntity(k, "regional") for k in
+    ...          ("initiative:410600:人才强市战略", "initiative:410200:人才强市战略", "programme:410200:英才计划")}
+    >>> {key: c.members for key, c in shared_names(items).items()}
+    {'人才强市战略': ['initiative:410200:人才强市战略', 'initiative:410600:人才强市战略']}
+    """
+    groups: dict[str, list[str]] = {}
+    for key, entity in measures.items():
+        if entity.scope == "regional":
+            _, region, written = key.split(":", 2)
+            if region != "-":
+                groups.setdefault(written, []).append(key)
+    return {written: ConceptEntity(written, sorted(keys)) for written, keys in sorted(groups.items())
+            if len({k.split(":", 2)[1] for k in keys}) >= 2}
 
 
 def _measure_key(mention: MeasureMention, article: Article, measures: dict[str, MeasureEntity],

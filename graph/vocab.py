@@ -11,6 +11,7 @@ class OK(DefinedNamespace):
 
     # Classes
     Article: URIRef  # Article
+    Concept: URIRef  # Shared item
     Figure: URIRef  # Figure
     Indicator: URIRef  # Indicator
     Initiative: URIRef  # Initiative
@@ -23,6 +24,7 @@ class OK(DefinedNamespace):
 
     # Object properties
     about: URIRef  # about
+    concept: URIRef  # shared item
     concerns: URIRef  # concerns
     denotes: URIRef  # denotes
     hasSection: URIRef  # has section

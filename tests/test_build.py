@@ -118,3 +118,46 @@ def test_party_members_query_lists_regions_with_their_sentence(corpus_graph):
         assert row["unit"].value in ("名", "人")
         assert float(row["value"].value) >= 10000
         assert "党员" in row["sentence"].value
+
+
+def _reporting(title: str, region, *names: str):
+    """A one-sentence article of ``region`` that reports the initiatives ``names``."""
+    from orgkg.graph.doc import Article, MeasureMention, Sentence
+
+    text = "深入实施" + "、".join(names) + "。"
+    article = Article(id=title, position=1, title=title, level=None, source="test", text=text, subject=region,
+                      sentences=[Sentence(0, text, 0, len(text), 0, None)])
+    starts = [text.index(name) for name in names]
+    article.initiatives = [MeasureMention("initiative", n, n, at, at + len(n), 0) for n, at in zip(names, starts)]
+    return article
+
+
+def test_same_named_items_of_different_regions_share_one_concept():
+    """Each region keeps its own item (one per region and written name), and the items meet in one ok:Concept."""
+    from orgkg.graph.build import to_graph
+    from orgkg.graph.doc import RegionRef
+
+    cities = [RegionRef(code, name, "prefecture", code) for code, name in
+              (("510100", "成都市"), ("510700", "绵阳市"), ("511100", "乐山市"))]
+    graph = to_graph([_reporting("甲", cities[0], "人才强市战略", "专家服务直通车机制"),
+                      _reporting("乙", cities[1], "人才强市战略"),
+                      _reporting("丙", cities[2], "人才强市战略", "专家服务直通车机制"),
+                      _reporting("丁", cities[2], "人才强市战略")])
+    concepts = {str(graph.value(c, RDFS.label)): c for c in graph.subjects(RDF.type, OK.Concept)}
+    assert sorted(concepts) == ["专家服务直通车机制", "人才强市战略"]
+    concept, other = concepts["人才强市战略"], concepts["专家服务直通车机制"]
+    items = set(graph.subjects(OK.concept, concept))
+    assert len(items) == 3  # one per region: 乐山市's two articles write the same item
+    regions = {str(graph.value(r, RDFS.label)) for item in items for r in graph.subjects(OK.implements, item)}
+    assert regions == {"成都市", "绵阳市", "乐山市"}
+    assert {str(graph.value(r, RDFS.label)) for i in graph.subjects(OK.concept, other)
+            for r in graph.subjects(OK.implements, i)} == {"成都市", "乐山市"}
+
+
+def test_an_item_of_one_region_has_no_concept():
+    from orgkg.graph.build import to_graph
+    from orgkg.graph.doc import RegionRef
+
+    graph = to_graph([_reporting("甲", RegionRef("510100", "成都市", "prefecture", "510100"), "人才强市战略"),
+                      _reporting("乙", RegionRef("510100", "成都市", "prefecture", "510100"), "人才强市战略")])
+    assert list(graph.subjects(RDF.type, OK.Concept)) == []

@@ -13,11 +13,11 @@ import pyoxigraph as ox
 
 from orgkg.graph.store import PREFIXES, PROLOGUE, GraphStore
 
-from .terms import ARTICLE, INDICATOR, INITIATIVE, LINKS, MEASURE, PROGRAMME, REGION, local, ok
+from .terms import ARTICLE, CONCEPT, HAS_CONCEPT, IMPLEMENTS, INDICATOR, INITIATIVE, LINKS, MEASURE, PROGRAMME, REGION, local, ok
 
 #: Types shown in networks and search, in legend order, with their colours.
 ENTITY_TYPES = {REGION: "#2b7bb9", PROGRAMME: "#d9822b", INITIATIVE: "#3a9d5d"}
-SEARCHABLE = (REGION, PROGRAMME, INITIATIVE, INDICATOR, ARTICLE)
+SEARCHABLE = (REGION, PROGRAMME, INITIATIVE, CONCEPT, INDICATOR, ARTICLE)
 
 TYPES_Q = PROLOGUE + "SELECT ?s ?type WHERE { ?s a ?type FILTER(STRSTARTS(STR(?type), STR(ok:))) }"
 LABELS_Q = PROLOGUE + "SELECT ?s ?label WHERE { { ?s rdfs:label ?label } UNION { ?s dcterms:title ?label } }"
@@ -69,6 +69,15 @@ class Catalogue:
         for r in run(LINKS_Q):
             cat.network.add_edge(r["s"].value, r["o"].value, key=local(r["p"].value))
         return cat
+
+    def adopters(self, iri: str) -> list[str]:
+        """The regions that implement an item, or for a shared item (ok:Concept) the items that share it."""
+        if iri not in self.network:
+            return []
+        if self.types.get(iri) == CONCEPT:
+            items = [s for s, _, p in self.network.in_edges(iri, keys=True) if p == HAS_CONCEPT]
+            return sorted({r for item in items for r in self.adopters(item)}, key=self.label)
+        return sorted({s for s, _, p in self.network.in_edges(iri, keys=True) if p == IMPLEMENTS}, key=self.label)
 
     def degree(self, iri: str) -> int:
         """How many links an entity has in the network (0 when it has none)."""

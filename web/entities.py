@@ -17,7 +17,8 @@ from . import negotiation
 from .catalogue import ENTITY_TYPES
 from .links import compact, kind_and_key, local_path, term_view
 from .state import state
-from .terms import DENOTES, IMPLEMENTS, INITIATIVE, PROGRAMME, REGION, local, ok
+from .i18n import t
+from .terms import CONCEPT, DENOTES, INITIATIVE, PROGRAMME, REGION, local, ok
 
 bp = Blueprint("entities", __name__)
 
@@ -55,7 +56,8 @@ HOME_LIST = 12
 def home():
     """Counts by type, the most widely adopted measures, the top-level regions, and the ways into the graph."""
     cat = state().catalogue
-    adopters = Counter(o for _, o, p in cat.network.edges(keys=True) if p == IMPLEMENTS)
+    adopters = Counter({iri: len(cat.adopters(iri)) for iri, kind in cat.types.items()
+                        if kind in (PROGRAMME, INITIATIVE, CONCEPT)})
     top_regions = sorted((r for r, k in cat.types.items() if k == REGION and r not in cat.parents),
                          key=lambda r: -cat.degree(r))
     return render_template(
@@ -147,7 +149,8 @@ def describe(node: ox.NamedNode) -> dict:
         "mentions": [mention_view(r) for r in mentions.records()],
         "mentions_total": sum(n for p, n in counts.items() if local(p) == DENOTES),
         "network": kind in ENTITY_TYPES,
-        "diffusion": kind in (PROGRAMME, INITIATIVE),
+        "diffusion": kind in (PROGRAMME, INITIATIVE, CONCEPT),
+        "adopters": [term_view(ox.NamedNode(r)) for r in cat.adopters(iri)] if kind == CONCEPT else [],
         "path": local_path(iri),
         "ref": kind_and_key(iri),
     }
@@ -183,7 +186,15 @@ def search_json():
 
 
 def suggestion(iri: str) -> dict:
-    """What a search result shows."""
+    """What a search result shows: label, type, and where it comes from, so same-named items of
+    different regions are told apart (人才强市战略 · 成都市) and a shared item says how many regions have it."""
     cat = state().catalogue
-    return {"iri": iri, "label": cat.label(iri, g.lang), "type": cat.types.get(iri, ""), "path": local_path(iri)}
+    kind = cat.types.get(iri, "")
+    adopters = cat.adopters(iri) if kind in (PROGRAMME, INITIATIVE, CONCEPT) else []
+    if kind == CONCEPT:
+        context = t("regions_n", n=len(adopters))
+    else:
+        context = "、".join(cat.label(r, g.lang) for r in adopters[:3]) + ("…" if len(adopters) > 3 else "")
+    return {"iri": iri, "label": cat.label(iri, g.lang), "type": kind, "kind": t(kind) if kind else "",
+            "context": context, "path": local_path(iri)}
 

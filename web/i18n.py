@@ -68,6 +68,8 @@ MESSAGES = {
     "Sentence": ("句子", "Sentence"),
     "Section": ("章节", "Section"),
     "Mention": ("提及", "Mention"),
+    "Concept": ("同名事项", "Shared item"),
+    "shared_by": ("报告该事项的地区", "Regions that report it"),
     "error": ("出错了", "Something went wrong"),
     "formats": ("其他格式", "Other formats"),
 }

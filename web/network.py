@@ -22,12 +22,12 @@ from .catalogue import ENTITY_TYPES
 from .i18n import t
 from .links import local_path
 from .state import state
-from .terms import ARTICLE, FIGURE, IMPLEMENTS, INDICATOR, INITIATIVE, PART_OF, PROGRAMME, REGION
+from .terms import ARTICLE, CONCEPT, FIGURE, IMPLEMENTS, INDICATOR, INITIATIVE, PART_OF, PROGRAMME, REGION
 
 bp = Blueprint("network", __name__, url_prefix="/network")
 
-OTHER_COLOURS = {ARTICLE: "#8e6bb8", INDICATOR: "#c44e52", FIGURE: "#7f7f7f", "": "#bbbbbb"}
-NEIGHBOURHOOD_TYPES = (REGION, PROGRAMME, INITIATIVE, ARTICLE, INDICATOR, FIGURE)
+OTHER_COLOURS = {CONCEPT: "#b07d2b", ARTICLE: "#8e6bb8", INDICATOR: "#c44e52", FIGURE: "#7f7f7f", "": "#bbbbbb"}
+NEIGHBOURHOOD_TYPES = (REGION, PROGRAMME, INITIATIVE, CONCEPT, ARTICLE, INDICATOR, FIGURE)
 DEFAULT_NEIGHBOURHOOD_TYPES = (REGION, PROGRAMME, INITIATIVE, ARTICLE)
 OPTIONS = {
     "physics": {
@@ -163,11 +163,11 @@ def diffusion(kind: str, key: str):
     """The regions that implement one programme or initiative, grouped under their provinces."""
     cat = state().catalogue
     iri = f"{current_app.config['RESOURCE_BASE']}{kind}/{key}"
-    if cat.types.get(iri) not in (PROGRAMME, INITIATIVE):
+    if cat.types.get(iri) not in (PROGRAMME, INITIATIVE, CONCEPT):
         abort(404, f"no programme or initiative {iri}")
     view = View(keep={iri})
     view.add(iri, cat.types)
-    adopters = [s for s, _, p in cat.network.in_edges(iri, keys=True) if p == IMPLEMENTS] if iri in cat.network else []
+    adopters = cat.adopters(iri)
     for region in adopters:
         province = cat.province(region)
         view.groups[province] = view.groups[region] = cat.label(province, g.lang)

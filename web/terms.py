@@ -32,8 +32,9 @@ class _Prefixed:
 ok = _Prefixed()
 
 REGION, PROGRAMME, INITIATIVE, MEASURE = map(local, (OK.Region, OK.Programme, OK.Initiative, OK.Measure))
-ARTICLE, INDICATOR, FIGURE = map(local, (OK.Article, OK.Indicator, OK.Figure))
+ARTICLE, INDICATOR, FIGURE, CONCEPT = map(local, (OK.Article, OK.Indicator, OK.Figure, OK.Concept))
 SENTENCE, SECTION, MENTION = map(local, (OK.Sentence, OK.Section, OK.Mention))
-IMPLEMENTS, PART_OF, DENOTES = map(local, (OK.implements, OK.partOf, OK.denotes))
+IMPLEMENTS, PART_OF, DENOTES, HAS_CONCEPT = map(local, (OK.implements, OK.partOf, OK.denotes, OK.concept))
 #: The links the network views draw, by local name.
-LINKS = tuple(map(local, (OK.implements, OK.partOf, OK.about, OK.mentions, OK.concerns, OK.indicator, OK.reportedIn)))
+LINKS = tuple(map(local, (OK.implements, OK.partOf, OK.about, OK.mentions, OK.concerns, OK.indicator, OK.reportedIn,
+                          OK.concept)))

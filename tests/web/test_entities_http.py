@@ -162,3 +162,30 @@ def test_measure_page_shows_its_mentions_in_their_sentences(client, graph):
     assert "<mark>“芙蓉计划”</mark>" in mentions
     assert "湖南实施" in mentions and "新时代湖南组织工作综述" in mentions
     assert "ok:denotes" not in html  # mentions are shown as sentences, not as a list of mention links
+
+
+def _concept(graph):
+    return next(c for c in graph.subjects(RDF.type, OK.Concept))
+
+
+def test_a_shared_item_page_lists_every_region_that_has_it(client, graph):
+    concept = _concept(graph)
+    html = client.get("/id/" + str(concept).split("/id/", 1)[1]).get_data(as_text=True)
+    assert "报告该事项的地区" in html and "株洲市" in html and "芦淞区" in html
+    assert "2 个地区" in html
+
+
+def test_search_rows_name_the_region_of_same_named_items(client):
+    hits = client.get("/search.json", query_string={"q": "党委联系服务专家制度"}).get_json()
+    by_kind = {}
+    for hit in hits:
+        by_kind.setdefault(hit["type"], []).append(hit["context"])
+    assert by_kind["Concept"] == ["2 个地区"]
+    assert sorted(by_kind["Initiative"]) == ["株洲市", "芦淞区"]
+    assert all(hit["kind"] in ("同名事项", "机制举措") for hit in hits)
+
+
+def test_the_diffusion_view_of_a_shared_item_draws_its_regions(client, graph):
+    concept = _concept(graph)
+    html = client.get("/network/diffusion/" + str(concept).split("/id/", 1)[1]).get_data(as_text=True)
+    assert "采用该项目的地区：2 个" in html

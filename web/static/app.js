@@ -41,7 +41,7 @@
           link.href = hit.path;
           link.textContent = hit.label;
           const kind = document.createElement("small");
-          kind.textContent = " " + hit.type;
+          kind.textContent = " " + hit.kind + (hit.context ? " · " + hit.context : "");
           item.append(link, kind);
           return item;
         }));
