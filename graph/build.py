@@ -8,6 +8,7 @@ input.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import re
 from pathlib import Path
 from typing import Callable, Iterable
@@ -27,6 +28,7 @@ from .resolve import Resolved, resolve
 from .vocab import OK
 
 ID = Namespace(RESOURCE_BASE)
+Progress = Callable[[Iterable[Article], int], Iterable[Article]]
 _SAFE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
 
@@ -44,28 +46,44 @@ def mint_iri(kind: str, key: str) -> URIRef:
 
 
 def extract(articles: list[Article], pipeline: Iterable[str] = DEFAULT_PIPELINE,
-            progress: Callable[[Iterable[Article]], Iterable[Article]] = iter,
-            knowledge: Knowledge | None = None) -> list[Article]:
-    """Run the extractor pipeline over every article.
+            progress: Progress | None = None, knowledge: Knowledge | None = None, jobs: int = 1) -> list[Article]:
+    """Run the extractor pipeline over every article, in corpus order.
 
+    :param progress: wraps the stream of extracted articles, told how many there are (a progress bar).
     :param knowledge: what the extractors know of the world; the packaged tables by default.
+    :param jobs: worker processes; with more than one, articles are extracted in a
+        forked pool that inherits the loaded pipeline, and come back in corpus order,
+        so the graph is the same for every number of jobs.
     """
     run = Pipeline(pipeline, knowledge)
-    return [run(article) for article in progress(articles)]
+    progress = progress or (lambda items, total: items)
+    if jobs <= 1 or len(articles) <= 1:
+        return list(progress(map(run, articles), len(articles)))
+    global _FORKED
+    _FORKED = run
+    with multiprocessing.get_context("fork").Pool(min(jobs, len(articles))) as pool:
+        return list(progress(pool.imap(_run_forked, articles), len(articles)))
+
+
+_FORKED: Pipeline | None = None  # the pipeline a forked extraction worker inherits
+
+
+def _run_forked(article: Article) -> Article:
+    return _FORKED(article)
 
 
 def build_corpus(path: str | Path, pipeline: Iterable[str] = DEFAULT_PIPELINE,
-                 progress: Callable[[Iterable[Article]], Iterable[Article]] = iter,
-                 knowledge: Knowledge | None = None) -> Graph:
+                 progress: Progress | None = None, knowledge: Knowledge | None = None, jobs: int = 1) -> Graph:
     """Read, extract and build the graph of a corpus file or folder.
 
+    :param jobs: worker processes for extraction (see :func:`extract`).
     :raises CorpusError: when the corpus cannot be read or holds no article.
     """
     articles = read_corpus(path)
     if not articles:
         raise CorpusError(f"{path}: no article found")
     knowledge = knowledge or packaged()
-    return to_graph(extract(articles, pipeline, progress, knowledge), knowledge)
+    return to_graph(extract(articles, pipeline, progress, knowledge, jobs), knowledge)
 
 
 def to_graph(articles: list[Article], knowledge: Knowledge | None = None) -> Graph:

@@ -7,6 +7,7 @@ ends in one line on stderr and exit status 1.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -42,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["ttl", "nt", "jsonld", "trig"], help="default: from the output's extension")
     p.add_argument("--pipeline", help="comma-separated extractors (default: regions,programmes,initiatives,figures)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+                   help="extract in this many worker processes (default: the machine's cores); same output for any number")
     p.set_defaults(run=_build)
 
     p = sub.add_parser("export", help="write a graph (or a corpus, built first) in another RDF format")
@@ -91,13 +94,12 @@ def _parser() -> argparse.ArgumentParser:
 def _progress(quiet: bool):
     """A progress bar on a terminal; nothing in scripts and pipes."""
     if quiet or not sys.stderr.isatty():
-        return iter
+        return None
 
-    def bar(items: Iterable):
-        items = list(items)
+    def bar(items: Iterable, total: int):
         for i, item in enumerate(items, start=1):
-            done = int(30 * i / len(items))
-            print(f"\rextracting [{'#' * done}{'.' * (30 - done)}] {i}/{len(items)}", end="", file=sys.stderr)
+            done = int(30 * i / total)
+            print(f"\rextracting [{'#' * done}{'.' * (30 - done)}] {i}/{total}", end="", file=sys.stderr)
             yield item
         print(file=sys.stderr)
 
@@ -108,11 +110,14 @@ def _build(args) -> int:
     from .graph.extract import DEFAULT_PIPELINE
 
     pipeline = [n.strip() for n in args.pipeline.split(",") if n.strip()] if args.pipeline else DEFAULT_PIPELINE
-    _build_to(args.corpus, args.output, args.format, pipeline, args.quiet)
+    if args.jobs < 1:
+        raise OrgkgError(f"--jobs {args.jobs} is not a positive number of jobs")
+    _build_to(args.corpus, args.output, args.format, pipeline, args.quiet, args.jobs)
     return 0
 
 
-def _build_to(corpus: str, output: str, fmt: str | None, pipeline: Sequence[str], quiet: bool) -> Path:
+def _build_to(corpus: str, output: str, fmt: str | None, pipeline: Sequence[str], quiet: bool,
+              jobs: int = 1) -> Path:
     """Build ``corpus`` and write its graph to ``output``; the summary goes to stderr unless ``quiet``."""
     from .graph.build import build_corpus
     from .graph.graphfile import format_of, serialize, write_atomic
@@ -124,7 +129,7 @@ def _build_to(corpus: str, output: str, fmt: str | None, pipeline: Sequence[str]
             path.parent.mkdir(parents=True)
         else:
             raise OrgkgError(f"{path}: folder {path.parent} does not exist")
-    graph = build_corpus(corpus, pipeline, _progress(quiet))
+    graph = build_corpus(corpus, pipeline, _progress(quiet), jobs=jobs)
     write_atomic(path, serialize(graph, fmt))
     if not quiet:
         from .graph.stats import class_counts
@@ -212,7 +217,7 @@ def _serve(args) -> int:
     elif format_of(args.source) is not None:
         config = {"GRAPH": args.source}
     else:  # a corpus: built once, written, then bulk-loaded like any graph file
-        config = {"GRAPH": str(_build_to(args.source, args.output, None, DEFAULT_PIPELINE, quiet=False))}
+        config = {"GRAPH": str(_build_to(args.source, args.output, None, DEFAULT_PIPELINE, False, os.cpu_count() or 1))}
     app = create_app(config)
     try:
         serve(app, host=args.host, port=args.port)

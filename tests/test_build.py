@@ -57,16 +57,27 @@ def test_iris_are_ascii_and_derived_from_names():
     assert str(mint_iri("programme", "芙蓉计划")).isascii()
 
 
-def test_two_builds_are_byte_identical(tmp_path):
-    """Separate processes, so set and dict ordering from hash seeds cannot hide."""
+@pytest.mark.parametrize("jobs", ["1", "3"])
+def test_two_builds_are_byte_identical(tmp_path, jobs):
+    """Separate processes, so set and dict ordering from hash seeds cannot hide; and the
+    same output whether one process extracts every article or a pool of three does."""
     outputs = []
-    for n, seed in enumerate(["1", "2"]):
+    for n, (seed, run_jobs) in enumerate([("1", "1"), ("2", jobs)]):
         out = tmp_path / f"g{n}.ttl"
-        subprocess.run([sys.executable, "-m", "orgkg", "build", str(SAMPLE), "-o", str(out), "-q"],
+        subprocess.run([sys.executable, "-m", "orgkg", "build", str(SAMPLE), "-o", str(out), "-q", "--jobs", run_jobs],
                        check=True, cwd=ROOT, env={"PYTHONHASHSEED": seed, "PATH": ""})
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) > 1000
+
+
+def test_a_pool_extracts_the_full_corpus_as_one_process_does(corpus_path, corpus_articles):
+    from orgkg.graph.build import extract
+    from orgkg.graph.corpus import read_corpus
+
+    pooled = extract(read_corpus(corpus_path), jobs=2)
+    assert [(a.id, a.subject, a.regions, a.measures, a.figures) for a in pooled] == \
+        [(a.id, a.subject, a.regions, a.measures, a.figures) for a in corpus_articles]
 
 
 @pytest.mark.parametrize("fmt, ox_format", [("ttl", "TURTLE"), ("nt", "N_TRIPLES"), ("trig", "TRIG"), ("jsonld", "JSON_LD")])

@@ -109,6 +109,7 @@ def test_validate_rejects_a_broken_graph(tmp_path):
     pytest.param(["stats", "{notrdf}"], "not valid ttl", id="not-rdf"),
     pytest.param(["evaluate", "{empty_dir}", "-g", "{graph}"], "not a folder of gold JSON", id="no-gold"),
     pytest.param(["build", SAMPLE, "--pipeline", "regions,nonsense"], "unknown extractor 'nonsense'", id="bad-pipeline"),
+    pytest.param(["build", SAMPLE, "--jobs", "0"], "not a positive number of jobs", id="bad-jobs"),
     pytest.param(["serve", "none.ttl"], "no such graph file", id="serve-missing-graph"),
     pytest.param(["serve", "{notrdf}"], "cannot load the graph", id="serve-bad-graph"),
     pytest.param(["serve", "--endpoint", "http://127.0.0.1:9/query"], "unreachable", id="serve-endpoint-down"),
