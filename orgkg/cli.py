@@ -1,4 +1,4 @@
-"""The ``orgkg`` command line: build, export, query, stats, validate, evaluate, serve, vocab.
+"""The ``orgkg`` command line: build, export, query, load, stats, validate, evaluate, serve, vocab.
 
 It sits above both halves of the package and is the only module that imports
 both :mod:`orgkg.graph` and :mod:`orgkg.web`. Every failure a user can cause
@@ -59,6 +59,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--endpoint", help="query this SPARQL endpoint URL instead of a graph file")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(run=_query)
+
+    p = sub.add_parser("load", help="put a graph file into a SPARQL server (Graph Store Protocol)")
+    p.add_argument("graph", nargs="?", default=DEFAULT_GRAPH, help=f"graph file (default {DEFAULT_GRAPH})")
+    p.add_argument("--endpoint", required=True, metavar="STORE_URL",
+                   help="the server's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store (Oxigraph)")
+    p.add_argument("--graph-iri", help="load into this named graph instead of the default graph")
+    p.add_argument("--append", action="store_true", help="add to the graph instead of replacing it")
+    p.set_defaults(run=_load)
 
     p = sub.add_parser("stats", help="count resources per class and triples per property")
     p.add_argument("graph", nargs="?", default=DEFAULT_GRAPH)
@@ -170,6 +178,14 @@ def _query(args) -> int:
         except OSError as exc:
             raise OrgkgError(f"{text[1:]}: cannot read query file ({exc.strerror})") from exc
     sys.stdout.write(run_query(text, graph=args.graph, endpoint=args.endpoint, fmt=args.format))
+    return 0
+
+
+def _load(args) -> int:
+    from .graph.store.upload import upload
+
+    upload(args.graph, args.endpoint, args.graph_iri, replace=not args.append)
+    print(f"loaded {args.graph} into {args.endpoint}", file=sys.stderr)
     return 0
 
 

@@ -88,18 +88,18 @@ def clean_server(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def oxigraph_server(graph_file, tmp_path_factory):
-    """A real ``oxigraph serve`` holding the graph; yields its query URL."""
+    """A real ``oxigraph serve`` on a fresh data folder, filled by ``orgkg load``; yields its query URL."""
     if not OXIGRAPH.exists() and not shutil.which("oxigraph"):
         pytest.fail("the oxigraph CLI is missing: pip install oxigraph")
     binary = str(OXIGRAPH if OXIGRAPH.exists() else shutil.which("oxigraph"))
     location = tmp_path_factory.mktemp("oxigraph")
-    subprocess.run([binary, "load", "--location", str(location), "--file", str(graph_file)], check=True,
-                   capture_output=True)
     port = free_port()
     process = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         wait_until_up(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", process)
+        subprocess.run([sys.executable, "-m", "orgkg", "load", str(graph_file), "--endpoint",
+                        f"http://127.0.0.1:{port}/store"], check=True, capture_output=True)
         yield f"http://127.0.0.1:{port}/query"
     finally:
         stop(process)
