@@ -4,6 +4,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 CORPUS  ?= data/sample
 GRAPH   ?= build/graph.ttl
+STORE   ?= build/store
 HOST    ?= 127.0.0.1
 PORT    ?= 5000
 
@@ -22,15 +23,15 @@ $(BIN)/orgkg: pyproject.toml
 	touch $@
 
 $(GRAPH): $(BIN)/orgkg $(CORPUS_STAMP) $(CORPUS_FILES) $(CODE)
-	$(BIN)/orgkg build $(CORPUS) -o $(GRAPH)
+	$(BIN)/orgkg build $(CORPUS) -o $(GRAPH) --store $(STORE)
 
 build: $(GRAPH)
 
 run: $(GRAPH)
-	$(BIN)/orgkg serve $(GRAPH) --host $(HOST) --port $(PORT)
+	$(BIN)/orgkg serve $(STORE) --host $(HOST) --port $(PORT)
 
 serve: $(BIN)/orgkg
-	$(BIN)/orgkg serve $(GRAPH) --host $(HOST) --port $(PORT)
+	$(BIN)/orgkg serve $(STORE) --host $(HOST) --port $(PORT)
 
 test: $(BIN)/orgkg
 	$(BIN)/python -m pytest $(PYTEST_ARGS) tests

@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["ttl", "nt", "jsonld", "trig"], help="default: from the output's extension")
     p.add_argument("--pipeline", help="comma-separated extractors (default: regions,programmes,initiatives,figures)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    p.add_argument("--store", metavar="DIR", help="also write an on-disk store that `orgkg serve DIR` opens at once")
     p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                    help="extract in this many worker processes (default: the machine's cores); same output for any number")
     p.set_defaults(run=_build)
@@ -55,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("query", help="run a SPARQL query on a graph file or a SPARQL endpoint")
     p.add_argument("query", help="the query text, or @file.rq")
-    p.add_argument("-g", "--graph", default=DEFAULT_GRAPH, help=f"graph file (default {DEFAULT_GRAPH})")
+    p.add_argument("-g", "--graph", default=DEFAULT_GRAPH, help=f"graph file or store folder (default {DEFAULT_GRAPH})")
     p.add_argument("--endpoint", help="query this SPARQL endpoint URL instead of a graph file")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(run=_query)
@@ -86,7 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_evaluate)
 
     p = sub.add_parser("serve", help="serve a graph file (or a corpus, built and written first) over HTTP")
-    p.add_argument("source", nargs="?", default=DEFAULT_GRAPH, help="graph file, or corpus to build first")
+    p.add_argument("source", nargs="?", default=DEFAULT_GRAPH,
+                   help="graph file, store folder (build --store), or corpus to build first")
     p.add_argument("-o", "--output", default=DEFAULT_GRAPH,
                    help=f"where a corpus's graph is written before it is served (default {DEFAULT_GRAPH})")
     p.add_argument("--host", default="127.0.0.1")
@@ -120,7 +122,13 @@ def _build(args) -> int:
     pipeline = [n.strip() for n in args.pipeline.split(",") if n.strip()] if args.pipeline else DEFAULT_PIPELINE
     if args.jobs < 1:
         raise OrgkgError(f"--jobs {args.jobs} is not a positive number of jobs")
-    _build_to(args.corpus, args.output, args.format, pipeline, args.quiet, args.jobs)
+    output = _build_to(args.corpus, args.output, args.format, pipeline, args.quiet, args.jobs)
+    if args.store:
+        from .graph.store import write_store
+
+        write_store(output, args.store)
+        if not args.quiet:
+            print(f"wrote the store {args.store}", file=sys.stderr)
     return 0
 
 
@@ -225,12 +233,13 @@ def _evaluate(args) -> int:
 def _serve(args) -> int:
     from .graph.extract import DEFAULT_PIPELINE
     from .graph.graphfile import format_of
+    from .graph.store import is_store
     from .web import create_app
     from .web.server import serve
 
     if args.endpoint:
         config = {"SPARQL_ENDPOINT": args.endpoint}
-    elif format_of(args.source) is not None:
+    elif format_of(args.source) is not None or is_store(args.source):
         config = {"GRAPH": args.source}
     else:  # a corpus: built once, written, then bulk-loaded like any graph file
         config = {"GRAPH": str(_build_to(args.source, args.output, None, DEFAULT_PIPELINE, False, os.cpu_count() or 1))}

@@ -213,3 +213,32 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     assert done.returncode == 0
     assert "extracting [" in shown.decode() and "3/3" in shown.decode()
     assert "extracting" not in orgkg("build", SAMPLE, "-o", tmp_path / "h.ttl").stderr
+
+
+def test_a_persisted_store_answers_like_the_graph_file_and_is_served(tmp_path):
+    from servers import free_port, stop, wait_until_up
+
+    graph, store = tmp_path / "g.ttl", tmp_path / "store"
+    assert orgkg("build", SAMPLE, "-o", graph, "--store", store, "-q").returncode == 0
+    from_file, from_store = orgkg("query", QUERY, "-g", graph), orgkg("query", QUERY, "-g", store)
+    assert from_store.returncode == 0 and from_store.stdout == from_file.stdout
+    assert orgkg("build", SAMPLE, "-o", graph, "--store", store, "-q").returncode == 0  # replaced in place
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.ttl", "store"]
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "orgkg", "serve", str(store), "--port", str(port)], cwd=tmp_path,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/id/region/430200", server)
+        assert not (tmp_path / "build").exists()  # a store is served as it is, never rebuilt
+    finally:
+        stop(server)
+
+
+def test_a_folder_that_is_not_a_store_is_never_overwritten(tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep", encoding="utf-8")
+    done = orgkg("build", SAMPLE, "-o", tmp_path / "g.ttl", "--store", tmp_path / "mine", "-q")
+    assert done.returncode == 1 and "is not an orgkg store" in done.stderr
+    assert (tmp_path / "mine" / "notes.txt").read_text(encoding="utf-8") == "keep"
+    done = orgkg("query", "ASK {}", "-g", tmp_path / "mine")
+    assert done.returncode == 1 and "not an orgkg store" in done.stderr

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import urllib.request
@@ -32,8 +33,11 @@ def installed(tmp_path_factory):
     """(bin folder, clean environment, work folder) of a fresh venv holding only the built wheel and its dependencies."""
     base = tmp_path_factory.mktemp("wheel")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
+    source = base / "source"  # a copy, so setuptools' build/ folder stays out of the checkout
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", "build", "__pycache__", "*.egg-info",
+                                                                 ".pytest_cache", "node_modules"))
     _run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(base / "dist"),
-          str(ROOT)], base, env)
+          str(source)], base, env)
     [wheel] = (base / "dist").glob("orgkg-*.whl")
     _run([sys.executable, "-m", "venv", str(base / "venv")], base, env)
     bin_dir = base / "venv" / "bin"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import threading
 import urllib.error
 import urllib.parse
@@ -30,7 +31,8 @@ from ..errors import GraphFileError, OrgkgError, QueryRefused, QuerySyntaxError,
 from ..namespaces import PREFIXES
 
 __all__ = [
-    "Answer", "Dump", "GraphStore", "LocalBackend", "RemoteBackend", "open_store", "write_triples", "RDF_FORMATS",
+    "Answer", "Dump", "GraphStore", "LocalBackend", "RemoteBackend", "open_store", "write_store", "is_store",
+    "write_triples", "RDF_FORMATS",
     "PREFIXES", "PROLOGUE", "Term", "OrgkgError", "StoreError", "GraphFileError", "QuerySyntaxError", "QueryRefused",
     "QueryTimeout", "UpstreamError",
 ]
@@ -130,6 +132,20 @@ class LocalBackend:
 
     def __init__(self, store: ox.Store):
         self.store = store
+
+    @classmethod
+    def from_store(cls, folder: str | Path) -> LocalBackend:
+        """Open a store written by :func:`write_store`, read-only: nothing is parsed, so it answers at once.
+
+        :raises GraphFileError: when the folder is not such a store.
+        """
+        folder = Path(folder)
+        if not is_store(folder):
+            raise GraphFileError(f"{folder}: not an orgkg store (write one with `orgkg build CORPUS --store {folder}`)")
+        try:
+            return cls(ox.Store.read_only(str(folder)))
+        except OSError as exc:
+            raise GraphFileError(f"{folder}: cannot open the store ({str(exc).strip().splitlines()[0]})") from exc
 
     @classmethod
     def from_file(cls, path: str | Path) -> LocalBackend:
@@ -329,9 +345,9 @@ class GraphStore:
 
 def open_store(graph: str | Path | None = None, endpoint: str | None = None, *, timeout: float = 10.0,
                workers: int = 4) -> GraphStore:
-    """The store of a graph file, bulk-loaded in memory, or of an external SPARQL endpoint.
+    """The store of a graph file (bulk-loaded in memory), of a persisted store folder, or of an external endpoint.
 
-    :param graph: a graph file (format by extension).
+    :param graph: a graph file (format by extension) or a folder written by :func:`write_store`.
     :param endpoint: an external endpoint's query URL, used instead of ``graph``.
     :param timeout: seconds a query may run unless the caller says otherwise.
     :param workers: queries that may run at once.
@@ -340,7 +356,47 @@ def open_store(graph: str | Path | None = None, endpoint: str | None = None, *, 
     if endpoint:
         backend: Backend = RemoteBackend(endpoint)
     elif graph is not None:
-        backend = LocalBackend.from_file(graph)
+        backend = LocalBackend.from_store(graph) if Path(graph).is_dir() else LocalBackend.from_file(graph)
     else:
         raise GraphFileError("give a graph file or a SPARQL endpoint")
     return GraphStore(backend, timeout=timeout, workers=workers)
+
+
+#: The file that marks a folder as a store orgkg wrote (and may replace).
+STORE_MARK = "orgkg-store.txt"
+
+
+def is_store(folder: str | Path) -> bool:
+    """Whether ``folder`` is an on-disk store written by :func:`write_store`."""
+    return (Path(folder) / STORE_MARK).is_file()
+
+
+def write_store(graph_file: str | Path, folder: str | Path) -> Path:
+    """Write the graph file into an on-disk Oxigraph store at ``folder``, replacing a store written there before.
+
+    The store is built beside the folder and renamed into place, so ``folder`` is
+    always either the old store or the new one.
+
+    :raises GraphFileError: when ``folder`` exists and is not an orgkg store, or cannot be written.
+    """
+    folder, graph_file = Path(folder), Path(graph_file)
+    if folder.exists() and not is_store(folder):
+        raise GraphFileError(f"{folder}: exists and is not an orgkg store; give an empty or new folder")
+    staging = folder.with_name(f".{folder.name}.building")
+    old = folder.with_name(f".{folder.name}.old")
+    try:
+        for leftover in (staging, old):
+            shutil.rmtree(leftover, ignore_errors=True)
+        store = ox.Store(str(staging))
+        store.bulk_load(path=graph_file, format=ox.RdfFormat.from_extension(graph_file.suffix.lstrip(".")))
+        store.optimize()
+        del store  # closes the database before it moves
+        (staging / STORE_MARK).write_text(f"orgkg store of {graph_file.name}\n", encoding="utf-8")
+        if folder.exists():
+            folder.rename(old)
+        staging.rename(folder)
+        shutil.rmtree(old, ignore_errors=True)
+    except (OSError, SyntaxError, ValueError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise GraphFileError(f"{folder}: cannot write the store ({str(exc).strip().splitlines()[0]})") from exc
+    return folder
