@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from .cache import ExtractionCache, pipeline_version
 from .corpus import read_corpus
 from .doc import Article, RegionRef
 from .errors import CorpusError
@@ -46,7 +47,8 @@ def mint_iri(kind: str, key: str) -> URIRef:
 
 
 def extract(articles: list[Article], pipeline: Iterable[str] = DEFAULT_PIPELINE,
-            progress: Progress | None = None, knowledge: Knowledge | None = None, jobs: int = 1) -> list[Article]:
+            progress: Progress | None = None, knowledge: Knowledge | None = None, jobs: int = 1,
+            cache: Path | None = None) -> list[Article]:
     """Run the extractor pipeline over every article, in corpus order.
 
     :param progress: wraps the stream of extracted articles, told how many there are (a progress bar).
@@ -54,15 +56,33 @@ def extract(articles: list[Article], pipeline: Iterable[str] = DEFAULT_PIPELINE,
     :param jobs: worker processes; with more than one, articles are extracted in a
         forked pool that inherits the loaded pipeline, and come back in corpus order,
         so the graph is the same for every number of jobs.
+    :param cache: a folder of earlier extractions (see :mod:`orgkg.graph.cache`); only the
+        articles not found there are extracted. Used with the packaged knowledge only.
     """
-    run = Pipeline(pipeline, knowledge)
+    names = tuple(pipeline)
+    store = ExtractionCache(cache, pipeline_version(names)) if cache is not None and knowledge is None else None
+    keys = [store.key(a) for a in articles] if store else []
+    done = [store.get(k) for k in keys] if store else [None] * len(articles)
+    todo = [a for a, hit in zip(articles, done) if hit is None]
+    fresh = iter(_extract(todo, Pipeline(names, knowledge), jobs) if todo else ())
     progress = progress or (lambda items, total: items)
+    extracted = list(progress((hit or next(fresh) for hit in done), len(articles)))
+    if store:
+        for key, article, hit in zip(keys, extracted, done):
+            if hit is None:
+                store.put(key, article)
+        store.prune()
+    return extracted
+
+
+def _extract(articles: list[Article], run: Pipeline, jobs: int) -> Iterable[Article]:
     if jobs <= 1 or len(articles) <= 1:
-        return list(progress(map(run, articles), len(articles)))
+        yield from map(run, articles)
+        return
     global _FORKED
     _FORKED = run
     with multiprocessing.get_context("fork").Pool(min(jobs, len(articles))) as pool:
-        return list(progress(pool.imap(_run_forked, articles), len(articles)))
+        yield from pool.imap(_run_forked, articles)
 
 
 _FORKED: Pipeline | None = None  # the pipeline a forked extraction worker inherits
@@ -73,17 +93,18 @@ def _run_forked(article: Article) -> Article:
 
 
 def build_corpus(path: str | Path, pipeline: Iterable[str] = DEFAULT_PIPELINE,
-                 progress: Progress | None = None, knowledge: Knowledge | None = None, jobs: int = 1) -> Graph:
+                 progress: Progress | None = None, knowledge: Knowledge | None = None, jobs: int = 1,
+                 cache: Path | None = None) -> Graph:
     """Read, extract and build the graph of a corpus file or folder.
 
     :param jobs: worker processes for extraction (see :func:`extract`).
+    :param cache: a folder of earlier extractions to reuse (see :func:`extract`).
     :raises CorpusError: when the corpus cannot be read or holds no article.
     """
     articles = read_corpus(path)
     if not articles:
         raise CorpusError(f"{path}: no article found")
-    knowledge = knowledge or packaged()
-    return to_graph(extract(articles, pipeline, progress, knowledge, jobs), knowledge)
+    return to_graph(extract(articles, pipeline, progress, knowledge, jobs, cache), knowledge)
 
 
 def to_graph(articles: list[Article], knowledge: Knowledge | None = None) -> Graph:

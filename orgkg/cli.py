@@ -16,6 +16,7 @@ from . import __version__
 from .graph.errors import OrgkgError
 
 DEFAULT_GRAPH = "build/graph.ttl"
+CACHE = ".orgkg-cache"  # the extraction cache's folder, beside the graph it was built for
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -44,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--pipeline", help="comma-separated extractors (default: regions,programmes,initiatives,figures)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     p.add_argument("--store", metavar="DIR", help="also write an on-disk store that `orgkg serve DIR` opens at once")
+    p.add_argument("--cache", metavar="DIR", help="reuse the extractions kept here; only changed articles are "
+                   "extracted again (default: .orgkg-cache beside the output)")
+    p.add_argument("--no-cache", action="store_true", help="extract every article afresh and keep nothing")
     p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                    help="extract in this many worker processes (default: the machine's cores); same output for any number")
     p.set_defaults(run=_build)
@@ -122,7 +126,8 @@ def _build(args) -> int:
     pipeline = [n.strip() for n in args.pipeline.split(",") if n.strip()] if args.pipeline else DEFAULT_PIPELINE
     if args.jobs < 1:
         raise OrgkgError(f"--jobs {args.jobs} is not a positive number of jobs")
-    output = _build_to(args.corpus, args.output, args.format, pipeline, args.quiet, args.jobs)
+    cache = None if args.no_cache else Path(args.cache) if args.cache else Path(args.output).parent / CACHE
+    output = _build_to(args.corpus, args.output, args.format, pipeline, args.quiet, args.jobs, cache)
     if args.store:
         from .graph.store import write_store
 
@@ -133,7 +138,7 @@ def _build(args) -> int:
 
 
 def _build_to(corpus: str, output: str, fmt: str | None, pipeline: Sequence[str], quiet: bool,
-              jobs: int = 1) -> Path:
+              jobs: int = 1, cache: Path | None = None) -> Path:
     """Build ``corpus`` and write its graph to ``output``; the summary goes to stderr unless ``quiet``."""
     from .graph.build import build_corpus
     from .graph.graphfile import format_of, serialize, write_atomic
@@ -145,7 +150,7 @@ def _build_to(corpus: str, output: str, fmt: str | None, pipeline: Sequence[str]
             path.parent.mkdir(parents=True)
         else:
             raise OrgkgError(f"{path}: folder {path.parent} does not exist")
-    graph = build_corpus(corpus, pipeline, _progress(quiet), jobs=jobs)
+    graph = build_corpus(corpus, pipeline, _progress(quiet), jobs=jobs, cache=cache)
     write_atomic(path, serialize(graph, fmt))
     if not quiet:
         from .graph.stats import class_counts
@@ -242,7 +247,9 @@ def _serve(args) -> int:
     elif format_of(args.source) is not None or is_store(args.source):
         config = {"GRAPH": args.source}
     else:  # a corpus: built once, written, then bulk-loaded like any graph file
-        config = {"GRAPH": str(_build_to(args.source, args.output, None, DEFAULT_PIPELINE, False, os.cpu_count() or 1))}
+        output = _build_to(args.source, args.output, None, DEFAULT_PIPELINE, False, os.cpu_count() or 1,
+                           Path(args.output).parent / CACHE)
+        config = {"GRAPH": str(output)}
     app = create_app(config)
     try:
         serve(app, host=args.host, port=args.port)

@@ -172,3 +172,26 @@ def test_an_item_of_one_region_has_no_concept():
     graph = to_graph([_reporting("甲", RegionRef("510100", "成都市", "prefecture", "510100"), "人才强市战略"),
                       _reporting("乙", RegionRef("510100", "成都市", "prefecture", "510100"), "人才强市战略")])
     assert list(graph.subjects(RDF.type, OK.Concept)) == []
+
+
+def test_a_rebuild_extracts_only_the_changed_article_and_gives_the_clean_build(tmp_path):
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_text((SAMPLE / "sample-compilation.txt").read_text(encoding="utf-8"), encoding="utf-8")
+
+    def build(out: str, *extra: str) -> bytes:
+        subprocess.run([sys.executable, "-m", "orgkg", "build", str(corpus), "-o", str(tmp_path / out), "-q", *extra],
+                       check=True, cwd=ROOT)
+        return (tmp_path / out).read_bytes()
+
+    build("first.ttl")
+    cache = tmp_path / ".orgkg-cache"
+    before = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    assert len(before) == 3  # one entry per article
+    text = corpus.read_text(encoding="utf-8")
+    corpus.write_text(text.replace("化解矛盾纠纷1300余件", "化解矛盾纠纷1400余件"), encoding="utf-8")
+    cached = build("second.ttl")
+    after = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    assert len(after) == 3 and len(set(after) - set(before)) == 1  # the changed article's entry replaced
+    assert {k: v for k, v in after.items() if k in before} == {k: v for k, v in before.items() if k in after}
+    clean = build("clean.ttl", "--no-cache")
+    assert cached == clean and b"1400" in clean
