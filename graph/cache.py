@@ -63,17 +63,26 @@ class ExtractionCache:
             return None
 
     def put(self, key: str, article: Article) -> None:
-        """Store an extracted article, through a temporary file and a rename."""
+        """Store an extracted article, through a temporary file and a rename.
+
+        The cache only saves time: a folder that cannot be written is left alone
+        and the build goes on (its output reports its own errors).
+        """
         self.used.add(key)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.folder)
-        with os.fdopen(fd, "wb") as out:
-            pickle.dump(article, out, protocol=5)
-        os.replace(tmp, self.folder / (key + SUFFIX))
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.folder)
+            with os.fdopen(fd, "wb") as out:
+                pickle.dump(article, out, protocol=5)
+            os.replace(tmp, self.folder / (key + SUFFIX))
+        except OSError:
+            return
 
     def prune(self) -> None:
         """Remove the entries this build did not use (and left-over temporary files)."""
-        if self.folder.is_dir():
+        try:
             for entry in self.folder.iterdir():
                 if entry.name.startswith(".") or entry.name.removesuffix(SUFFIX) not in self.used:
                     entry.unlink(missing_ok=True)
+        except OSError:
+            return

@@ -166,7 +166,7 @@ def test_output_that_is_a_folder_keeps_everything(tmp_path):
     """Writing over a folder fails at the rename: nothing is lost and no temporary file is left."""
     (tmp_path / "g.ttl").mkdir()
     (tmp_path / "g.ttl" / "keep").write_text("x", encoding="utf-8")
-    done = orgkg("build", SAMPLE, "-o", tmp_path / "g.ttl")
+    done = orgkg("build", SAMPLE, "-o", tmp_path / "g.ttl", "--no-cache")
     assert done.returncode == 1 and "cannot write" in done.stderr
     assert (tmp_path / "g.ttl" / "keep").read_text(encoding="utf-8") == "x"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.ttl"]
@@ -219,10 +219,10 @@ def test_a_persisted_store_answers_like_the_graph_file_and_is_served(tmp_path):
     from servers import free_port, stop, wait_until_up
 
     graph, store = tmp_path / "g.ttl", tmp_path / "store"
-    assert orgkg("build", SAMPLE, "-o", graph, "--store", store, "-q").returncode == 0
+    assert orgkg("build", SAMPLE, "-o", graph, "--store", store, "-q", "--no-cache").returncode == 0
     from_file, from_store = orgkg("query", QUERY, "-g", graph), orgkg("query", QUERY, "-g", store)
     assert from_store.returncode == 0 and from_store.stdout == from_file.stdout
-    assert orgkg("build", SAMPLE, "-o", graph, "--store", store, "-q").returncode == 0  # replaced in place
+    assert orgkg("build", SAMPLE, "-o", graph, "--store", store, "-q", "--no-cache").returncode == 0  # replaced
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.ttl", "store"]
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "orgkg", "serve", str(store), "--port", str(port)], cwd=tmp_path,
