@@ -71,7 +71,7 @@ class Catalogue:
         return cat
 
     def adopters(self, iri: str) -> list[str]:
-        """The regions that implement an item, or for a shared item (ok:Concept) the items that share it."""
+        """The regions that implement an item, or, for a shared item, those of the items that share it."""
         if iri not in self.network:
             return []
         if self.types.get(iri) == CONCEPT:
