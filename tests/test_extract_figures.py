@@ -76,6 +76,12 @@ def summary(text: str) -> list[tuple]:
         pytest.param("构建以“12个教育基地、300名讲师”为主体的资源库。", [("12", "个", None), ("300", "名", None)],
                      id="counts-listed-in-quotes"),
         pytest.param("“青松计划”引进博士45名。", [("45", "名", None)], id="named-plan-is-not-a-plan-word"),
+        pytest.param("2022年,全县共发展党员356名,举办了培训班12期;新建党群服务中心8个。",
+                     [("356", "名", None), ("12", "期", None), ("8", "个", None)],
+                     id="yearbook-half-width-punctuation-and-le"),
+        pytest.param("全年召开常委会议十二次，研究干部事项三十余项。", [("12", "次", None), ("30", "项", "余")],
+                     id="chronicle-chinese-numeral-with-yu"),
+        pytest.param("制定9方面26条措施。", [("9", "方面", None), ("26", "条", None)], id="fangmian-without-ge"),
     ],
 )
 def test_values_units_and_approximations(text, expected):
@@ -99,6 +105,7 @@ def test_values_units_and_approximations(text, expected):
         pytest.param("今年园区产值有望突破20亿元。", id="expected-is-a-target"),
         pytest.param("全年计划招录公务员60名，拟选派20名干部驻村。", id="plans"),
         pytest.param("贯彻省委十三届三次全会精神，开展一次次学习，一场场宣讲。", id="plenary-and-reduplication"),
+        pytest.param("建立排查、预警、处置3项机制，在东京、柏林设立2个引才联络站。", id="arabic-counts-restating-a-list"),
     ],
 )
 def test_not_figures(text):
@@ -115,10 +122,63 @@ def test_not_figures(text):
         pytest.param("村均收入突破12万元，人均增收800元。", [("120000", "元", "突破"), ("800", "元", None)],
                      id="averages-are-not-bars"),
         pytest.param("平均每1元财政投入带动2.6元社会投资。", [("2.6", "元", None)], id="base-of-a-rate"),
+        pytest.param("全镇村集体经济收入全部达到30万元以上。", [("300000", "元", "以上")],
+                     id="money-all-reached-without-a-count-is-the-outcome"),
+        pytest.param("全县45个社区服务中心面积全部达到300平方米以上。", [("45", "个", None)], id="area-standard-is-a-bar"),
     ],
 )
 def test_criteria_and_bases_left_out(text, expected):
     """A number that states what each counted item meets, or the base of a rate, is not a figure itself."""
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("该县连续6年被评为全省组织工作先进县。", [("6", "年", None)], id="continued-years"),
+        pytest.param("这项培训已连续举办12年。", [("12", "年", None)], id="continued-with-a-verb"),
+        pytest.param("全市连续两年获评“好”等次。", [("2", "年", None)], id="continued-chinese-numeral"),
+        pytest.param("突击队员坚守大堤48小时，党员24小时轮流值守。", [("48", "小时", None), ("24", "小时", None)],
+                     id="hours-of-an-action"),
+        pytest.param("200余名干部集中3天时间封闭学习。", [("200", "名", "余"), ("3", "天", None)], id="days-an-action-took"),
+        pytest.param("力争用8年时间建成示范区，开通24小时服务热线，村干部任期5年，五年来成效明显。", [],
+                     id="target-name-rule-and-time-frame-are-not"),
+    ],
+)
+def test_counted_periods(text, expected):
+    """A counted period that reports a fact is a figure; one that bounds a target, a name or a rule,
+    or frames the time of other figures, is not."""
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("全市千名党员下沉社区，投入帮扶资金超百亿元。", [("1000", "名", None), ("10000000000", "元", "超")],
+                     id="thousand-and-ten-billion"),
+        pytest.param("近百名专家、千余名志愿者参与服务。", [("100", "名", "近"), ("1000", "名", "余")],
+                     id="round-with-approximations"),
+        pytest.param("实施千名干部培训工程，开展百场招聘活动，深入千家万户。", [], id="campaign-names-and-idioms-are-not"),
+    ],
+)
+def test_round_amounts_without_digits(text, expected):
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("县委组织部下设七个科室，今年完成九项重点任务。", [("7", "个", None), ("9", "项", None)],
+                     id="ge-and-xiang-outside-names"),
+        pytest.param("从住房、医疗、子女入学等六个方面提供保障。", [("6", "个", None)], id="list-with-deng-is-counted"),
+        pytest.param("推进三个“一号工程”，落实中央八项规定，出台十项措施，建立党建、业务两个台账，从正反两个方面总结，"
+                     "这两项工作成效明显。", [], id="names-restated-lists-pairs-and-demonstratives-are-not"),
+        pytest.param("“书记强调，要做到‘两个维护’，完成12项任务。”", [("12", "项", None)], id="slogan-nested-in-speech"),
+    ],
+)
+def test_chinese_numeral_counts(text, expected):
+    """Chinese-numeral counts of 个/项 are figures outside names and slogans, unless they restate
+    the list they close or point back to one."""
     assert summary(text) == expected
 
 
@@ -138,8 +198,8 @@ def test_criteria_and_bases_left_out(text, expected):
                      id="quoted-programme-before-count"),
         pytest.param("群众对换届工作的满意率逐年提高，2022年达97.6%。", ["群众对换届工作的满意率逐年提高"],
                      id="clause-before-names-it"),
-        pytest.param("持续选派六批1800余名第一书记驻村帮扶。", ["选派第一书记驻村帮扶", "第一书记驻村帮扶"],
-                     id="count-of-batches-takes-next-noun"),
+        pytest.param("持续选派六批1800余名第一书记驻村帮扶。", ["选派第一书记驻村帮扶", "选派第一书记驻村帮扶"],
+                     id="count-of-batches-takes-next-noun-and-shares-its-verb"),
         pytest.param("共开展谈心谈话600余人次，215名在防汛救灾、项目建设中敢于担当、实绩突出的干部得到提拔。",
                      ["开展谈心谈话", "实绩突出的干部得到提拔"], id="head-noun-after-long-modifier"),
         pytest.param("两年来引进博士人才86人，年均增长35%。", ["引进博士人才", "引进博士人才增长"],
@@ -162,6 +222,26 @@ def test_criteria_and_bases_left_out(text, expected):
         pytest.param("将12个单位的30项服务事项集中办理。", ["将单位", "服务事项集中办理"], id="de-before-the-next-count"),
         pytest.param("全县92%的村至少有1名大学生，超60%的村收入达到8万元。", ["村至少有1名大学生", "村收入达到8万元"],
                      id="share-keeps-its-criterion"),
+        pytest.param("举办专题培训班320期、培训9.6万人次。", ["举办专题培训班", "举办专题培训班培训"],
+                     id="bare-verb-trains-the-previous-classes"),
+        pytest.param("实施村干部学历提升计划，累计培训4200余人。", ["实施村干部学历提升计划培训"],
+                     id="bare-verb-takes-the-clause-before"),
+        pytest.param("推动全县86个村、12个社区全部建立议事会。", ["推动村建立议事会", "社区全部建立议事会"],
+                     id="list-items-share-the-predicate"),
+        pytest.param("制定9方面26条措施。", ["制定措施", "制定措施"], id="adjacent-counts-share-the-verb"),
+        pytest.param("连续3年向1.2万名老党员颁发纪念章。", ["向1.2万名老党员颁发纪念章", "向老党员颁发纪念章"],
+                     id="period-takes-its-clause"),
+        pytest.param("600余名志愿者积极参与社区环境整治。", ["志愿者积极参与社区环境"], id="noun-not-cut-inside-a-word"),
+        pytest.param("实施全县乡村党组织书记能力提升三年轮训计划，累计培训1.7万人。", ["乡村党组织书记能力提升三年轮训计划培训"],
+                     id="long-clause-cut-on-a-word-boundary"),
+        pytest.param("修订完善《村务监督委员会工作规则实施细则》制度13项。", ["《村务监督委员会工作规则实施细则》制度"],
+                     id="long-before-not-cut-inside-a-title"),
+        pytest.param("研究出台《村级事务管理办法》，明确6方面18种情形。", ["《村级事务管理办法》情形"] * 2,
+                     id="parts-of-the-document-just-named"),
+        pytest.param("开展心理疏导、健康讲座、法律咨询等各类关爱活动120余场。", ["开展心理疏导、健康讲座、法律咨询等各类关爱活动"],
+                     id="closed-list-kept-whole"),
+        pytest.param("依托镇村党群服务中心、新时代文明实践站等建立“红色驿站”30个。", ["新时代文明实践站等建立“红色驿站”"],
+                     id="list-of-means-still-cut"),
     ],
 )
 def test_subjects(text, subjects):
@@ -295,6 +375,11 @@ FIXTURES = Path(__file__).parent / "data" / "figures"
                       ("100", "%")],
                      [("1", "个"), ("1", "元"), ("200", "名"), ("4000000", "人")], {"3864000": "talent-total"},
                      id="province-talent-summary-speech-criteria-and-plans"),
+        pytest.param("county-yearbook",
+                     [("6", "个"), ("12", "项"), ("14", "次"), ("200", "名"), ("1000", "名"), ("4", "年"), ("9", "年"),
+                      ("300", "名"), ("5", "天"), ("8", "个"), ("100", "名"), ("10000000", "元")],
+                     [("3", "年"), ("24", "小时"), ("8", "项")], {"13200": "party-members"},
+                     id="county-yearbook-half-width-punctuation-entry-headings-chinese-numerals"),
     ],
 )
 def test_other_report_layouts(name, present, absent, indicators):

@@ -27,6 +27,9 @@ from orgkg.graph.numbers import as_percentage, parse_chinese, parse_number
         pytest.param("二十万一千", "201000", id="wan-section"),
         pytest.param("一亿二千万", "120000000", id="yi-then-wan"),
         pytest.param("二〇二二", "2022", id="digit-by-digit"),
+        pytest.param("千", "1000", id="round-thousand"),
+        pytest.param("百亿", "10000000000", id="round-ten-billion"),
+        pytest.param("千万", "10000000", id="round-ten-million"),
     ],
 )
 def test_parse_number(text, expected):

@@ -4,8 +4,11 @@ A figure is found by its shape (number, optional 万/亿, unit) and then filtere
 by what the guidelines exclude: ordinals, numbers inside slogans and names
 (but not inside quoted speech), thresholds and age bounds, the criterion
 counted items meet, the base of a rate, spans of time, targets and plans, the
-upper ends of ranges. Numbers are matched in the raw sentence before any
-segmentation, so ``23,876`` and ``68.4%`` stay whole.
+upper ends of ranges, counts restating the list they close. Counted periods
+that report a fact (``连续5年``, ``驻守24小时``), round amounts without digits
+(``千名``, ``超百亿元``) and Chinese-numeral counts outside names (``七个科室``)
+are figures. Numbers are matched in the raw sentence before any segmentation,
+so ``23,876`` and ``68.4%`` stay whole.
 
 The subject is read from the clause around the number: the verb phrase before
 it (``招录公务员640名``) and the noun after the unit (``1350个临时党支部``),
@@ -13,14 +16,20 @@ without scope words (全市, 累计) and link verbs (达, 为, 增加到). When 
 noun after the unit opens a long modifier, the head noun after its 的 is read
 instead (``126名在…表现优异的干部``), and numbers listed before one noun
 share it (``分别奖励20万元、10万元经费``); a figure that only says how the previous
-one changed (``年均增长25%``) is completed with that one's subject.
+one changed (``年均增长25%``), or names only a verb (``培训8.6万人次``), is
+completed with that one's subject. Phrases are cut on jieba's word boundaries,
+never inside a word, a quoted name or a 《title》.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import chain
+from functools import lru_cache
+from itertools import accumulate, chain
+
+import jieba.posseg
 
 from ..doc import Article, FigureMention, Sentence
 from ..indicators import Indicator, match_indicator
@@ -29,12 +38,12 @@ from ..numbers import ARABIC, CN_NUMERAL, as_percentage, parse_number
 from . import register
 
 UNITS = ("个百分点", "百分点", "平方公里", "平方米", "人次", "场次", "批次", "轮次", "班次", "期次", "课时", "学时", "小时",
-         "公里", "名", "个", "人", "位", "家", "项", "件", "次", "所", "批", "期", "场", "条", "户",
+         "公里", "方面", "名", "个", "人", "位", "家", "项", "件", "次", "所", "批", "期", "场", "条", "户",
          "支", "套", "份", "处", "张", "艘", "辆", "元", "倍", "天", "岁", "轮", "篇", "间", "座", "台", "堂", "亩", "种", "门", "大类", "类", "枚", "届", "路", "册", "本", "节", "%", "％")
 # Chinese-numeral counts are statistics only for repeated actions and the people
 # they count (选派六批, 先后两次视察, 两千名); elsewhere (两个维护, 四个意识,
 # 三年行动) they name slogans.
-CN_COUNT_UNITS = ("批次", "轮次", "场次", "批", "轮", "届", "次", "场", "名")
+CN_COUNT_UNITS = ("批次", "轮次", "场次", "批", "轮", "届", "次", "场", "名", "个", "项")
 # “12个教育基地、300名师资”: quoted counts listed one after another are statistics
 LISTED_COUNTS = re.compile(rf"\d(?:{'|'.join(UNITS)})[^、“”]{{1,12}}、\d")
 # 届 counts editions only after a verb of holding them (连续举办五届), or as a
@@ -42,15 +51,29 @@ LISTED_COUNTS = re.compile(rf"\d(?:{'|'.join(UNITS)})[^、“”]{{1,12}}、\d")
 # congress or term (十九届, 八届市委)
 EDITION_VERB = re.compile(r"(?:举办|承办|召开|连续)(?:[一二两三四五六七八九十\d]+届[^，。；：“”]*、)?$")
 PRE_APPROX = ("超过", "突破", "近", "约", "逾", "超")
+ROUND_APPROX = ("上万", "过万")  # 上万人: a round number that is itself the approximation
 POST_APPROX = ("以上", "左右")
+# 三个“一号工程”, 五个一批, 八项规定, “甲、乙”两个阶段, 这三项, 正反两个方面:
+# a Chinese-numeral count of 个/项 that is part of a name or points back to one
+NAMED_AFTER = re.compile(r"[“‘\d一二两三四五六七八九十]|(?:措施|举措|规定|意见|要求|办法|原则|标准|行动|工程|计划)")
+NAMED_BEFORE = re.compile(r"(?:[”’这那其每几]|正反|上下|内外|前后|左右|城乡)$")
+LIST_MARKS = ("、", "和", "及", "与")
+KIND_UNITS = ("个", "项", "方面", "类", "大类", "种", "条")  # counts of kinds, which a list may spell out
+# 千名干部下沉, 遴选百个示范点: a round number counts people or things; after a
+# verb of running a campaign or before its head it names one (实施万名人才工程)
+ROUND_UNITS = ("名", "人", "个", "人次")
+ROUND_NAME_BEFORE = re.compile(r"(?:开展|实施|启动|推进|深化|推行|组织)$")
+ROUND_NAME_AFTER = re.compile(r"计划|工程|行动|活动|培训|做法|案例|项目")
 
 FIGURE = re.compile(
     rf"(?P<pre>{'|'.join(PRE_APPROX)})?"
-    rf"(?:百分之(?P<pct>{ARABIC}|[{CN_NUMERAL}]+)"
+    rf"(?:(?:(?<=连续)|(?<=连续[\u4e00-\u9fff]{{2}}))(?P<years>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})年(?![来以间前后底末初度])"
+    rf"|百分之(?P<pct>{ARABIC}|[{CN_NUMERAL}]+)"
     rf"|(?P<frac>[{CN_NUMERAL}]+分之[{CN_NUMERAL}]+)"
-    rf"|(?<![\d.,/+＋第前])(?P<num>{ARABIC})(?P<a1>[余多])?(?:\s(?=[万亿]))?(?P<mult>[万亿]{{0,2}})(?P<a2>[余多])?(?P<unit>{'|'.join(UNITS)})?"
-    rf"|(?<![{CN_NUMERAL}第前“届])(?P<cn>[一二两三四五六七八九十][一二两三四五六七八九十百千万]*)(?P<cnunit>{'|'.join(CN_COUNT_UNITS)})"
-    rf"|(?P<myriad>(?<=[近超逾约])[百千万]|上万|过万)(?P<munit>{'|'.join(UNITS)}))"
+    rf"|(?<![\d./+＋第前])(?<!\d,)(?P<num>{ARABIC})(?P<a1>[余多])?(?:\s(?=[万亿]))?(?P<mult>[万亿]{{0,2}})(?P<a2>[余多])?(?P<unit>{'|'.join(UNITS)})?"
+    rf"|(?<![{CN_NUMERAL}第前“届])(?!一[个项])(?P<cn>[一二两三四五六七八九十][一二两三四五六七八九十百千万]*)"
+    rf"(?P<a4>[余多])?(?P<cnunit>{'|'.join(CN_COUNT_UNITS)})"
+    rf"|(?<![\d{CN_NUMERAL}数几成第每])(?P<myriad>[百千万][万亿]?|上万|过万)(?P<a3>[余多])?(?P<munit>{'|'.join(UNITS)}))"
     rf"(?P<post>{'|'.join(POST_APPROX)}|(?<=[名个人位家项件次所批期场条户支套份处元])[余多])?"
 )
 # 4.6万低收入农户, 人才总量超过27万: no measure word, the counted noun gives the unit
@@ -61,6 +84,7 @@ IMPLIED_UNIT = (("户", re.compile(r"户")), ("人", re.compile(r"人|员|才|�
 # (村均, 人均 and 平均 are averages, not bars)
 SHARE_CRITERION = re.compile(r"[%％](?:以上|左右)?的[^，。；、\d]{1,16}$")
 CRITERION_VERB = re.compile(r"(?:至少|不少于|达到|达|超过|有)$")
+BAR_UNITS = ("元", "平方米")
 EACH_CRITERION = re.compile(r"(?:(?<![平村人户])均|(?<=个村)均|全部|都)(?:达到|达|在)?$")
 # 力争引进200名, 预计达到15万元, 有望突破30亿元, 全年计划考录60名, 拟选派20名,
 # 突破30万人的预期目标: a target or plan, not a result (a named “…计划” is not one)
@@ -70,7 +94,9 @@ RANGE_END = re.compile(r"[\d一二三四五六七八九十万亿][至到~～—�
 NOT_AFTER = re.compile(r"[+＋]|周年|月")  # 1+5, 100周年, 4个月
 THRESHOLD_NOUN = re.compile(r"[\u4e00-\u9fff]")  # 10万元以上村: a bound on another count
 DURATION_UNITS = ("天", "小时")
-HARD_BREAK = "，。；：！？,;:!?\n—"
+# 集中5天时间学习, 24小时轮流值守: the time an action took, a counted period that is a fact
+DURATION_FACT = re.compile(r"时间|轮流|不间断|值守|坚守|驻守|奋战")
+HARD_BREAK = "，。；：！？,;:!?\n—\u3000 "  # a space ends a yearbook entry's heading (组织建设 全县…)
 TIME = re.compile(
     r"截至[^，。；]{0,14}?(?:底|末|日|目前|现在|当前)|"
     r"(?:\d{4}|[一二〇零三四五六七八九]{4})年(?:以来|来|底|末|初|度|上半年|下半年|\d{1,2}月(?:\d{1,2}日)?)?|"
@@ -79,15 +105,22 @@ TIME = re.compile(
 )
 SCOPE = r"[全本我][省市区州县盟旗镇乡]"
 # words around the subject that say how or where it is counted, not what
-LEAD = re.compile(rf"(?:[、”]|{TIME.pattern}|其中|以及|和|与|及|并|等|现有|共计|总计|共有|共|有|累计|先后|陆续|持续|分别|已|年均|择优|全面|高质量|"
+LEAD = re.compile(rf"(?:[、”]|{TIME.pattern}|其中|以及|和|与|及|并|等|现有|共计|总计|共有|共|有|累计|先后|陆续|持续|连续|分别|已|年均|择优|全面|高质量|"
                   rf"扎实|深入|积极|大力|{SCOPE})+")
 TRAIL = re.compile(rf"(?:{TIME.pattern}|的|达到|达|为|是|共有|有|增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|跃升到|跃升至|增至|由|"
-                   rf"到|至|从|占|分别|累计|共计|共|(?<![村人户])均|已|先后|等|{SCOPE})+$")
+                   rf"到|至|从|占|分别|累计|共计|共|(?<![村人户])均|全部|已|先后|连续|等|{SCOPE})+$")
 # the counted noun runs on into its verb phrase (“3万余人签订承诺书”), up to a
 # preposition or particle that starts an adverbial or another item, or a
 # comparison (“从…增加到…”) that is not part of what is counted
-NOUN_STOP = re.compile(r"[，。；：！？、,;:!?\n\d—…]|和|(?<![参给])与|(?<!涉)及|等|在(?![职岗编校读外])|的|这些|"
+NOUN_STOP = re.compile(r"[，。；：！？、,;:!?\n\d—…\u3000 ]|和|(?<![参给])与|(?<!涉)及|等|在(?![职岗编校读外])|的|这些|"
                        r"较|增加|增长|增至|提高|提升|减少|下降|降至|降到|减至")
+# 《…》，明确7方面30种情形: a verb saying what a document just named holds
+CONTENT_VERB = re.compile(r"明确|细化|提出|列出|包括|涵盖|以")
+DOCUMENT_PARTS = ("方面", "个", "种", "条", "项", "类", "大类", "款", "章")
+# 开展甲、乙、丙等各类活动: a list closed by 等 names what is counted, unless it
+# is the means or destination of the action (依托甲、乙等建立…, 赴甲、乙等地推介…)
+CLOSED_LIST = re.compile(r"等(?![级次])")
+ADVERBIAL = re.compile(r"依托|通过|借助|围绕|聚焦|按照|赴|到")
 # a subject that only says how the previous figure's subject changed
 CHANGE = re.compile(r"(?:较\S{0,8}?|同比|比上年)?(?:增长|增加|提高|提升|下降|减少|降低|增幅|增速)了?")
 MAX_BEFORE, MAX_AFTER = 18, 10
@@ -100,6 +133,11 @@ MAX_MODIFIER = 40
 MODIFIER_BREAK = "、和与及在"
 NOT_MODIFIER = re.compile(r"[“被获到]")  # a name, a passive, an award or a destination: a predicate
 LOCATIVE = "中上里"  # 在…的大考中: an adverbial, not a head noun
+VERB_TAGS = ("v", "vn")  # jieba's verbs and verbal nouns
+MAX_VERB = 4  # the longest one verb is
+AGENT_SUFFIXES = ("生", "员", "者", "师")
+NOUN_TAGS = ("n", "j")  # jieba's nouns (place and organisation names too) and abbreviations
+PREDICATE_TAGS = ("v", "d")  # a verb or adverb opening a predicate (建立…, 全部…)
 
 
 @dataclass(frozen=True)
@@ -130,11 +168,16 @@ def find_numbers(text: str) -> list[Number]:
         unit = _unit(text, m)
         if unit is None or _excluded(text, m, unit):
             continue
-        number = m["pct"] or m["frac"] or m["cn"] or m["myriad"] or (m["num"] + m["mult"])
-        value = as_percentage(parse_number(number)) if m["frac"] else parse_number(number)
-        approx = m["pre"] or m["a1"] or m["a2"] or m["post"] or m["myriad"]
+        value = as_percentage(parse_number(_written(m))) if m["frac"] else parse_number(_written(m))
+        approx = (m["pre"] or m["a1"] or m["a2"] or m["a3"] or m["a4"] or m["post"]
+                  or (m["myriad"] if m["myriad"] in ROUND_APPROX else None))
         found.append(Number(m.start(), m.end(), value, unit, approx))
     return found
+
+
+def _written(m: re.Match) -> str:
+    """The number of a match as written, multipliers included (``20.1万``, ``六``, ``百亿``)."""
+    return m["pct"] or m["frac"] or m["cn"] or m["years"] or m["myriad"] or (m["num"] + m["mult"])
 
 
 def _unit(text: str, m: re.Match) -> str | None:
@@ -142,6 +185,8 @@ def _unit(text: str, m: re.Match) -> str | None:
     else read from the counted noun for a bare 万/亿 number."""
     if m["pct"] or m["frac"] or m["unit"] == "％":
         return "%"
+    if m["years"]:
+        return "年"
     return m["unit"] or m["cnunit"] or m["munit"] or (implied_unit(text, m) if m["mult"] else None)
 
 
@@ -169,27 +214,80 @@ def _excluded(text: str, m: re.Match, unit: str) -> bool:
         return True  # 35岁以下 or 10万元以上村 (a bound); 一批 (vague)
     if unit == "届" and not EDITION_VERB.search(text, 0, m.start()):
         return True
+    if m["cnunit"] in ("个", "项") and _named_count(text, m):
+        return True
+    if unit in KIND_UNITS and restates_list(text, m.start(), parse_number(_written(m))):
+        return True
+    bare_round = m["myriad"] and not (m["pre"] or m["a3"] or m["post"] or m["myriad"] in ROUND_APPROX)
+    if bare_round and _round_name(text, m, unit):
+        return True
     if TARGET_BEFORE.search(text, clause_bounds(text, m.start(), m.end())[0], m.start()) or TARGET_AFTER.match(after):
         return True
     return _criterion_or_base(text[:m.start()], unit)
+
+
+def _named_count(text: str, m: re.Match) -> bool:
+    """Whether a Chinese-numeral count of 个 or 项 names rather than counts:
+    before a quotation, a number or a name's head (三个“一号工程”, 五个一批,
+    八项规定), or after a quotation, a demonstrative or a pair (“甲、乙”两个阶段,
+    这三项, 正反两个方面).
+
+    >>> [_named_count(t, FIGURE.search(t)) for t in ("成立七个科室", "出台八项措施", "推进三个“一号工程”")]
+    [False, True, True]
+    """
+    before = text[clause_bounds(text, m.start(), m.end())[0]:m.start()]
+    return NAMED_AFTER.match(text, m.end()) is not None or NAMED_BEFORE.search(before) is not None
+
+
+def restates_list(text: str, start: int, value: Decimal) -> bool:
+    """Whether the count at ``start`` restates the list it closes, item for item
+    (快递、物流两个党委, “甲、乙、丙”3项机制); a list cut short by 等 is counted
+    (住房、医疗等五个方面).
+
+    >>> [restates_list(t, t.index(n), v) for t, n, v in (("成立快递、物流两个党委", "两", 2),
+    ...                                                  ("从住房、医疗等五个方面", "五", 5), ("建成1个中心", "1", 1))]
+    [True, False, False]
+    """
+    before = text[clause_bounds(text, start, start)[0]:start]
+    marks = sum(before.count(ch) for ch in LIST_MARKS)
+    return marks > 0 and marks + 1 == value and not before.endswith("等")
+
+
+def _round_name(text: str, m: re.Match, unit: str) -> bool:
+    """Whether a bare round number (``百名``, ``千名``) names a campaign rather
+    than counts: after a verb of running one, before its head noun in the
+    clause, or with a unit that idioms use (千家万户, 千条线, 百万元的蜕变).
+
+    >>> [_round_name(t, FIGURE.search(t), u) for t, u in (("千名干部下沉一线", "名"), ("实施万名人才工程", "名"),
+    ...                                                  ("百名博士引进计划", "名"), ("深入千家万户", "家"))]
+    [False, True, True, True]
+    """
+    clause_end = clause_bounds(text, m.start(), m.end())[1]
+    return (unit not in ROUND_UNITS or ROUND_NAME_BEFORE.search(text, 0, m.start()) is not None
+            or ROUND_NAME_AFTER.search(text, m.end(), clause_end) is not None)
 
 
 def _criterion_or_base(before: str, unit: str) -> bool:
     """Whether the number after ``before`` is the bar counted items meet or the
     base of a rate (每1元投入) rather than a figure.
 
-    A bar every item clears (``均达到10万元``) is money only: a share
-    (``覆盖率均达100%``) or an area standard is a figure still. After a share,
-    a count is a bar only after a verb of meeting it (``至少有1名``):
+    A bar every item clears is an area standard (``面积均达到200平方米``) or
+    money the counted items each make (``12个村收入均达到10万元``); without a
+    count, money all items reached is the outcome reported (``村收入全部达到
+    20万元``), and a share (``覆盖率均达100%``) is a figure still. After a
+    share, a count is a bar only after a verb of meeting it (``至少有1名``):
     ``80%的县建成服务中心1200个`` is a count done.
 
-    >>> [_criterion_or_base(b, u) for b, u in (("村收入均达到", "元"), ("覆盖率均达", "%"), ("90%的村至少有", "名"))]
+    >>> [_criterion_or_base(b, u) for b, u in (("12个村收入均达到", "元"), ("村收入全部达到", "元"), ("面积均达", "平方米"))]
     [True, False, True]
+    >>> [_criterion_or_base(b, u) for b, u in (("覆盖率均达", "%"), ("90%的村至少有", "名"))]
+    [False, True]
     >>> [_criterion_or_base(b, u) for b, u in (("80%的县建成服务中心", "个"), ("平均每", "元"))]
     [False, True]
     """
-    if unit == "元" and EACH_CRITERION.search(before):
-        return True
+    if unit in BAR_UNITS and EACH_CRITERION.search(before):
+        clause = before[max(before.rfind(ch) for ch in HARD_BREAK) + 1:]
+        return unit == "平方米" or any(n.unit != unit for n in find_numbers(clause))
     if SHARE_CRITERION.search(before) and (unit == "元" or CRITERION_VERB.search(before)):
         return True
     return before.endswith("每")
@@ -217,13 +315,13 @@ def _bound(unit: str, pre: str | None, post: str | None, after: str) -> bool:
     (True, True, False)
     >>> _bound("元", "超过", None, "的村有52个"), _bound("元", "超过", None, "。")
     (True, False)
-    >>> _bound("小时", None, None, "人才服务热线"), _bound("小时", None, None, "。")
-    (True, False)
+    >>> _bound("小时", None, None, "人才服务热线"), _bound("小时", None, None, "。"), _bound("天", None, None, "时间学习")
+    (True, False, False)
     """
     if unit == "岁":  # 35岁以下干部, 32岁的青年: a bound or one person's age
         return post is not None or after.startswith(("以下", "及以下", "的"))
     if unit in DURATION_UNITS:  # 15天内, 24小时服务热线: a span or a description, not a measured time
-        return THRESHOLD_NOUN.match(after) is not None
+        return THRESHOLD_NOUN.match(after) is not None and DURATION_FACT.match(after) is None
     if unit == "%":
         return False
     return (post == "以上" and THRESHOLD_NOUN.match(after) is not None) or (
@@ -239,9 +337,11 @@ def _in_name(text: str, pos: int) -> bool:
 
     >>> _in_name("出台“人才新政15条”", 8), _in_name("“今年拿出20多个岗位，选拔干部”", 5)
     (True, False)
-    >>> _in_name("构建“12个教育基地、300名师资”体系", 3)
-    False
+    >>> _in_name("构建“12个教育基地、300名师资”体系", 3), _in_name("“要做到‘两个维护’，”", 5)
+    (False, True)
     """
+    if text.count("‘", 0, pos) > text.count("’", 0, pos):
+        return True  # “…用‘六个杰出楷模’阐述…”: a slogan quoted inside speech
     if not _quoted(text, pos):
         return False
     opening = max(text.rfind("“", 0, pos), text.rfind("《", 0, pos))
@@ -279,7 +379,9 @@ def subject_spans(text: str, number: Number, floor: int,
     The phrase before starts at the clause or at the end of the previous
     figure (``floor``), so a list ``公务员640名、选调生112名`` gives each its own.
     When the previous figure's noun (``carried``) runs straight into this
-    number, its verb governs this count too (``8名区级领导联系45家企业``).
+    number, its verb governs this count too (``8名区级领导联系45家企业``);
+    when the previous number itself does (``9方面20条措施``), ``carried`` is
+    its phrase before, which this count shares.
 
     >>> text = "五年来，全市共招录公务员640名、选调生112名"
     >>> first, second = find_numbers(text)
@@ -295,23 +397,74 @@ def subject_spans(text: str, number: Number, floor: int,
     lo, hi = _trimmed(text, max(clause_start, floor), number.start)
     if text.startswith("、", number.start - 1):  # 党组织、4.1万名党员: a new list item
         lo = hi
-    if lo == hi and carried[0] < carried[1] == number.start:
+    if lo == hi and carried[0] < carried[1] and number.start in (carried[1], floor):
         lo, hi = carried
     following = FIGURE.match(text, number.end)  # 选派五批1600余名第一书记: both count 第一书记
     after = noun_span(text, following.end() if following else number.end)
     if after[0] == after[1] and (shared := listed_numbers_end(text, number)) > number.end:
         after = noun_span(text, shared)
-    after = with_criterion(text, number, after)
-    if lo == hi and after[0] == after[1] and floor == 0 and clause_start > 0:
-        # ……的满意度逐年上升，2022年达96.2%: the clause before names what is measured
+    after = period_span(text, number) if number.unit == "年" else with_criterion(text, number, after)
+    if ((lo == hi or CONTENT_VERB.fullmatch(text, lo, hi)) and floor == 0 and number.unit in DOCUMENT_PARTS
+            and text.endswith("》", 0, clause_start - 1)):  # 出台《…办法》，明确7方面30种情形: the document's parts
+        lo, hi = text.rfind("《", 0, clause_start), clause_start - 1
+    elif (lo == hi or verb_only(text[lo:hi])) and after[0] == after[1] and floor == 0 and clause_start > 0:
+        # ……的满意度逐年上升，2022年达96.2%: the clause before names what is measured;
+        # 实施书记轮训计划，累计培训1.7万人: and what a bare verb does
+        after = (lo, hi) if lo < hi else after
         lo, hi = _trimmed(text, clause_bounds(text, clause_start - 1, clause_start - 1)[0], clause_start - 1)
-    if hi - lo > MAX_BEFORE:  # too long: keep what follows its last 的 or list item, else the end
-        lo = max(text.rfind("的", lo, hi - 1) + 1, text.rfind("、", lo, hi - 1) + 1, hi - MAX_BEFORE)
-        if text.count("”", lo, hi) > text.count("“", lo, hi):  # cut inside a name: keep it whole if short
-            opening = text.rfind("“", 0, lo)
-            lo = opening if lo - opening <= MAX_BEFORE // 2 else text.index("”", lo) + 1
+    titled = text.startswith("《", lo) and text.endswith("》", 0, hi) and "《" not in text[lo + 1:hi]
+    closing = CLOSED_LIST.search(text, text.rfind("、", lo, hi) + 1, hi)  # 开展甲、乙、丙等各类活动
+    listed = closing is not None and hi - lo <= 2 * MAX_BEFORE and not ADVERBIAL.search(
+        text, lo, min(i for i in (text.find("、", lo, hi), closing.start()) if i >= 0))
+    if hi - lo > MAX_BEFORE and not (titled or listed):
+        # too long, and not a title or a closed list: keep what follows its last 的 or list item, else its last words
+        lo = max(text.rfind("的", lo, hi - 1) + 1, text.rfind("、", lo, hi - 1) + 1, word_start(text, lo, hi))
+        for left, right in ("“”", "《》"):
+            if text.count(right, lo, hi) > text.count(left, lo, hi):  # cut inside a name: keep it whole if short
+                opening = text.rfind(left, 0, lo)
+                lo = opening if lo - opening <= MAX_BEFORE // 2 else text.index(right, lo) + 1
         lo, hi = _trimmed(text, lo, hi)
     return (lo, hi), modified_head(text, *after) or listed_noun(text, *after)
+
+
+def word_start(text: str, lo: int, hi: int) -> int:
+    """Where the last words of ``text[lo:hi]`` that fit in :data:`MAX_BEFORE`
+    begin, on a word boundary (no clipped 面实施…).
+
+    >>> text = "在省级层面实施全省乡村党组织书记三年轮训计划"
+    >>> text[word_start(text, 0, len(text)):]
+    '实施全省乡村党组织书记三年轮训计划'
+    """
+    bounds = word_bounds(text[lo:hi])
+    return lo + bounds[bisect_left(bounds, hi - lo - MAX_BEFORE)]
+
+
+def word_end(text: str, begin: int, cap: int) -> int:
+    """The end of the word that ``text[cap - 1]`` belongs to, the words read
+    from ``begin`` to the end of the clause (no clipped 联席…).
+
+    >>> text = "推动街道全部建立党建联席会议制度，"
+    >>> text[:word_end(text, 0, 12)]
+    '推动街道全部建立党建联席会议'
+    """
+    bounds = word_bounds(text[begin:clause_bounds(text, cap, cap)[1]])
+    return begin + bounds[min(bisect_left(bounds, cap - begin), len(bounds) - 1)]
+
+
+@lru_cache(maxsize=1024)
+def word_bounds(text: str) -> tuple[int, ...]:
+    """The offsets where jieba's words of ``text`` (no HMM guessing) start or end.
+
+    >>> word_bounds("推动街道建立党委")
+    (0, 2, 4, 6, 8)
+    """
+    return tuple(accumulate((len(word) for word in jieba.cut(text, HMM=False)), initial=0))
+
+
+@lru_cache(maxsize=1024)
+def tagged(phrase: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words of ``phrase`` with their parts of speech (no HMM guessing)."""
+    return tuple((word.word, word.flag) for word in jieba.posseg.cut(phrase, HMM=False))
 
 
 def with_criterion(text: str, number: Number, noun: tuple[int, int]) -> tuple[int, int]:
@@ -332,6 +485,21 @@ def with_criterion(text: str, number: Number, noun: tuple[int, int]) -> tuple[in
     if _quoted(text, end) and "”" in text[end:]:
         end = text.index("”", end) + 1  # …35岁以下“两委”成员: not cut inside the name
     return noun[0], end
+
+
+def period_span(text: str, number: Number) -> tuple[int, int]:
+    """The span of what a counted period says went on: the rest of its clause
+    (``连续3年向2.1万名老党员颁发纪念章``), numbers and quoted names included.
+
+    >>> text = "连续3年向2.1万名老党员颁发纪念章，"
+    >>> a, b = period_span(text, find_numbers(text)[0])
+    >>> text[a:b]
+    '向2.1万名老党员颁发纪念章'
+    """
+    end = min(clause_bounds(text, number.end, number.end)[1], number.end + 2 * MAX_AFTER)
+    if _quoted(text, end) and "”" in text[end:]:
+        end = text.index("”", end) + 1
+    return number.end, end
 
 
 def listed_numbers_end(text: str, number: Number) -> int:
@@ -453,8 +621,9 @@ def noun_span(text: str, start: int) -> tuple[int, int]:
 def _noun_stop(text: str, begin: int) -> int:
     """Where the noun phrase opening at ``begin`` ends: at a break, a particle or
     preposition (:data:`NOUN_STOP`), the next number, or :data:`MAX_AFTER`
-    characters on, whichever is first, but never inside a quoted name. A
-    count inside a quotation (quoted speech or counts) ends with it."""
+    characters on (to the end of the word there), whichever is first, but
+    never inside a quoted name. A count inside a quotation (quoted speech or
+    counts) ends with it."""
     cap, inside = begin + MAX_AFTER, _quoted(text, begin)
     if inside:
         closing = text.find("”", begin)
@@ -469,7 +638,8 @@ def _noun_stop(text: str, begin: int) -> int:
         first = begin + 1
     # 70%以上的村收入超过10万元: the next number is not part of it
     breaks = chain(NOUN_STOP.finditer(text, first, cap), FIGURE.finditer(text, begin))
-    return min((m.start() for m in breaks if m.start() < cap and (inside or not _quoted(text, m.start()))), default=cap)
+    stop = min((m.start() for m in breaks if m.start() < cap and (inside or not _quoted(text, m.start()))), default=cap)
+    return word_end(text, begin, stop) if stop == cap and not inside else stop
 
 
 def read_subject(text: str, spans: tuple[tuple[int, int], tuple[int, int]]) -> str | None:
@@ -480,7 +650,30 @@ def read_subject(text: str, spans: tuple[tuple[int, int], tuple[int, int]]) -> s
     '党员总数'
     """
     (b0, b1), (a0, a1) = spans
-    return (text[b0:b1] + text[a0:a1]) or None
+    return (text[b0:b1] + text[a0:a1] + list_predicate(text, a1)) or None
+
+
+def list_predicate(text: str, stop: int) -> str:
+    """What a list of counts does, when the noun ending at ``stop`` is one of
+    its earlier items: the predicate after the last item's noun, which every
+    item shares (``133个街道、1566个社区全部建立党委``).
+
+    >>> text = "推动133个街道、1566个社区全部建立党委"
+    >>> list_predicate(text, 8), list_predicate("建成8个驿站、5个孵化器", 5)
+    ('建立党委', '')
+    """
+    last = None
+    while (text.startswith("、", stop) and (item := FIGURE.match(text, stop + 1))
+           and _unit(text, item) not in (None, "%", "元", *DURATION_UNITS)):
+        last = noun_span(text, item.end())
+        stop = last[1]
+    if last is None:
+        return ""
+    words = tagged(text[last[0]:last[1]])
+    nouns = next((i for i, (_, flag) in enumerate(words) if not flag.startswith(NOUN_TAGS)), len(words))
+    if nouns == 0 or len(words) - nouns < 2 or words[nouns][1] not in PREDICATE_TAGS:
+        return ""  # no noun, or no verb phrase after it
+    return "".join(word for word, _ in words[nouns:])
 
 
 def read_time(article: Article, sentence: Sentence, offset: int) -> str | None:
@@ -515,12 +708,29 @@ def inherited_subject(subject: str | None, previous: str | None, adjacent: bool)
     ('引进人才增长', '党员人数')
     >>> inherited_subject(None, "开展谈心谈话", False) is None, inherited_subject("选调生", "公务员", True)
     (True, '选调生')
+    >>> inherited_subject("培训", "举办培训班", True), inherited_subject("培训", "举办培训班", False)
+    ('举办培训班培训', '培训')
     """
     if not subject:
         return previous if adjacent else None
     if previous and CHANGE.fullmatch(subject):
-        return previous + subject
+        return previous if subject in previous else previous + subject
+    if previous and adjacent and verb_only(subject):
+        # 举办培训班1.3万期、培训8.6万人次: the training of those classes
+        return previous if previous.endswith(subject) else previous + subject
     return subject
+
+
+def verb_only(phrase: str) -> bool:
+    """Whether ``phrase`` is one verb and nothing else (培训, 办结): no
+    subject on its own, but the action on what the text before names. A
+    word for the people who do something (选调生) is a noun, whatever jieba says.
+
+    >>> verb_only("培训"), verb_only("培训干部"), verb_only("团队"), verb_only("选调生")
+    (True, False, False, False)
+    """
+    words = tagged(phrase) if 0 < len(phrase) <= MAX_VERB else ()
+    return len(words) == 1 and words[0][1] in VERB_TAGS and not phrase.endswith(AGENT_SUFFIXES)
 
 
 def indicator_of(text: str, number: Number, subject: str | None, noun: tuple[int, int],
@@ -575,6 +785,8 @@ def next_floor(text: str, number: Number, noun: tuple[int, int]) -> int:
     [7, 12]
     """
     end = noun[1]
+    if FIGURE.search(text, number.end, end):  # 连续3年向2.1万名…: the next count has its own phrase
+        return number.end
     if end >= len(text) or NOUN_STOP.match(text, end) or FIGURE.match(text, end):
         return max(number.end, end)
     return number.end
@@ -607,7 +819,8 @@ def find_figures(article: Article, indicators: dict[str, Indicator]) -> Article:
             # 松川人才总量从41万人增长到52万人: the second inherits what the first concerns
             own = concerns(article, sentence, (base + spans[0][0], base + spans[1][1]))
             concern = own or (concern if subject is not None and subject == previous else None)
-            floor, previous, noun = next_floor(text, number, spans[1]), subject, spans[1]
+            floor, previous = next_floor(text, number, spans[1]), subject
+            noun = spans[0] if FIGURE.match(text, number.end) else spans[1]
             if (number.value, number.unit, subject) in seen:
                 continue
             seen.add((number.value, number.unit, subject))
