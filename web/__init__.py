@@ -6,6 +6,7 @@ precomputes the catalogue and registers one blueprint per concern.
 from __future__ import annotations
 
 from typing import Any, Mapping
+from urllib.parse import urlencode
 
 from flask import Flask, Response, request, url_for
 
@@ -27,9 +28,11 @@ DEFAULTS = {
     "RESOURCE_BASE": RESOURCE_BASE,
     "CORS_ORIGIN": "*",  # Access-Control-Allow-Origin of the endpoint; None to turn CORS off
     "NETWORK_MAX_NODES": 300,
+    "MAX_CONTENT_LENGTH": 1 << 20,  # bytes of a request body (a POSTed query); more is answered 413
 }
 #: HTML pages load nothing from other origins and run no inline script.
-CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "frame-ancestors 'none'")
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -65,6 +68,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         if response.mimetype == "text/html":
             response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
     @app.context_processor
@@ -72,8 +76,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         def lang_switch_url() -> str:
             """This page in the other language."""
             args = request.args.to_dict(flat=False)
-            args["lang"] = "en" if i18n.get_lang() == "zh" else "zh"
-            return url_for(request.endpoint or "entities.home", **(request.view_args or {}), **args)
+            args["lang"] = ["en" if i18n.get_lang() == "zh" else "zh"]
+            # the query string is built here, not by url_for, whose own keywords (_anchor, endpoint …) it may hold
+            path = url_for(request.endpoint or "entities.home", **(request.view_args or {}))
+            return path + "?" + urlencode([(k, v) for k, values in args.items() for v in values])
 
         return {"lang_switch_url": lang_switch_url}
 

@@ -83,7 +83,10 @@ def entity(kind: str, key: str):
     if fmt is None:  # no suffix: RDF only when the client ranks an RDF format above HTML
         best = negotiation.best_match(request.accept_mimetypes, ["text/html"] + negotiation.offers("graph"))
         fmt = negotiation.by_media_type(best).name if best not in (None, "text/html") else None
-    node = ox.NamedNode(iri)
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:  # a space or another character no IRI may hold: no such resource
+        abort(404, f"no resource {iri}")
     if fmt:
         triples = store.query(DESCRIBE_Q, {"s": node}).triples
         if not triples:

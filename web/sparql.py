@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for
-from pyparsing import ParseException
-from rdflib.plugins.sparql.parser import parseUpdate
 
-from orgkg.graph.store import PREFIXES, PROLOGUE, QuerySyntaxError, results
+from orgkg.graph.store import PREFIXES, PROLOGUE, results
 
 from . import negotiation
 from .i18n import t
@@ -61,15 +59,10 @@ def endpoint():
     config = current_app.config
     asked = request.values.get("timeout", type=float)
     timeout = min(asked, config["SPARQL_TIMEOUT"]) if asked and asked > 0 else config["SPARQL_TIMEOUT"]
-    try:
-        answer = state().store.query(
-            query, default_graphs=default_graphs, named_graphs=named_graphs,
-            timeout=timeout, max_rows=config["SPARQL_MAX_ROWS"],
-        )
-    except QuerySyntaxError:
-        if is_update(query):
-            abort(403, "this endpoint is read-only: SPARQL Update is refused")
-        raise
+    answer = state().store.query(
+        query, default_graphs=default_graphs, named_graphs=named_graphs,
+        timeout=timeout, max_rows=config["SPARQL_MAX_ROWS"], base=url_for("sparql.endpoint", _external=True),
+    )
     fmt = choose_format(answer.form)
     response = Response(results.write(answer, fmt.name), mimetype=fmt.media_type)
     if fmt.media_type.startswith("text/") or fmt.name in ("json", "jsonld"):
@@ -125,19 +118,6 @@ def choose_format(form: str) -> Format:
     if media_type is None:
         abort(406, f"no acceptable format for a {form.upper()} answer; this endpoint offers {names}")
     return negotiation.by_media_type(media_type)
-
-
-def is_update(text: str) -> bool:
-    """Whether ``text`` is a SPARQL Update request (which a query parser rejects as a syntax error).
-
-    >>> is_update("INSERT DATA { <http://x/a> <http://x/b> 1 }"), is_update("SELECT * {")
-    (True, False)
-    """
-    try:
-        parseUpdate(text)
-    except ParseException:
-        return False
-    return True
 
 
 def service_description() -> Response:

@@ -62,11 +62,24 @@ _TOKENS = re.compile("|".join([
     r'"(?:[^"\\\n]|\\.)*"',  # short strings
     r"'(?:[^'\\\n]|\\.)*'",
     r'<[^<>"{}|^`\\\x00-\x20]*>',  # IRIs (a "<" that is less-than does not match)
-    r"#[^\n]*",  # comments
+    r"#[^\r\n]*",  # comments, which a carriage return ends as well as a line feed
     r"[?$]\w+",  # variables
     r"(?:[A-Za-z_][\w.-]*)?:[\w.-]*",  # prefixed names
     r"[A-Za-z_]\w*",  # keywords
 ]))
+
+
+#: Keywords that open a SPARQL Update operation (or make one): a read-only store refuses them.
+UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
+
+
+def keywords(sparql: str) -> list[str]:
+    """The query's keywords, upper-cased, outside strings, IRIs, comments, variables and prefixed names.
+
+    >>> keywords('SELECT ?load { ?s <http://x/SERVICE> "drop" } # LOAD')
+    ['SELECT']
+    """
+    return [m.group().upper() for m in _TOKENS.finditer(sparql) if m.group()[0].isalpha() and ":" not in m.group()]
 
 
 def uses_service(sparql: str) -> bool:
@@ -74,8 +87,19 @@ def uses_service(sparql: str) -> bool:
 
     >>> uses_service("SELECT * { SERVICE <http://x/sparql> { ?s ?p ?o } }"), uses_service('SELECT ?service { ?s ?p "service" }')
     (True, False)
+    >>> uses_service("SELECT * { #x\\rSERVICE <http://x/sparql> { ?s ?p ?o } }")
+    True
     """
-    return any(m.group().upper() == "SERVICE" for m in _TOKENS.finditer(sparql))
+    return "SERVICE" in keywords(sparql)
+
+
+def is_update(sparql: str) -> bool:
+    """Whether ``sparql`` is (or contains) a SPARQL Update operation rather than a query.
+
+    >>> is_update("PREFIX x: <http://x/> INSERT DATA { x:a x:b 1 }"), is_update("SELECT * {"), is_update("load <http://x>")
+    (True, False, True)
+    """
+    return not UPDATE_KEYWORDS.isdisjoint(keywords(sparql))
 
 
 @dataclass(frozen=True)
@@ -116,6 +140,7 @@ class Backend(Protocol):
         default_graphs: list[ox.NamedNode],
         named_graphs: list[ox.NamedNode],
         timeout: float,
+        base: str | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | Iterable[ox.Triple]: ...
 
     def dump(self, fmt: ox.RdfFormat) -> bytes: ...
@@ -166,10 +191,11 @@ class LocalBackend:
             raise GraphFileError(f"{path}: cannot load the graph ({str(exc).strip().splitlines()[0]})") from exc
         return cls(store)
 
-    def run(self, sparql, bindings, default_graphs, named_graphs, timeout):
+    def run(self, sparql, bindings, default_graphs, named_graphs, timeout, base=None):
         try:
             return self.store.query(
                 sparql,
+                base_iri=base,
                 substitutions={ox.Variable(k): v for k, v in bindings.items()} or None,
                 use_default_graph_as_union=not default_graphs,
                 default_graph=default_graphs or None,
@@ -229,8 +255,9 @@ class RemoteBackend:
         except OSError as e:
             raise UpstreamError(f"{self.endpoint} unreachable: {e}") from e
 
-    def run(self, sparql, bindings, default_graphs, named_graphs, timeout):
-        params = [("query", sparql + self.values_clause(bindings))]
+    def run(self, sparql, bindings, default_graphs, named_graphs, timeout, base=None):
+        prologue = f"BASE <{ox.NamedNode(base).value}>\n" if base else ""  # a query's own BASE still wins
+        params = [("query", prologue + sparql + self.values_clause(bindings))]
         params += [("default-graph-uri", g.value) for g in default_graphs]
         params += [("named-graph-uri", g.value) for g in named_graphs]
         ctype, body = self._post(params, self.ACCEPT, timeout)
@@ -271,6 +298,7 @@ class GraphStore:
         named_graphs: Iterable[str] = (),
         timeout: float | None = None,
         max_rows: int | None = None,
+        base: str | None = None,
     ) -> Answer:
         """Run ``sparql`` to completion and return its whole answer.
 
@@ -279,18 +307,22 @@ class GraphStore:
         :param named_graphs: IRIs of the protocol's ``named-graph-uri``.
         :param timeout: seconds; ``None`` for the store's default.
         :param max_rows: row (or triple) cap; ``None`` for no cap.
+        :param base: the IRI relative IRIs in the query are resolved against (an endpoint passes its own URL).
         :raises QuerySyntaxError: the query does not parse, or a graph IRI is invalid.
-        :raises QueryRefused: the query uses ``SERVICE``.
+        :raises QueryRefused: the query uses ``SERVICE`` or is an update.
         :raises QueryTimeout: the time limit ran out; no partial answer is returned.
         :raises UpstreamError: the external endpoint failed.
         """
         if uses_service(sparql):
             raise QueryRefused("federated queries (SERVICE) are turned off: this server fetches nothing from elsewhere")
+        if is_update(sparql):
+            raise QueryRefused("this endpoint is read-only: SPARQL Update is refused")
         timeout = timeout or self.timeout
         cap = max_rows if max_rows is not None else float("inf")
         defaults, named = self._graphs(default_graphs), self._graphs(named_graphs)
         cancelled = threading.Event()
-        future = self._pool.submit(self._answer, sparql, dict(bindings or {}), defaults, named, timeout, cap, cancelled)
+        future = self._pool.submit(self._answer, sparql, dict(bindings or {}), defaults, named, timeout, cap, cancelled,
+                                   base)
         try:
             return future.result(timeout=timeout)
         except FutureTimeout:
@@ -305,8 +337,8 @@ class GraphStore:
         except ValueError as e:
             raise QuerySyntaxError(f"invalid graph IRI: {e}") from e
 
-    def _answer(self, sparql, bindings, defaults, named, timeout, cap, cancelled) -> Answer:
-        result = self.backend.run(sparql, bindings, defaults, named, timeout)
+    def _answer(self, sparql, bindings, defaults, named, timeout, cap, cancelled, base=None) -> Answer:
+        result = self.backend.run(sparql, bindings, defaults, named, timeout, base)
         if isinstance(result, ox.QueryBoolean):
             return Answer("ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):

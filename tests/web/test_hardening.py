@@ -1,0 +1,99 @@
+"""What a hostile or careless client may send: refused before running, never a 500, nothing fetched."""
+from __future__ import annotations
+
+import socket
+import threading
+
+import pytest
+from rdflib import Graph
+
+SELECT = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"
+
+
+@pytest.fixture()
+def listener():
+    """A TCP listener on 127.0.0.1 that records whether anything connected to it."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    server.settimeout(0.5)
+    hits = []
+
+    def accept():
+        try:
+            connection, _ = server.accept()
+            hits.append(connection.recv(100))
+            connection.close()
+        except OSError:
+            pass
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield server.getsockname()[1], hits
+    thread.join(timeout=2)
+    server.close()
+
+
+@pytest.mark.parametrize("spelling", [
+    "SELECT * {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+    "SELECT * {{ #x\rSERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+    "SELECT * {{ service\t<http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+    "SELECT * {{ SeRvIcE SILENT <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+], ids=["plain", "comment-ended-by-cr", "lower-case-tab", "mixed-case-silent"])
+def test_federation_is_refused_and_nothing_is_fetched(client, listener, spelling):
+    port, hits = listener
+    response = client.get("/sparql", query_string={"query": spelling.format(port=port)},
+                          headers={"Accept": "application/json"})
+    assert response.status_code == 403 and "SERVICE" in response.get_json()["message"]
+    assert hits == []
+
+
+@pytest.mark.parametrize("update", [
+    "LOAD <http://127.0.0.1:9/x.ttl>",
+    "PREFIX ex: <http://x/> #c\rINSERT DATA { ex:a ex:b 1 }",
+    "clear all",
+    "WITH <http://x/g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+], ids=["load", "after-prologue-and-comment", "lower-case", "with-modify"])
+def test_updates_in_the_query_parameter_are_refused_before_parsing(client, update):
+    response = client.get("/sparql", query_string={"query": update}, headers={"Accept": "application/json"})
+    assert response.status_code == 403 and "read-only" in response.get_json()["message"]
+
+
+def test_a_query_naming_update_words_is_still_a_query(client):
+    query = 'SELECT ?load WHERE { ?s <http://x/clear> ?load } # INSERT DATA'
+    response = client.get("/sparql", query_string={"query": query}, headers={"Accept": "application/json"})
+    assert response.status_code == 200
+
+
+def test_an_oversized_body_is_413(client):
+    body = "SELECT * { ?s ?p ?o } #" + "x" * (2 << 20)
+    response = client.post("/sparql", data=body.encode(), content_type="application/sparql-query",
+                           headers={"Accept": "application/json"})
+    assert response.status_code == 413 and response.get_json()["error"] == 413
+
+
+@pytest.mark.parametrize("path", ["/", "/id/region/430200", "/network/", "/search", "/downloads"])
+@pytest.mark.parametrize("args", [{"endpoint": "x"}, {"_anchor": "x"}, {"kind": "x"}, {"_external": "1"},
+                                  {"lang": "<script>"}])
+def test_url_for_keywords_in_the_query_string_are_harmless(client, path, args):
+    response = client.get(path, query_string=args)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/id/region/a b", "/id/region/%7Bx%7D", "/id/region/<x>"])
+def test_paths_no_iri_may_hold_are_404(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_pages_refuse_framing_and_keep_the_referrer_home(client):
+    response = client.get("/")
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+def test_relative_iris_resolve_against_the_endpoint(client):
+    response = client.get("/sparql", query_string={"query": "CONSTRUCT { <s> <p> 1 } WHERE {}"},
+                          headers={"Accept": "text/turtle"})
+    assert response.status_code == 200
+    [(s, p, _)] = list(Graph().parse(data=response.data, format="turtle"))
+    assert str(s) == "http://localhost/s" and str(p) == "http://localhost/p"
