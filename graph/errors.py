@@ -40,6 +40,10 @@ class QuerySyntaxError(StoreError):
     """The query does not parse; the message is the parser's."""
 
 
+class AnswerFormatError(StoreError):
+    """The answer cannot be written in the format asked for (a triple term in JSON-LD, a control character in XML)."""
+
+
 class QueryRefused(StoreError):
     """The query asks for something this server does not do (federation)."""
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from orgkg.graph.store import OrgkgError, QueryRefused, QuerySyntaxError, QueryTimeout, UpstreamError
+from orgkg.graph.store import AnswerFormatError, OrgkgError, QueryRefused, QuerySyntaxError, QueryTimeout, UpstreamError
 
 #: The HTTP status of each error the graph side raises on purpose; any other is a 500.
-STATUS = {QuerySyntaxError: 400, QueryRefused: 403, UpstreamError: 502, QueryTimeout: 503}
+STATUS = {QuerySyntaxError: 400, QueryRefused: 403, AnswerFormatError: 422, UpstreamError: 502, QueryTimeout: 503}
 JSON_PREFIXES = ("/sparql", "/search.json")
 
 

@@ -111,7 +111,8 @@ def page(title: str, view: View, **context) -> str:
     """
     shown, more = view.capped(current_app.config["NETWORK_MAX_NODES"])
     order = list(ENTITY_TYPES) + list(OTHER_COLOURS)
-    legend = sorted({k for _, k in shown.graph.nodes(data="kind") if not shown.groups}, key=order.index)
+    legend = sorted({k for _, k in shown.graph.nodes(data="kind") if not shown.groups},
+                    key=lambda k: (order.index(k) if k in order else len(order), k))
     return render_template(
         "network/view.html", title=title, network=draw(shown), shown=len(shown.graph), total=len(view.graph),
         more=more, legend=[(k, colour(k)) for k in legend], **context,

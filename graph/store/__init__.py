@@ -27,14 +27,16 @@ from typing import Iterable, Mapping, Protocol
 
 import pyoxigraph as ox
 
-from ..errors import GraphFileError, OrgkgError, QueryRefused, QuerySyntaxError, QueryTimeout, StoreError, UpstreamError
+from ..errors import (
+    AnswerFormatError, GraphFileError, OrgkgError, QueryRefused, QuerySyntaxError, QueryTimeout, StoreError, UpstreamError,
+)
 from ..namespaces import PREFIXES
 
 __all__ = [
     "Answer", "Dump", "GraphStore", "LocalBackend", "RemoteBackend", "open_store", "write_store", "is_store",
     "write_triples", "RDF_FORMATS",
     "PREFIXES", "PROLOGUE", "Term", "OrgkgError", "StoreError", "GraphFileError", "QuerySyntaxError", "QueryRefused",
-    "QueryTimeout", "UpstreamError",
+    "QueryTimeout", "UpstreamError", "AnswerFormatError",
 ]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple

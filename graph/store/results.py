@@ -10,11 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Callable, Iterable
 from xml.etree import ElementTree as ET
 
 import pyoxigraph as ox
 
+from ..errors import AnswerFormatError
 from . import RDF_FORMATS, Answer, Term, write_triples
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -36,8 +38,14 @@ def write(answer: Answer, name: str) -> bytes:
 
 
 def write_graph(triples: Iterable[ox.Triple], name: str) -> bytes:
-    """Triples as Turtle, N-Triples or JSON-LD (``ttl``, ``nt``, ``jsonld``)."""
-    return write_triples(triples, RDF_FORMATS[name])
+    """Triples as Turtle, N-Triples or JSON-LD (``ttl``, ``nt``, ``jsonld``).
+
+    :raises AnswerFormatError: when the format cannot carry them (JSON-LD has no triple terms).
+    """
+    try:
+        return write_triples(triples, RDF_FORMATS[name])
+    except (OSError, ValueError) as exc:
+        raise AnswerFormatError(f"the answer cannot be written as {name} ({exc}); ask for Turtle or N-Triples") from exc
 
 
 def json_term(term: Term) -> dict:
@@ -72,7 +80,14 @@ def _json(answer: Answer) -> bytes:
     return json.dumps(doc, ensure_ascii=False).encode()
 
 
+#: Characters XML 1.0 cannot hold, not even as character references.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _xml(answer: Answer) -> bytes:
+    if any(NOT_XML.search(json_term(t)["value"] if not isinstance(t, ox.Triple) else str(t))
+           for row in answer.rows for t in row if t is not None):
+        raise AnswerFormatError("the answer holds control characters XML 1.0 cannot carry; ask for JSON, CSV or TSV")
     root = ET.Element("sparql", xmlns=SPARQL_RESULTS_NS)
     head = ET.SubElement(root, "head")
     if answer.form == "ask":

@@ -97,3 +97,27 @@ def test_relative_iris_resolve_against_the_endpoint(client):
     assert response.status_code == 200
     [(s, p, _)] = list(Graph().parse(data=response.data, format="turtle"))
     assert str(s) == "http://localhost/s" and str(p) == "http://localhost/p"
+
+
+@pytest.mark.parametrize("kind", ["Sentence", "Mention", "Section", "Figure"])
+def test_show_as_graph_draws_evidence_resources_too(client, kind):
+    query = f"PREFIX ok: <https://w3id.org/orgkg/ontology#> SELECT ?s WHERE {{ ?s a ok:{kind} }} LIMIT 5"
+    assert client.get("/network/results", query_string={"query": query}).status_code == 200
+
+
+def test_a_triple_term_asked_for_as_json_ld_is_422_and_fine_as_turtle(client):
+    query = "CONSTRUCT { <http://x/a> <http://x/b> <<( <http://x/c> <http://x/d> <http://x/e> )>> } WHERE {}"
+    response = client.get("/sparql", query_string={"query": query, "format": "jsonld"})
+    assert response.status_code == 422 and "Turtle" in response.get_json()["message"]
+    assert client.get("/sparql", query_string={"query": query, "format": "ttl"}).status_code == 200
+
+
+def test_control_characters_never_make_ill_formed_xml(client):
+    from xml.dom.minidom import parseString
+
+    query = 'SELECT ?x WHERE { BIND("a\\u0001b" AS ?x) }'
+    response = client.get("/sparql", query_string={"query": query, "format": "xml"})
+    assert response.status_code == 422 and "JSON" in response.get_json()["message"]
+    ok = client.get("/sparql", query_string={"query": 'SELECT ?x WHERE { BIND("a\\tb" AS ?x) }', "format": "xml"})
+    assert ok.status_code == 200 and parseString(ok.data)
+    assert client.get("/sparql", query_string={"query": query, "format": "json"}).get_json()["results"]["bindings"][0]["x"]["value"] == "a\x01b"
