@@ -23,6 +23,7 @@ from .doc import RegionRef
 from .errors import OrgkgError
 
 ALIASES = "data/aliases.tsv"  # named in messages about its rows
+REGION_WORDS = "data/region_words.tsv"
 DIVISION_LEVELS = ("province", "prefecture", "county")
 LEVEL_RANK = {level: rank for rank, level in enumerate(
     ("province", "prefecture", "county", "township", "village", "zone", "macro", "foreign"))}
@@ -31,6 +32,8 @@ PSEUDO_UNITS = ("省直辖行政区划", "市直辖行政区划")
 TOWNSHIP_SUFFIXES = ("街道", "镇", "乡", "苏木")
 VILLAGE_SUFFIXES = ("社区", "村", "嘎查")
 LOCAL_SUFFIXES = TOWNSHIP_SUFFIXES + VILLAGE_SUFFIXES
+# the suffixes a township changes between as it grows: 乡 → 镇 → 街道
+CHANGING_SUFFIXES = ("街道", "镇", "乡")
 NAME_KINDS = ("full", "short", "alias", "guarded")
 
 
@@ -88,6 +91,31 @@ def local_suffix(name: str) -> str | None:
     return next((s for s in LOCAL_SUFFIXES if name.endswith(s)), None)
 
 
+def township_forms(name: str) -> list[str]:
+    """The names a township may also be written by, with another township suffix, as
+    townships become towns and streets (南曹乡 → 南曹街道).
+
+    >>> township_forms("南曹乡"), township_forms("卓里村"), township_forms("城乡")
+    (['南曹街道', '南曹镇'], [], [])
+    """
+    suffix = local_suffix(name)
+    if suffix not in CHANGING_SUFFIXES or len(name) - len(suffix) < 2:
+        return []
+    return [name[: -len(suffix)] + other for other in CHANGING_SUFFIXES if other != suffix]
+
+
+def _without_county(name: str, county: str) -> str:
+    """A township's name without its county's name, which jionlp puts before some, where
+    what is left is a township's name itself (not 芒市镇 → 镇).
+
+    >>> _without_county("红寺堡区红寺堡镇", "红寺堡区"), _without_county("芒市镇", "芒市")
+    ('红寺堡镇', '芒市镇')
+    """
+    rest = name[len(county):] if name.startswith(county) else ""
+    suffix = local_suffix(rest)
+    return rest if suffix in TOWNSHIP_SUFFIXES and len(rest) - len(suffix) >= 2 else name
+
+
 def local_level(name: str) -> str | None:
     """``township`` or ``village`` from a name's suffix, else None.
 
@@ -113,6 +141,7 @@ class Gazetteer:
         self.names: dict[str, list[Name]] = {}
         self._locals_below: dict[str, dict] = {}  # county key -> jionlp township dict
         self._local_cache: dict[str, dict[str, RegionRef]] = {}
+        self._repeated_cache: dict[str, frozenset[str]] = {}
         self._read_divisions(tree)
         for short, full in countries:
             country = self.special(short, "foreign", None)
@@ -185,21 +214,42 @@ class Gazetteer:
     def locals_under(self, region: RegionRef) -> dict[str, RegionRef]:
         """Townships and villages inside ``region`` (any level), by full name.
 
-        Built on first use per region; a name repeated inside the region keeps its first place.
+        A township is named without the county's name jionlp puts before some
+        (红寺堡镇 for 红寺堡区红寺堡镇) and also found by the other forms
+        :func:`township_forms` gives (南曹街道 for 南曹乡) where no place has that
+        name. Built on first use per region; a name repeated inside the region keeps
+        its first place.
         """
         if region.key not in self._local_cache:
             table: dict[str, RegionRef] = {}
+            repeated: set[str] = set()
+            other_forms: dict[str, list[RegionRef]] = {}
             for key in sorted(k for k in self._locals_below if self._within(k, region)):
                 county = self.regions[key]
                 for town, villages in self._locals_below[key].items():
                     if town.startswith("_"):
                         continue
+                    town = _without_county(town, county.name)
                     town_ref = self._local(county, town, "township")
-                    table.setdefault(town, town_ref)
-                    for village in villages or ():
-                        table.setdefault(village, self._local(town_ref, village, "village"))
+                    places = [(town, town_ref)] + [(v, self._local(town_ref, v, "village")) for v in villages or ()]
+                    for name, ref in places:
+                        if table.setdefault(name, ref) is not ref:
+                            repeated.add(name)
+                    for form in township_forms(town):
+                        other_forms.setdefault(form, []).append(town_ref)
+            for form, refs in other_forms.items():
+                if form not in table:
+                    table[form] = refs[0]
+                    if len(refs) > 1:
+                        repeated.add(form)
             self._local_cache[region.key] = table
+            self._repeated_cache[region.key] = frozenset(repeated)
         return self._local_cache[region.key]
+
+    def repeated_under(self, region: RegionRef) -> frozenset[str]:
+        """The names of :meth:`locals_under` that more than one place inside ``region`` has."""
+        self.locals_under(region)
+        return self._repeated_cache[region.key]
 
     def _within(self, key: str, region: RegionRef) -> bool:
         return region in self.regions[key].chain()
@@ -227,6 +277,26 @@ def read_aliases(text: str) -> list[dict]:
             raise OrgkgError(f"{ALIASES}: expected {len(fields)} tab-separated columns in {values!r}")
         rows.append(dict(zip(fields, (v.strip() for v in values))))
     return rows
+
+
+def read_region_words(text: str) -> dict[str, tuple[str, ...]]:
+    """The words of ``data/region_words.tsv`` by kind, in table order (``#`` lines are comments).
+
+    >>> read_region_words("# kind, word\\nname-head\\t大学\\nname-head\\t日报\\n")
+    {'name-head': ('大学', '日报')}
+
+    :param text: the table.
+    :raises OrgkgError: for a row without its two columns.
+    """
+    words: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        kind, sep, word = line.partition("\t")
+        if not sep or not word.strip():
+            raise OrgkgError(f"{REGION_WORDS}: expected a kind and a word in {line!r}")
+        words.setdefault(kind.strip(), []).append(word.strip())
+    return {kind: tuple(ws) for kind, ws in words.items()}
 
 
 def load_gazetteer(aliases: list[dict]) -> Gazetteer:

@@ -11,7 +11,7 @@ from functools import cached_property
 
 from orgkg.resources import data_text
 
-from .gazetteer import Gazetteer, load_gazetteer, read_aliases
+from .gazetteer import Gazetteer, load_gazetteer, read_aliases, read_region_words
 from .indicators import Indicator, read_indicators
 from .measures import NationalTable
 
@@ -33,6 +33,11 @@ class Knowledge:
     @cached_property
     def gazetteer(self) -> Gazetteer:
         return load_gazetteer(read_aliases(data_text("aliases.tsv")))
+
+    @cached_property
+    def region_words(self) -> dict[str, tuple[str, ...]]:
+        """The words the regions extractor reads a place name's surroundings by (``data/region_words.tsv``)."""
+        return read_region_words(data_text("region_words.tsv"))
 
     @cached_property
     def national(self) -> NationalTable:

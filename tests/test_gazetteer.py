@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from orgkg.graph.errors import OrgkgError
-from orgkg.graph.gazetteer import DIVISION_LEVELS, Gazetteer, read_aliases
+from orgkg.graph.gazetteer import DIVISION_LEVELS, Gazetteer, read_aliases, read_region_words
 from orgkg.graph.knowledge import Knowledge, packaged
 from orgkg.resources import data_text
 
@@ -61,7 +61,8 @@ def test_repeated_name_keeps_every_candidate(gazetteer):
     pytest.param("京津冀", "京津冀", "macro", None, "full", id="macro"),
     pytest.param("美国", "美国", "foreign", None, "full", id="foreign"),
     pytest.param("北疆", "内蒙古自治区", "province", None, "guarded", id="epithet-inner-mongolia"),
-    pytest.param("华北", "华北", "macro", None, "guarded", id="macro-guarded"),
+    pytest.param("华北", "华北地区", "macro", None, "guarded", id="macro-guarded"),
+    pytest.param("华北地区", "华北地区", "macro", None, "full", id="macro-with-diqu"),
     pytest.param("港澳", "港澳", "macro", None, "full", id="macro-full"),
     pytest.param("东南亚", "东南亚", "foreign", None, "full", id="foreign-area"),
     pytest.param("拉美", "拉丁美洲", "foreign", None, "alias", id="foreign-area-alias"),
@@ -82,6 +83,43 @@ def test_every_division_has_code_and_chain_to_province(gazetteer):
         assert chain[-1].level == "province", region
         levels = [DIVISION_LEVELS.index(r.level) for r in chain]
         assert levels == sorted(levels, reverse=True) and len(set(levels)) == len(levels), region
+
+
+def test_no_one_character_form(gazetteer):
+    """One-character abbreviations (驻甲, 来甲) are never surfaces."""
+    assert [form for form in gazetteer.names if len(form) < 2] == []
+
+
+def test_township_names_jionlp_writes_differently(gazetteer):
+    guancheng = gazetteer.locals_under(gazetteer.find("410104"))
+    assert guancheng["南曹街道"] is guancheng["南曹乡"]
+    hongsibu = gazetteer.locals_under(gazetteer.find("640303"))
+    assert hongsibu["红寺堡镇"].name == "红寺堡镇" and "红寺堡区红寺堡镇" not in hongsibu
+
+
+def test_names_several_places_share_are_known(gazetteer):
+    guangyuan = gazetteer.find("510800")
+    repeated = gazetteer.repeated_under(guangyuan)
+    assert "南阳村" in repeated and set(repeated) <= set(gazetteer.locals_under(guangyuan))
+    assert "卓里村" not in gazetteer.repeated_under(gazetteer.find("141000"))
+
+
+@pytest.mark.parametrize("text, words", [
+    pytest.param("# comment\nname-head\t大学\nname-head\t日报\n\n", {"name-head": ("大学", "日报")}, id="rows"),
+    pytest.param("", {}, id="empty"),
+])
+def test_read_region_words(text, words):
+    assert read_region_words(text) == words
+
+
+def test_read_region_words_refuses_a_row_without_a_word():
+    with pytest.raises(OrgkgError, match="region_words"):
+        read_region_words("name-head\n")
+
+
+def test_packaged_region_words():
+    words = Knowledge().region_words
+    assert {"大学", "日报", "集团", "纪念馆"} <= set(words["name-head"])
 
 
 def test_same_key_is_same_object(gazetteer):

@@ -9,13 +9,15 @@ county's short form counts only near the article's own region (a prefecture's
 Repeated names (鼓楼区) resolve to the candidate nearest the article's subject.
 Townships and villages count only when known to lie inside a region the
 article names and written with their suffix, listed with a shared suffix
-(甲、乙等4个社区), or written right after their county (旺苍南阳). Named
+(甲、乙等4个社区), or written right after their county or city (旺苍南阳). Named
 zones are a division or a proper name before a zone word (广安经开区,
-西城经济开发区); three or four province abbreviations in a row name a
-multi-province area (川滇黔). Every match starts and ends on a word boundary of jieba's
-segmentation, so a name inside a longer word does not count (大理 in
-重大理论, 和县 in 单位和县区), except a city or province opening a university's
-name (厦门大学).
+西城经济开发区), not a title a region holds (毕节示范区 is 毕节); three or four
+province abbreviations in a row name a multi-province area (川滇黔). Every match
+starts and ends on a word boundary of jieba's segmentation, so a name inside a
+longer word does not count (大理 in 重大理论, 和县 in 单位和县区, 厦门 in 厦门大学).
+A place name inside another name is no mention either: before the head word of
+an institution's or event's name (西湖大学, 剑阁红军纪念馆), or inside a quoted
+name of an item (“智汇甲城”, 《甲市人才发展规划》).
 """
 from __future__ import annotations
 
@@ -39,9 +41,14 @@ STREET = re.compile(r"[东南西北中]?(?:路|大街|街|大道|巷)")
 NOT_PLACE_AFTER = ("族", "精神")
 PLACE_WORDS = ("大地", "儿女", "人民", "各族", "地区", "省区", "省份", "大开发", "陆海", "发达地区", "沿海",
                "振兴", "崛起")
+# (示范区 and 试验区 alone are titles a region holds: 毕节示范区, 共同富裕先行试验区)
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区", "开发区", "新区",
-                 "经济区", "示范区", "试验区", "自由贸易试验区", "自贸区", "科技城", "新城")
+                 "经济区", "经济示范区", "自由贸易试验区", "自贸试验区", "自贸区", "科技城", "科学城", "工业园区", "新城")
 BARE_ZONES = ("高新区", "经开区")
+# a free trade zone named with its province in brackets, and an area (片区) of a free trade zone
+FREE_TRADE_ZONES = ("自由贸易试验区", "自贸试验区")
+BRACKETED_FREE_TRADE_ZONE = re.compile(rf"中国[（(]([\u4e00-\u9fff]{{2,8}})[）)](?:{'|'.join(FREE_TRADE_ZONES)})")
+ZONE_PART = re.compile(r"[\u4e00-\u9fff]{2,6}?片区")
 GENERIC_BEFORE_ZONE = "各个级等"
 # words that may stand between a zone's name and its zone word: 临空经济示范区
 ZONE_MODIFIERS = ("经济", "产业", "科技")
@@ -58,7 +65,7 @@ RARE_NAME_FREQ = 150
 ZONE_NAME_TAGS = ("nr", "nz", None)
 # ... and for each character of a zone's name jieba cuts into single characters (临 and 空 of
 # 临空): nouns and verbs, not particles, prepositions, adjectives or numerals (的新区, 在建)
-ZONE_CHAR_TAGS = ("n", "v", "j", "ng", "vg")
+ZONE_CHAR_TAGS = ("n", "v", "j", "ng", "vg", "ns")
 ZONE_NAME_CHARS = 2
 # the zone words a quarter of the city names a planned new town with (东部新城, 西部新区)
 DIRECTION_ZONES = ("新城", "新区")
@@ -91,11 +98,18 @@ JOINERS = "、和与及"
 # multi-province area: 川滇黔交界, 沪苏浙; 新 also means "new" (新青海), so it cannot start one
 PROVINCE_ABBREVIATIONS = "京津沪渝冀豫云滇辽黑湘皖鲁新苏浙赣鄂桂甘陇晋蒙陕秦吉闽贵黔粤青藏川蜀宁琼"
 PROVINCE_RUN = re.compile(rf"(?!新)[{PROVINCE_ABBREVIATIONS}]{{3,4}}(?![{PROVINCE_ABBREVIATIONS}])")
-# a county's short form before these is an institution's own name, not the county: 西湖大学
-INSTITUTION_AFTER = ("大学",)
-# the levels a university jieba reads as one word is named after: its city or province
-# (南京大学, 北京师范大学), not a macro area (华中科技大学, 东北大学) nor a county (西湖大学)
-UNIVERSITY_LEVELS = ("province", "prefecture")
+# jieba's part of speech for the words that may stand between a place name and the head word of
+# the name it opens (剑阁|红军|纪念馆, 云南|国际|人才|交流会, 阳城|陈廷敬|纪念馆): nouns and names,
+# not verbs (深圳|考察|南方科技大学); after a verbal noun only a head word itself (凤县|革命|纪念馆,
+# not 北京|调研|清华大学)
+NAME_WORD_TAGS = ("n", "nz", "nt", "nr", "j", "b", "s", "l")
+VERBAL_NOUN = "vn"
+MAX_NAME_WORDS = 3
+# an item's name in quotes holds no sentence punctuation and does not end a sentence nor stand before 的,
+# as a quoted saying is (“着力打造甲地人才高地”。) ...
+QUOTED_NAME = re.compile(r"“[^“”，。！？；：]{1,40}”(?![。！？的])|《[^《》]{1,80}》")
+# ... and a quote that only lists places (“甲•乙”跟班, “甲—乙—丙”通道) is about them
+PLACE_LIST_MARKS = "、—•·-"
 
 
 @dataclass(frozen=True)
@@ -149,16 +163,41 @@ def _committee(text: str, end: int) -> bool:
     return text[end - 1 : end] in UNIT_WORDS and text[end : end + 1] == "委"
 
 
-def _university(text: str, start: int, end: int, bounds: dict[int, int]) -> bool:
-    """Whether a name from ``start`` to ``end`` opens a university's name that jieba reads as
-    one word (南京大学, 北京师范大学), so the word's inner boundary is still the name's end.
+def _bracketed_in_name(text: str, start: int, end: int) -> bool:
+    """Whether the name from ``start`` to ``end`` stands in brackets inside a longer name.
 
-    >>> text = "南京大学和南京路"
-    >>> _university(text, 0, 2, word_bounds(text)), _university(text, 5, 7, word_bounds(text))
+    >>> _bracketed_in_name("甲乙大学（北京）研究院", 5, 7), _bracketed_in_name("首都（北京）", 3, 5)
     (True, False)
     """
-    word_end = bounds.get(start, start)
-    return start < end < word_end and text[start:word_end].endswith(INSTITUTION_AFTER)
+    return (text[start - 1 : start] == "（" and text[end : end + 1] == "）"
+            and _hanzi(text[start - 2 : start - 1]) and _hanzi(text[end + 1 : end + 2]))
+
+
+def _quoted_names(text: str) -> list[tuple[int, int]]:
+    """Where quoted names of items are (“智汇甲城”, 《甲市人才发展规划》), not quoted sayings.
+
+    >>> text = "实施“智汇甲城”计划，群众说“甲城变美了，我们很满意”，“甲城大有可为”。"
+    >>> [text[s:e] for s, e in _quoted_names(text)]
+    ['“智汇甲城”']
+    """
+    return [match.span() for match in QUOTED_NAME.finditer(text)]
+
+
+def _in_quoted_name(text: str, span: tuple, quoted: list[tuple[int, int]], spans: list[tuple]) -> bool:
+    """Whether ``span`` lies inside a quoted name that holds more than places (“智汇甲城”,
+    not “甲•乙” nor “甲—乙—丙”, which are about the places).
+
+    :param quoted: the quoted names (:func:`_quoted_names`).
+    :param spans: every mention found, to tell a list of places.
+    """
+    start, end = next(((s, e) for s, e in quoted if s < span[0] and span[1] < e), (None, None))
+    if start is None:
+        return False
+    rest = list(text[start + 1 : end - 1])
+    for s, e, _ in spans:
+        if start < s and e < end:
+            rest[s - start - 1 : e - start - 1] = [""] * (e - s)
+    return any(ch and ch not in PLACE_LIST_MARKS for ch in rest)
 
 
 def rank(region: RegionRef, subject: RegionRef | None, known: frozenset = frozenset()) -> tuple:
@@ -243,10 +282,12 @@ class RegionFinder:
     """Finds region mentions in a text, given the region the text is about.
 
     :param gazetteer: the names to look up.
+    :param words: the word lists of ``data/region_words.tsv`` by kind.
     """
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, words: dict[str, tuple[str, ...]]):
         self.gazetteer = gazetteer
+        self._name_heads = words.get("name-head", ())
         lengths: dict[str, set[int]] = {}
         for form in gazetteer.names:
             lengths.setdefault(form[0], set()).add(len(form))
@@ -319,11 +360,13 @@ class RegionFinder:
         """(start, end, region) for every mention in ``text``, in text order.
 
         Two passes: the regions the first finds settle repeated short names in the second.
+        A name inside a quoted name of an item (“智汇甲城”) is no mention.
         """
         bounds = word_bounds(text)
         spans = list(self.divisions(text, subject, bounds, self._known(text, subject, bounds)))
         named = [_local_home(subject)] if subject else []
         named += [r for _, _, r in spans if r.level in ("prefecture", "county")]
+        named.sort(key=lambda r: -LEVEL_RANK[r.level])  # a name a province repeats is the named county's
         taken = [(s, e) for s, e, _ in spans]
         found = list(self.locals(text, named, bounds, {e for _, e in taken}))
         found += list(self._unsuffixed(text, spans, bounds))
@@ -331,7 +374,9 @@ class RegionFinder:
             if not any(span[0] < e and s < span[1] for s, e in taken):
                 spans.append(span)
                 taken.append(span[:2])
-        return sorted(spans, key=lambda span: span[0])
+        quoted = _quoted_names(text)
+        return sorted((span for span in spans if not _in_quoted_name(text, span, quoted, spans)),
+                      key=lambda span: span[0])
 
     def _known(self, text: str, subject: RegionRef | None, bounds: dict[int, int]) -> frozenset:
         """The regions, with their ancestors, that ``text`` names beyond doubt.
@@ -359,10 +404,18 @@ class RegionFinder:
             end, region, certain = hit
             end, region = self._zone_after(text, i, end, region, bounds)
             yield i, end, region, certain
+            part = ZONE_PART.match(text, end) if region.name.endswith(FREE_TRADE_ZONES) else None
+            if part is not None and part.end() in bounds:
+                region = self.gazetteer.special(part.group(), "zone", region)
+                yield end, part.end(), region, certain
+                end = part.end()
             i, previous = end, (end, region)
 
     def _match_at(self, text: str, i: int, subject: RegionRef | None, bounds: dict[int, int], known: frozenset,
                   after: RegionRef | None, adjacent: bool):
+        bracketed = self._bracketed_free_trade_zone(text, i)
+        if bracketed is not None:
+            return bracketed
         bare = next((z for z in BARE_ZONES if text.startswith(z, i)), None)
         if bare and subject is not None and (i == 0 or text[i - 1] not in GENERIC_BEFORE_ZONE):
             return i + len(bare), self.gazetteer.special(bare, "zone", subject), True
@@ -379,16 +432,41 @@ class RegionFinder:
                     return end, pick, len(names) == 1 or len(below) == 1
         return self._named_zone(text, i, subject, bounds) or self._province_run(text, i)
 
+    def _bracketed_free_trade_zone(self, text: str, i: int):
+        """A free trade zone named with its province in brackets: 中国（甲省）自由贸易试验区."""
+        match = BRACKETED_FREE_TRADE_ZONE.match(text, i)
+        if match is None:
+            return None
+        provinces = {n.region for n in self.gazetteer.names.get(match.group(1), ()) if n.region.level == "province"}
+        if len(provinces) != 1:
+            return None
+        return match.end(), self.gazetteer.special(match.group(), "zone", provinces.pop()), True
+
     def _ending_at(self, text: str, i: int, end: int, bounds: dict[int, int]) -> list[Name]:
         """The gazetteer's forms written from ``i`` to ``end`` that may end there: on a word
-        boundary, before 委 (天津市委), or, for a city or province, inside a university's
-        name jieba glues (厦门大学), which a report names as much as the city itself."""
+        boundary or before 委 (天津市委), and not opening another name (西湖大学) nor
+        bracketed inside one (甲大学（北京）研究院)."""
         names = self.gazetteer.names.get(text[i:end], [])
-        if end in bounds or _committee(text, end):
-            return names
-        if _university(text, i, end, bounds):
-            return [name for name in names if name.region.level in UNIVERSITY_LEVELS]
-        return []
+        if (not names or not (end in bounds or _committee(text, end)) or self._opens_name(text, end, bounds)
+                or _bracketed_in_name(text, i, end)):
+            return []
+        return names
+
+    def _opens_name(self, text: str, end: int, bounds: dict[int, int]) -> bool:
+        """Whether the head word of an institution's or event's name follows ``end``, directly
+        or after a few nouns (西湖|大学, 剑阁|红军|纪念馆), so the place name is part of it."""
+        verbal = False
+        for _ in range(MAX_NAME_WORDS + 1):
+            word_end = bounds.get(end)
+            word = text[end:word_end] if word_end else ""
+            if word in self._name_heads or (word.endswith(self._name_heads) and not verbal):
+                return True
+            tag = self._tags.get(word)
+            if tag not in NAME_WORD_TAGS + (VERBAL_NOUN,):
+                return False
+            verbal = verbal or tag == VERBAL_NOUN
+            end = word_end
+        return False
 
     def _province_run(self, text: str, i: int):
         """Three or four different province abbreviations in a row name a multi-province area
@@ -428,8 +506,7 @@ class RegionFinder:
         county's short form counts near the article's region, or anywhere
         once the article names the county in full (北京市朝阳区 … 朝阳), or
         right after its own prefecture or province (上海嘉定); listed after
-        another place (温岭、黄岩) it counts even where it is also a word;
-        before 大学 it is a university's name (西湖大学).
+        another place (温岭、黄岩) it counts even where it is also a word.
         """
         if name.kind == "guarded":
             return (subject is None or is_about(name.region, subject) or here.following.startswith(PLACE_WORDS)
@@ -442,8 +519,6 @@ class RegionFinder:
             return False
         if name.region.level != "county":
             return True
-        if here.following.startswith(INSTITUTION_AFTER):
-            return False
         if here.after is not None and here.after in name.region.chain():
             return self._tags.get(name.form) in AFTER_PARENT_TAGS
         return (near(name.region, subject) or name.region in known) and (
@@ -461,16 +536,20 @@ class RegionFinder:
         """Whether a name written right after a division must be a place inside it instead.
 
         Two divisions written together go from the larger to the smaller
-        (上海嘉定) or pair equals (呼和浩特包头), so a unit at a higher level than
-        the first is some smaller place sharing its name (旺苍南阳).
+        (上海嘉定) or pair equals of one province (呼和浩特包头), so a unit at a
+        higher level than the first, or a city or county of another province, is
+        some smaller place sharing its name (旺苍南阳, 广元南阳).
         """
         previous = here.after
-        return (here.adjacent and previous.level in DIVISION_LEVELS and region.level in DIVISION_LEVELS
-                and LEVEL_RANK[region.level] < LEVEL_RANK[previous.level])
+        if not (here.adjacent and previous.level in DIVISION_LEVELS and region.level in DIVISION_LEVELS):
+            return False
+        if region.level == previous.level != "province":
+            return region.chain()[-1] is not previous.chain()[-1]
+        return LEVEL_RANK[region.level] < LEVEL_RANK[previous.level]
 
     def _zone_after(self, text: str, start: int, end: int, region: RegionRef,
                     bounds: dict[int, int]) -> tuple[int, RegionRef]:
-        """A division's name followed by a zone word names a zone: 广安经开区, 毕节示范区,
+        """A division's name followed by a zone word names a zone: 广安经开区, 苏州工业园区,
         also with one name word between (武汉光谷科技城) that is not a division's name itself.
 
         Not after a district's own name (滨海新区开发区 is 滨海新区 and a generic word).
@@ -593,21 +672,23 @@ class RegionFinder:
                 offset += len(item) + 1
 
     def _unsuffixed(self, text: str, spans: list[tuple[int, int, RegionRef]], bounds: dict[int, int]):
-        """A township or village written without its suffix right after its county (旺苍南阳):
-        a proper noun ending on a word boundary that with one suffix names one place
-        in the county, and not the name of an area around it (旺苍南阳片区 is a group of
-        villages named after one, not the village)."""
-        for _, end, county in spans:
-            if county.level != "county":
+        """A township or village written without its suffix right after its county or
+        prefecture (旺苍南阳, 广元南阳): a proper noun ending on a word boundary that with
+        one suffix names one place there, and not the name of an area around it
+        (旺苍南阳片区 is a group of villages named after one, not the village), nor
+        a name several places there share."""
+        for _, end, home in spans:
+            if home.level not in ("prefecture", "county"):
                 continue
-            table = self.gazetteer.locals_under(county)
+            table, repeated = self.gazetteer.locals_under(home), self.gazetteer.repeated_under(home)
             for name_end in range(end + MAX_BARE_NAME, end + 1, -1):
                 name = text[end:name_end]
                 if (name_end not in bounds or not _hanzi(name) or text.startswith(AREA_WORDS, name_end)
                         or not self._name_word(text, end, name_end, bounds)):
                     continue
-                places = {table[name + suffix] for suffix in LOCAL_SUFFIXES if name + suffix in table}
-                if len(places) == 1:
+                forms = [name + suffix for suffix in LOCAL_SUFFIXES if name + suffix in table]
+                places = {table[form] for form in forms}
+                if len(places) == 1 and not repeated.intersection(forms):
                     yield end, name_end, places.pop()
                     break
 
@@ -631,7 +712,7 @@ class RegionFinder:
 @register("regions", requires=("sentences",), assigns=("regions", "subject"))
 def make_regions(knowledge: Knowledge):
     """The ``regions`` component: sets ``article.regions`` and ``article.subject``."""
-    finder = RegionFinder(knowledge.gazetteer)
+    finder = RegionFinder(knowledge.gazetteer, knowledge.region_words)
 
     def regions(article: Article) -> Article:
         article.subject = finder.subject(article.title, article.level, article.text)
