@@ -233,6 +233,106 @@ CASES = [
         "完善干部综合考核评价体系和结果运用机制，健全全方位干部监督体系。", [], id="generic-systems",
     ),
     pytest.param("坚持用制度管权管事，率先将星级化管理延伸到社区。", [], id="verb-before-a-head-is-not-a-name"),
+    # runs of quotes before one head: one item per quote, the umbrella not listed
+    pytest.param(
+        "开展“书香支部”“红色讲堂”活动。",
+        [("programme", "“书香支部”", "书香支部"), ("programme", "“红色讲堂”", "红色讲堂")],
+        id="run-of-quotes-one-item-each",
+    ),
+    pytest.param(
+        "实施“青松”“白杨”“红柳”三大工程。",
+        [("programme", "“白杨”", "白杨"), ("programme", "“红柳”", "红柳"), ("programme", "“青松”", "青松")],
+        id="run-of-quotes-umbrella-not-listed",
+    ),
+    pytest.param(
+        "推行“点单式”“菜单式”服务模式。",
+        [("initiative", "“点单式”“菜单式”服务模式", "点单式”“菜单式")],
+        id="run-of-style-quotes-is-one-item",
+    ),
+    # a head shared by a list written before it
+    pytest.param(
+        "全面落实青年人才安居、柔性引才、科研经费包干等人才政策。",
+        [("initiative", "柔性引才", "柔性引才"), ("initiative", "科研经费包干", "科研经费包干"),
+         ("initiative", "青年人才安居", "青年人才安居")],
+        id="shared-head-after-etc",
+    ),
+    pytest.param(
+        "健全容错免责、精准问责和澄清正名机制。",
+        [("initiative", "容错免责", "容错免责"), ("initiative", "澄清正名机制", "澄清正名"),
+         ("initiative", "精准问责", "精准问责")],
+        id="shared-head-kept-by-last-member",
+    ),
+    pytest.param("积极推进党员先锋岗、青年突击队等项目。", [], id="shared-head-over-posts-and-bodies"),
+    # standing institutions of party life and national strategies
+    pytest.param(
+        "严格落实“三会一课”、组织生活会、民主评议党员等制度，广泛开展主题党日、重温入党誓词等活动，坚持民主集中制。",
+        [],
+        id="standing-institutions-of-party-life",
+    ),
+    pytest.param(
+        "深入实施人才强县首位战略，实施人才强市、创新驱动发展战略，实施人才强国战略和乡村振兴战略。",
+        [("initiative", "人才强县首位战略", "人才强县首位战略"), ("initiative", "人才强市", "人才强市")],
+        id="talent-strategies-not-national-strategies",
+    ),
+    # open heads: systems in 制, pilots, concentrated drives
+    pytest.param(
+        "推行干部任前家访制，实行项目建设链长制，深化人才发展体制改革。",
+        [("initiative", "干部任前家访制", "干部任前家访制"), ("initiative", "项目建设链长制", "项目建设链长制")],
+        id="systems-ending-in-zhi",
+    ),
+    pytest.param(
+        "确定30个村开展乡村人才振兴试点，开展基层干部作风顽疾集中治理。",
+        [("programme", "乡村人才振兴试点", "乡村人才振兴试点"),
+         ("programme", "基层干部作风顽疾集中治理", "基层干部作风顽疾集中治理")],
+        id="pilot-and-concentrated-drive",
+    ),
+    pytest.param(
+        "构建“一网一格一员”的基层精细化治理体系，形成“上下联动”的工作格局。",
+        [("initiative", "“一网一格一员”的基层精细化治理体系", "一网一格一员")],
+        id="specific-de-phrase-inside-the-name",
+    ),
+    # a set named by its count is an item unless its members are listed with it
+    pytest.param(
+        "深入实施干部教育“八大行动”，建立人才工作“三项机制”。",
+        [("initiative", "人才工作“三项机制”", "三项机制"), ("programme", "干部教育“八大行动”", "八大行动")],
+        id="umbrella-whose-members-are-not-named",
+    ),
+    pytest.param(
+        "聚焦培养、引进、服务“三大工程”，扎实推进“四项工程”：一是强基。", [], id="umbrella-with-members-listed",
+    ),
+    pytest.param(
+        "扎实开展“双联系双服务”工作，推进“三清两建”等工作。",
+        [("programme", "“三清两建”", "三清两建"), ("programme", "“双联系双服务”", "双联系双服务")],
+        id="bare-quote-before-gongzuo",
+    ),
+    pytest.param(
+        "推行选情“三色”管理，打造“红石榴”综合管理服务平台，规范“裸官”管理等工作，推动“上挂下派”实践锻炼。",
+        [("initiative", "“红石榴”综合管理服务平台", "红石榴"), ("initiative", "选情“三色”管理", "三色"),
+         ("programme", "“上挂下派”实践锻炼", "上挂下派")],
+        id="management-head-only-where-the-phrase-ends",
+    ),
+    pytest.param(
+        "开展“近亲繁殖”问题整治，实施“一区一策”考核，推行“4+1”综合考核管理体系，开展“双整百千”四级联创。",
+        [("initiative", "“4+1”综合考核管理体系", "4+1"), ("initiative", "“一区一策”考核", "一区一策"),
+         ("programme", "“双整百千”四级联创", "双整百千"), ("programme", "“近亲繁殖”问题整治", "近亲繁殖")],
+        id="open-heads-after-quotes",
+    ),
+    pytest.param(
+        "成功举办第二届青禾人才大会，举办全县干部大讲堂12期，召开全县人才工作会议，举办县党代表大会。",
+        [("programme", "全县干部大讲堂", "全县干部大讲堂"), ("programme", "第二届青禾人才大会", "第二届青禾人才大会")],
+        id="recurring-events-not-meetings",
+    ),
+    # chronicle and yearbook styles: 了 after the verb, half-width punctuation
+    pytest.param(
+        "3月，举办了“青苗成长”年轻干部培训班，探索实施了村级“红黑榜”评议制度。",
+        [("initiative", "村级“红黑榜”评议制度", "红黑榜"), ("programme", "“青苗成长”年轻干部培训班", "青苗成长")],
+        id="chronicle-le-after-the-verb",
+    ),
+    pytest.param(
+        '开展"书香机关"创建活动,推行"周例会"制度;全年培训干部1,200人次。',
+        [("initiative", '"周例会"制度', "周例会"), ("programme", '"书香机关"创建活动', "书香机关")],
+        id="yearbook-half-width-punctuation",
+    ),
 ]
 
 
@@ -275,7 +375,7 @@ REPORTS = [
         {("programme", "学习贯彻习近平新时代中国特色社会主义思想主题教育"), ("programme", "“青禾讲习所”品牌建设"),
          ("programme", "“百名书记讲党课”活动"), ("programme", "村级集体经济“强村富民”行动"),
          ("programme", "“青禾英才”计划"), ("programme", "“乡贤回归”工程"), ("programme", "“青禾人才周”"),
-         ("initiative", "“三单一评”工作法"),
+         ("initiative", "“三单一评”工作法"), ("initiative", "农村党员“积分晋级”管理"),
          ("initiative", "《青禾县村干部报酬管理办法》"), ("initiative", "村干部县级备案管理制度"),
          ("initiative", "科研攻关“揭榜挂帅”"), ("initiative", "“青禾先锋”党建品牌")},
         id="county-summary-blank-lines-and-yishi-headings",

@@ -1,6 +1,6 @@
 """Find named programmes and initiatives in an article and classify each once.
 
-A name is found in one of four ways, tried in this order so that the first
+A name is found in one of five ways, tried in this order so that the first
 claim on a span wins and an item is never both kinds:
 
 1. a document title in 《》 (a policy document is an initiative);
@@ -9,8 +9,11 @@ claim on a span wins and an item is never both kinds:
    or alone when it is a whole name (“红色根脉强基工程”, “人才新政20条”) or the
    clause says it is run, set up or carries the work (开展“党课开讲啦”等活动,
    以“红色驿站”为主抓手, ，“四联四促”推动……); field words between the verb
-   and the quote belong to the name (推行技术攻关“赛马比拼”);
-4. a policy document written without 《》 right after the verb that issues it
+   and the quote belong to the name (推行技术攻关“赛马比拼”); a run of quotes
+   before one head is one item per quote (“甲”“乙”三大行动 → “甲”, “乙”);
+4. the members of a list after an implementing verb that share the head written
+   after the last (落实甲、乙等人才政策, 健全甲、乙和丙机制), one item each;
+5. a policy document written without 《》 right after the verb that issues it
    (出台……若干措施, 制定……实施细则, 落实……的实施意见, and those listed after it
    with 、), a named training class (……专题研讨班), a talent strategy
    (人才强市战略), or an unquoted descriptive name ending in a head noun
@@ -18,7 +21,8 @@ claim on a span wins and an item is never both kinds:
    (制定, 实施 …) of the clause, or the content verb a carrying verb puts
    before it (实施加强……计划).
 
-The head noun decides the kind (see :mod:`orgkg.graph.measures`). The ``programmes``
+Half-width punctuation (yearbooks, chronicles) is read as full-width. The head
+noun decides the kind (see :mod:`orgkg.graph.measures`). The ``programmes``
 and ``initiatives`` steps are both :func:`component_for` one kind; they share
 :class:`MeasureFinder`, which keeps its result for the article it read last.
 """
@@ -32,7 +36,8 @@ from typing import Callable
 from ..doc import Article, MeasureMention, Sentence
 from ..knowledge import Knowledge
 from ..measures import (
-    EVENT_HEADS, INITIATIVE_HEADS, PROGRAMME_HEADS, RATING_HEADS, NationalTable, majority_kind, normalise,
+    CLOSING_HEADS, EVENT_HEADS, INITIATIVE_HEADS, PROGRAMME_HEADS, RATING_HEADS, SYSTEM_END, NationalTable,
+    majority_kind, normalise,
 )
 
 QUOTE = re.compile(r"“[^“”]{1,40}”")
@@ -40,8 +45,9 @@ TITLE = re.compile(r"《([^《》]{2,80})》")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LEFT_BREAK = "，。；：！？,;:!?《》“”\n"
 PREPOSITIONS = "以把将对在向为从由并到用和及与好"
-# a conjunction or preposition opening the words before a head noun is not part of the name
-LEADING = re.compile(f"(?:以及|并且|[{PREPOSITIONS}])?")
+# a conjunction or preposition opening the words before a head noun is not part of the
+# name, nor is the aspect particle of the verb before them (开展了……活动)
+LEADING = re.compile(f"了?(?:以及|并且|[{PREPOSITIONS}])?")
 # a quote that counts items rather than naming one: 两个维护, 四个中心, 三个区分开来
 NUMBERED_SLOGAN = re.compile(r"^[一二两三四五六七八九十]+(?:个|项|大|条|种|化$)")
 # verbs by which a report says a programme is run / a mechanism is set up
@@ -64,7 +70,7 @@ TRIGGERS = PROGRAMME_VERBS + INITIATIVE_VERBS + (
     "认真", "严格", "不断", "着力", "全力", "继续", "进一步", "共建", "加强", "领会", "制发", "优化", "是", "推动",
     "抓住", "聚焦", "入选", "确保", "狠抓", "抓实", "抓好", "搭好", "建强", "织密", "升级", "统筹", "重构", "倒逼",
     "宣告", "呈现", "贯通", "争创", "认定", "新建", "细化", "整合", "规范", "试点", "创设", "涉及", "纳入", "完成",
-    "改变", "提供", "重塑", "夯实", "获评",
+    "改变", "提供", "重塑", "夯实", "获评", "确定", "列为",
 )
 # after 党 a verb is the tail of 党建 (党建强基); before 型/性 it is part of an
 # adjective (创新型人才); 创新 after a field (科研创新平台) or before 创业/驱动 is a noun
@@ -80,9 +86,18 @@ CONTENT_VERB = re.compile(r"(?:加强|推进|推动|强化|深化|优化|促进|
 UNQUOTED_HEADS = (
     "行动计划", "专项行动", "计划", "工程", "行动", "工作法", "负责制", "责任制", "机制", "制度", "模式", "平台",
     "体系", "改革", "办法", "条例", "清单", "规定", "热线", "工作指引", "规划纲要", "规划", "准则", "流程", "训练营",
+    "制", "试点", "集中治理", "专项整治", "集中整治", "专项挂职",
 ) + RATING_HEADS
+# 制 ending a system's name in running text: not the start of a word (制度, 制品), nor of 全日制
+SYSTEM_HEAD = re.compile(SYSTEM_END.pattern[:-1] + r"(?<!全日制)(?:(?![\u4e00-\u9fff])|(?=等|和|及|与))")
+# the unquoted heads as one pattern, longest first
+UNQUOTED_HEAD = re.compile("|".join(
+    SYSTEM_HEAD.pattern if h == "制" else h for h in sorted(UNQUOTED_HEADS, key=len, reverse=True)
+))
 # heads that make a quote a whole name by itself: “红色根脉强基工程”, “包头人才周”, “海河英才卡”
 WHOLE_NAME_HEADS = UNQUOTED_HEADS + EVENT_HEADS + ("英才卡", "人才卡")
+# heads a quote's tail may end in
+TAIL_HEADS = PROGRAMME_HEADS + INITIATIVE_HEADS + CLOSING_HEADS
 JOINED = re.compile("(?:" + "|".join(PROGRAMME_HEADS + INITIATIVE_HEADS) + "|年)(?:以及|和|及|与)")
 # a noun phrase goes on after the head noun: 体系建设, 机制改革, 计划生育, 工程师
 CONTINUATION = re.compile(
@@ -116,11 +131,21 @@ CLASS_NAME = re.compile(
     r"(?:^|(?<=[，。；：])|(?<=举办|开办|举行))(?:(?!举办|开办|举行)[^，。；：、“”《》\n（(]){7,30}?"
     r"(?:研讨班|培训班|轮训班|研修班|读书班)"
 )
+# a recurring event written without quotes right after the verb that holds it
+# (举办第三届甲乙技能大赛, 举办甲省人才周); a congress (党代表大会) is a meeting
+EVENT_NAME = re.compile(
+    r"(?<=举办|举行|承办|办好)(?:第?[一二三四五六七八九十]+届)?[^，。；：、“”《》\n（(0-9]{2,16}?"
+    r"(?<!代表)(?:人才大会|发展大会|人才节|人才周|论坛|大讲堂|讲坛|峰会|大赛)(?![\u4e00-\u9fff])"
+)
 # a class for a group of people (干部, 人才 …) that is not a count or a list of classes
 CLASS_FOR = re.compile(r"干部|人才|书记|党员|专家")
 NOT_CLASS = re.compile(r"等|各|类|这|[0-9一二三四五六七八九十]+[批期次]|开展|参加|参训|通过|依托|围绕|[0-9]")
 # a region's talent strategy, the genre's standing name for its talent policy (人才强市战略)
-TALENT_STRATEGY = re.compile(r"“?人才强[省市区县州旗]”?(?:重大)?战略")
+# (人才强区首位战略, 人才强桂战略 with a place abbreviation, and 人才强市 listed before a
+# shared 战略: 实施人才强市、创新驱动发展战略); 人才强国战略 is national
+TALENT_STRATEGY = re.compile(
+    r"“?人才强(?!国)[\u4e00-\u9fff]”?(?:(?:首位|重大|优先|核心)?战略|(?=、[^，。；]{2,12}战略))"
+)
 # the 的 that ends a description before a name; 党的 belongs to the name
 DESCRIPTION_END = re.compile(r"(?<!党)的")
 # words that make a descriptive name generic: "建立健全各项制度", "挂职等工作机制"
@@ -147,8 +172,10 @@ DRIVES = re.compile(r"(?:推动|助推|带动|引领|赋能|促进|激活|助力
 # 以“……”为抓手: the quote is the programme the work is carried by
 CARRIER = re.compile(r"为[总主]?(?:抓手|牵引|载体)")
 # a bare quote must be followed by one of these (or end its clause) to be a name
+# (or by 工作 closing the phrase: 开展“双报到双服务”工作)
 BARE_FOLLOW = re.compile(
-    r"^(?:$|[，。；：！？,;:!?）)\n“]|、“|等|这一|和|与|及|[0-9０-９一二三四五六七八九十百千万]+(?:余|多)?[期次场个项批届家])"
+    r"^(?:工作(?=[，。；：、）)]|等|和|$))?"
+    r"(?:$|[，。；：！？,;:!?）)\n“]|、“|等|这一|和|与|及|[0-9０-９一二三四五六七八九十百千万]+(?:余|多)?[期次场个项批届家])"
 )
 # “甲”“乙”等活动, “甲”这一品牌: the head written after 等/这一 gives the kind of the quotes
 ETC_HEAD = re.compile(
@@ -167,7 +194,7 @@ DESCRIBED_HEADS = ("建设", "格局")
 # a quote naming a place or target, built rather than run: “山水生态示范区”建设, “两大创新高地”建设
 PLACE_CORE = re.compile(r"(?:示范区|先行区|试验区|新区|开发区|园区|高地|中心|窗口|之城|之都|城市)$")
 # a quote naming a company or a fund, which is set up rather than run: “人才基金”
-BODY_CORE = re.compile(r"(?:基金|集团|公司)$")
+BODY_CORE = re.compile(r"(?:基金|集团|公司|之家)$")
 # a quote that only counts what follows it: “一揽子”政策
 QUANTITY = re.compile(r"^(?:一揽子|一系列|系列|一批)$")
 # words that show the text before a quote is not a field of the name: determiners,
@@ -177,6 +204,31 @@ NOT_FIELD = re.compile(
     r"^[全我各本该其此这每今近去]|^[0-9一二两三四五六七八九十百千万]+[轮批届期次个项场]|"
     r"[的是在等把将对为从由向以和与及或月来后时了第着]|年(?!轻)|使用|唱响|打响|做[大强实优]|研发|开发|融入|紧扣|立足|采取|明确|拓展|设置|当作|激发|扩大"
 )
+# a quote opening with a number is a code (“三平台”, “双百”, “1+5”)
+NUMBER_CODE = re.compile(r"^[0-9０-９一二两三四五六七八九十百千万双]")
+# half-width punctuation of yearbooks and chronicles, and its full-width form (quotes and
+# commas aside, see :func:`full_width`)
+HALF_WIDTH = str.maketrans(";:!?()「」『』", "；：！？（）“”“”")
+# a counted set of programmes or mechanisms named by its count: “十大行动”, “三项机制”, “五大体系”
+UMBRELLA = re.compile(
+    r"^(?!一个)[一二两三四五六七八九十百千万]+[大项个]?[\u4e00-\u9fff]{0,2}?"
+    r"(?:行动计划|专项行动|计划|工程|行动|机制|体系|制度|工作法|改革|清单|举措|措施)$"
+)
+# quotes ending so are styles or flavours, not names (“点题式”, “舟山味”)
+STYLE_ENDS = ("式", "型", "味")
+# a head shared by the members of a list written before it (甲、乙等人才政策, 甲、乙和丙机制)
+LIST_HEAD = re.compile(
+    r"(?P<etc>等(?:[\u4e00-\u9fff]{0,4}?))?(?P<head>活动|项目|行动|工程|计划|机制|制度|政策|工作法|模式|改革|试点)"
+    r"(?=[，。；：,;:]|$)"
+)
+# a list member naming people, a body, a post or what is heeded rather than what is done
+# (货车司机, 公立医院, 党员先锋岗, 重要讲话精神)
+BODY_END = re.compile(r"(?:员|司机|学校|医院|院所|会|岗|小组|中心|站|室|团|队|精神|讲话|要求|部署)$")
+CLAUSE_BREAK = "，。；：！？,;:!?\n"
+# the members' separators, and what a member is made of
+LIST_SEPARATOR = re.compile(r"、|(?:以及|和|及|与)(?=[^、]*$)")
+LIST_MEMBER = re.compile(r"“[^“”]+”|[\u4e00-\u9fff]+")
+MEMBER_MAX = 12
 # a numbered package of policy articles: “人才新政12条”, “22条”, “浙江二十条”, “文旅八条”
 POLICY_ARTICLES = re.compile(
     r"(?:[0-9０-９]{2,}|[一二三四五六七八九十]*十[一二三四五六七八九]?|(?<=[一-鿿]{2})[一二三四五六七八九])条$"
@@ -190,10 +242,10 @@ def head_kind(name: str, heads: tuple[str, ...] = PROGRAMME_HEADS + INITIATIVE_H
     ('计划', 'programme')
     >>> head_kind("“六个引领”工作法")
     ('工作法', 'initiative')
-    >>> head_kind("高素质干部队伍") is None
-    True
+    >>> head_kind("高素质干部队伍") is None, head_kind("干部考察家访制"), head_kind("人才发展体制")
+    (True, ('制', 'initiative'), None)
     """
-    matches = [h for h in heads if name.endswith(h)]
+    matches = [h for h in heads if name.endswith(h) and (h != "制" or SYSTEM_END.search(name))]
     if not matches:
         return None
     head = max(matches, key=len)
@@ -247,7 +299,12 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, national: Nati
     :param national: the national campaigns and slogans.
     :param verbs: the verbs that may precede ``start``; all bare-quote verbs by default.
     """
-    if national.is_slogan(inner) or NUMBERED_SLOGAN.match(inner) and not POLICY_ARTICLES.search(inner):
+    if national.is_slogan(inner):
+        return None
+    if NUMBERED_SLOGAN.match(inner) and UMBRELLA.match(inner):  # “十大行动”, unless its members are listed
+        clause = text[max(text.rfind(c, 0, start) for c in CLAUSE_BREAK) + 1 : start]
+        return None if "、" in clause or text[end : end + 1] in "：:（(" else whole_name_kind(inner)
+    if NUMBERED_SLOGAN.match(inner) and not POLICY_ARTICLES.search(inner):
         return None
     whole = whole_name_kind(inner)
     if whole:
@@ -299,7 +356,7 @@ def _not_an_item(core: str, tail: str, national: NationalTable) -> bool:
     >>> _not_an_item("建在园区、留在园区", "建设", national), _not_an_item("抓院促系、整校建强", "铸魂行动", national)
     (True, False)
     """
-    head = head_kind(tail)[0]
+    head = head_kind(tail, TAIL_HEADS)[0]
     if QUANTITY.match(core) or tail.startswith("式"):
         return True
     if re.search("[，、]", core) and head in DESCRIBED_HEADS:
@@ -307,6 +364,55 @@ def _not_an_item(core: str, tail: str, national: NationalTable) -> bool:
     if head in WEAK_HEADS and (NUMBERED_SLOGAN.match(core) or PLACE_CORE.search(core)):
         return True
     return national.is_slogan(core) and (head in WEAK_HEADS or tail == head)
+
+
+def _named_members(quotes: list[str]) -> bool:
+    """True when a run of quotes before one head names one item per quote
+    (“网络党支部”“党课开讲啦”活动); False when a later quote is a numbered code
+    completing the first (“两区”“三平台”……计划, “智汇甲城”“双百”洽谈会) or the
+    quotes are styles of one thing (“常规式”“点题式”模式).
+
+    >>> _named_members(["网络党支部", "党课开讲啦"]), _named_members(["两区", "三平台"])
+    (True, False)
+    >>> _named_members(["常规式", "点题式"])
+    False
+    """
+    return not any(NUMBER_CODE.match(q) for q in quotes[1:]) and not any(q.endswith(STYLE_ENDS) for q in quotes)
+
+
+def _list_members(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
+    """Spans of the members of a list ``text[a:b]`` joined by 、 (the last by 和/及/与),
+    or None when the words are not a list of short names.
+
+    >>> text = "容错纠错、精准问责和澄清保护"
+    >>> [text[i:j] for i, j in _list_members(text, 0, len(text))]
+    ['容错纠错', '精准问责', '澄清保护']
+    >>> _list_members("加强培养、大胆使用，确保人才", 0, 14) is None
+    True
+    """
+    spans, start = [], a
+    for m in LIST_SEPARATOR.finditer(text, a, b):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, b))
+    if len(spans) < 2 or any(not 2 <= j - i <= MEMBER_MAX or not LIST_MEMBER.fullmatch(text[i:j]) for i, j in spans):
+        return None
+    return spans
+
+
+def _list_member(member: str, national: NationalTable) -> bool:
+    """True when one member of a shared-head list is a name: a quote that is
+    no slogan, or specific words that do not open with a verb or adverb.
+
+    >>> national = NationalTable("两个维护\\tslogan\\t")
+    >>> [_list_member(m, national) for m in ("柔性引才", "“非提拔任用谈话”", "“两个维护”", "干部培养", "大力引才")]
+    [True, True, False, False, False]
+    """
+    if member.startswith("“"):
+        inner = member[1:-1]
+        return len(CJK.findall(inner)) >= 2 and not national.is_slogan(inner) and not NUMBERED_SLOGAN.match(inner)
+    return (len(member) >= 4 and not is_generic(member) and not TRIGGER.match(member)
+            and not national.is_slogan(member) and not BODY_END.search(member))
 
 
 def _one_modifier(text: str) -> bool:
@@ -346,11 +452,23 @@ def _names_something(text: str) -> bool:
     return text.endswith("制") or head is not None and len(text) > len(head[0])
 
 
+def full_width(text: str) -> str:
+    """``text`` with half-width quotes and clause punctuation written full-width, as
+    the rules expect; the length stays, so offsets into it are offsets into ``text``.
+
+    >>> full_width('开展了"红色课堂"活动,成效明显;共3,000人(次)')
+    '开展了“红色课堂”活动，成效明显；共3,000人（次）'
+    """
+    quotes = iter("“”" * text.count('"'))
+    text = re.sub('"', lambda _: next(quotes), text.translate(HALF_WIDTH))
+    return re.sub(r"(?<![0-9]),|,(?![0-9])", "，", text)
+
+
 def _skip_back(text: str, start: int) -> str:
     """The text before a quote, skipping sibling quotes, 、 and counts (50余个)."""
     before = text[:start]
     while True:
-        trimmed = re.sub(r"(?:“[^“”]*”[、和与及]?|、|[0-9０-９一二三四五六七八九十百千万余多]+[个家支名所处批项期])$", "", before)
+        trimmed = re.sub(r"(?:“[^“”]*”[、和与及]?|、|(?<=[\u4e00-\u9fff]{2})了|[0-9０-９一二三四五六七八九十百千万余多]+[个家支名所处批项期])$", "", before)
         if trimmed == before:
             return before
         before = trimmed
@@ -362,7 +480,7 @@ class _Finder:
     def __init__(self, sentence: Sentence, national: NationalTable):
         self.s = sentence
         self.table = national
-        self.text = sentence.text
+        self.text = full_width(sentence.text)
         self.taken = [False] * len(self.text)
         self.found: list[MeasureMention] = []
 
@@ -376,14 +494,19 @@ class _Finder:
         for i in range(a, b):
             self.taken[i] = True
         if kind is not None:
-            off = self.s.start
-            self.found.append(MeasureMention(kind, self.text[a:b], core, off + a, off + b, self.s.index))
+            self.record(a, b, kind, core)
+
+    def record(self, a: int, b: int, kind: str, core: str) -> None:
+        """Record ``text[a:b]`` as a name (its span already claimed)."""
+        off = self.s.start
+        self.found.append(MeasureMention(kind, self.s.text[a:b], core, off + a, off + b, self.s.index))
 
     def run(self) -> list[MeasureMention]:
         self.titles()
         self.national()
         self.patterns()
         self.quotes()
+        self.lists()
         self.unquoted()
         return sorted(self.found, key=lambda m: m.start)
 
@@ -421,11 +544,20 @@ class _Finder:
             a, b = spans[i].start(), spans[j].end()
             lead = self._field_start(a)
             tail = self._tail(b)
-            if tail and whole_name_kind(spans[j].group()[1:-1]) and head_kind(tail[0])[0] == tail[0]:
+            if tail and whole_name_kind(spans[j].group()[1:-1]) and head_kind(tail[0], TAIL_HEADS)[0] == tail[0]:
                 tail = None  # a bare head after a whole name classifies it: “青年技能人才培育工程”政策
             core = self.text[a + 1 : b - 1]
             if tail and len(core) >= 2:
-                self.claim(lead, b + len(tail[0]), None if _not_an_item(core, tail[0], self.table) else tail[1], core)
+                kind = None if _not_an_item(core, tail[0], self.table) else tail[1]
+                members = [m.group()[1:-1] for m in spans[i : j + 1]]
+                if kind and j > i and not tail[0].startswith("的") and _named_members(members):
+                    # one item per member, named by its quote; the umbrella is not an item
+                    self.claim(lead, b + len(tail[0]), None, core)
+                    for m, member in zip(spans[i : j + 1], members):
+                        if not self.table.is_slogan(member):
+                            self.record(m.start(), m.end(), kind, member)
+                else:
+                    self.claim(lead, b + len(tail[0]), kind, core)
                 i = j + 1
                 continue
             m = spans[i]
@@ -460,27 +592,43 @@ class _Finder:
 
         The phrase stops at the first head noun, extended over heads that
         follow it directly (行动 + 计划, 创建 + 体系); a description after 的
-        is kept only when short (“1+15+N”的联动发展模式).
+        is kept when short (“1+15+N”的联动发展模式) or when specific words
+        lead to a head that ends unquoted names too (“甲乙”的网格化服务管理体系).
         """
         window = re.match(r"[^，。；：、！？,;:!?“《（(\n]{1,16}", self.text[end:])
         text = TAIL_STOP.split(window.group())[0] if window else ""
-        found = None
+        found, head_start = None, 0
         for n in range(1, len(text) + 1):
-            head = head_kind(text[:n] if found is None else text[len(found[0]) : n])
+            head = head_kind(text[:n] if found is None else text[len(found[0]) : n], TAIL_HEADS)
+            if head and head[0] == "制" and not SYSTEM_HEAD.match(self.text, end + n - 1):
+                continue  # 制 starting a word: “甲”制度
+            if head and head[0] in CLOSING_HEADS and CJK.match(self.text, end + n):
+                continue  # 管理 opening a longer head: “甲”综合管理服务平台
             if head and (found is None or head[0] == text[len(found[0]) : n]):
-                found = text[:n], head[1]
+                found, head_start = (text[:n], head[1]), n - len(head[0])
+            elif found and (longer := head_kind(text[:n], TAIL_HEADS)) and n - len(longer[0]) <= head_start:
+                found = text[:n], longer[1]  # a longer head holding the one found: 培训 + 班
         if not found or CONTINUATION.match(self.text[end + len(found[0]) :]):
             return None
-        return None if "的" in found[0][1:] or len(found[0]) > 7 and found[0].startswith("的") else found
+        if "的" in found[0][1:] or found[0].startswith("的") and found[0].endswith(DESCRIBED_HEADS):
+            return None  # “上下联动”的工作格局 describes a layout
+        if len(found[0]) > 7 and found[0].startswith("的"):  # a long description must name its own kind of thing
+            head = head_kind(found[0], UNQUOTED_HEADS)
+            if head is None or len(found[0]) > 13 or is_generic(found[0][1 : -len(head[0])]):
+                return None
+        return found
 
     def patterns(self) -> None:
-        """Documents, policy packages, training classes and talent strategies,
+        """Documents, policy packages, events, training classes and talent strategies,
         named by a fixed pattern rather than a head noun (a quote in
         实施“人才强市”战略 is part of it)."""
         for pattern in (UNQUOTED_DOCUMENT, TALENT_STRATEGY):
             for m in pattern.finditer(self.text):
                 if self.free(m.start(), m.end()):
                     self.claim(m.start(), m.end(), "initiative", re.sub("[“”]", "", m.group()))
+        for m in EVENT_NAME.finditer(self.text):
+            if self.free(m.start(), m.end()) and not NOT_CLASS.search(m.group()):
+                self.claim(m.start(), m.end(), "programme", m.group())
         for verb in DOCUMENT_VERB.finditer(self.text):
             self.documents(verb.end())
         for m in CLASS_NAME.finditer(self.text):
@@ -501,14 +649,45 @@ class _Finder:
                 return
             at = end + 1
 
+    def lists(self) -> None:
+        """Members of a list after an implementing verb that share the head
+        written after the last (落实甲、乙等政策, 健全甲、乙和丙机制): one item per
+        member, named as written; the last keeps the head unless 等 closes the list."""
+        for h in LIST_HEAD.finditer(self.text):
+            a = max(self.text.rfind(c, 0, h.start()) for c in CLAUSE_BREAK) + 1
+            verbs = [m.end() for m in VERB.finditer(self.text, a, h.start()) if "、" in self.text[m.end() : h.start()]]
+            if not verbs or not self.free(h.start("head"), h.end()):
+                continue
+            at = verbs[-1] + len(LEADING.match(self.text, verbs[-1]).group())
+            members = _list_members(self.text, at, h.start())
+            # without 等 or 和 the 、 may join the parts of one name (单独分组、单独评审制度),
+            # unless an earlier member is quoted or named already (甲、“乙”、丙机制)
+            if members is None or (not h.group("etc") and self.text[members[-1][0] - 1] == "、"
+                                   and not any(self.text[i] == "“" or self._named(i, j) for i, j in members[:-1])):
+                continue
+            kind = head_kind(h.group("head"))[1]
+            for n, (ma, mb) in enumerate(members):
+                b = h.end() if n == len(members) - 1 and not h.group("etc") else mb
+                member = self.text[ma:mb]
+                if _list_member(member, self.table) and not self._named(ma, b):
+                    self.claim(ma, b, kind, member.strip("“”"))
+            self.claim(h.start(), h.end(), None, "")
+
+    def _named(self, a: int, b: int) -> bool:
+        """True when ``text[a:b]`` overlaps a name found already (not a span claimed as no name)."""
+        off = self.s.start
+        return any(m.start - off < b and a < m.end - off for m in self.found)
+
     def unquoted(self) -> None:
-        pattern = re.compile("|".join(sorted(UNQUOTED_HEADS, key=len, reverse=True)))
-        for m in pattern.finditer(self.text):
+        for m in UNQUOTED_HEAD.finditer(self.text):
             a = self._left_edge(m.start())
             b = m.end()
-            if a is None or not self.free(a, b) or CONTINUATION.match(self.text[b:]) or self.text[a - 1 : a] == "”":
+            if (a is None or not self.free(a, b) or CONTINUATION.match(self.text[b:]) or self.text[a - 1 : a] == "”"
+                    or self.table.is_slogan(self.text[a:b])):
                 continue
             modifier = self.text[a : m.start()]
+            if m.group() == "制" and "制" in modifier:
+                continue  # one system to a name: 改审批制为备案制 is a clause
             # 12345热线 and 1335工作法 are named by a number code, “1.0体系” is not
             worded = len(CJK.findall(modifier)) >= 2 or m.group() == "热线" or re.fullmatch(r"[0-9]{3,}", modifier)
             if m.group() in RATING_HEADS:  # a named scheme by itself: who is rated is enough (党组织星级化管理)
