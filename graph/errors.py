@@ -48,6 +48,18 @@ class QueryRefused(StoreError):
     """The query asks for something this server does not do (federation)."""
 
 
+class QueryTooComplex(StoreError):
+    """The query is longer, nests deeper or chains more operators than this server runs."""
+
+
+class QueryCrashed(StoreError):
+    """The query took its worker process down (out of memory or the engine's stack); the server goes on."""
+
+
+class Busy(StoreError):
+    """Every query worker is taken and the waiting line is full."""
+
+
 class QueryTimeout(StoreError):
     """The query ran longer than its time limit and was abandoned."""
 

@@ -24,7 +24,10 @@ DEFAULTS = {
     "SPARQL_ENDPOINT": None,  # URL of an external SPARQL endpoint to use instead of GRAPH
     "SPARQL_TIMEOUT": 10.0,  # seconds; clients may ask for less with ?timeout=
     "SPARQL_MAX_ROWS": 10000,  # rows or triples per answer; more are cut and flagged
-    "SPARQL_WORKERS": 4,  # queries running at once
+    "SPARQL_WORKERS": 2,  # endpoint queries running at once, each in a worker process killed at its time limit
+    "PAGE_WORKERS": 2,  # the same for the pages' own queries, so a busy endpoint never starves the pages
+    "SPARQL_WAITING": 16,  # queries that may wait for a worker; one more is answered 429
+    "QUERY_MEMORY_MB": 4096,  # a query worker's memory limit
     "RESOURCE_BASE": RESOURCE_BASE,
     "CORS_ORIGIN": "*",  # Access-Control-Allow-Origin of the endpoint; None to turn CORS off
     "NETWORK_MAX_NODES": 300,
@@ -52,12 +55,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.json.ensure_ascii = False
     if not (app.config["GRAPH"] or app.config["SPARQL_ENDPOINT"]):
         raise GraphFileError("give GRAPH (a graph file) or SPARQL_ENDPOINT, in the config or as ORGKG_GRAPH")
-    store = open_store(app.config["GRAPH"], app.config["SPARQL_ENDPOINT"],
-                       timeout=app.config["SPARQL_TIMEOUT"], workers=app.config["SPARQL_WORKERS"])
+    endpoint = open_store(app.config["GRAPH"], app.config["SPARQL_ENDPOINT"], timeout=app.config["SPARQL_TIMEOUT"],
+                          workers=app.config["SPARQL_WORKERS"], waiting=app.config["SPARQL_WAITING"], processes=True,
+                          memory_mb=app.config["QUERY_MEMORY_MB"])
+    store = endpoint.sibling(app.config["PAGE_WORKERS"])
     ontology = {name: ontology_file(name).read_bytes() for name in ("orgkg.ttl", "shapes.ttl")}
     catalogue = Catalogue.build(store)
     catalogue.add_vocabulary(ontology["orgkg.ttl"])
-    app.extensions["orgkg"] = AppState(store=store, catalogue=catalogue, examples=load_examples(), ontology=ontology)
+    app.extensions["orgkg"] = AppState(store=store, endpoint=endpoint, catalogue=catalogue, examples=load_examples(),
+                                       ontology=ontology)
     i18n.init_app(app)
     errors.init_app(app)
     for module in (sparql, entities, network, downloads):

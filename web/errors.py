@@ -4,10 +4,13 @@ from __future__ import annotations
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from orgkg.graph.store import AnswerFormatError, OrgkgError, QueryRefused, QuerySyntaxError, QueryTimeout, UpstreamError
+from orgkg.graph.store import (
+    AnswerFormatError, Busy, OrgkgError, QueryRefused, QuerySyntaxError, QueryTimeout, QueryTooComplex, UpstreamError,
+)
 
-#: The HTTP status of each error the graph side raises on purpose; any other is a 500.
-STATUS = {QuerySyntaxError: 400, QueryRefused: 403, AnswerFormatError: 422, UpstreamError: 502, QueryTimeout: 503}
+#: The HTTP status of each error the graph side raises on purpose; any other (QueryCrashed …) is a 500.
+STATUS = {QuerySyntaxError: 400, QueryTooComplex: 400, QueryRefused: 403, AnswerFormatError: 422, Busy: 429,
+          UpstreamError: 502, QueryTimeout: 503}
 JSON_PREFIXES = ("/sparql", "/search.json")
 
 

@@ -59,7 +59,7 @@ def endpoint():
     config = current_app.config
     asked = request.values.get("timeout", type=float)
     timeout = min(asked, config["SPARQL_TIMEOUT"]) if asked and asked > 0 else config["SPARQL_TIMEOUT"]
-    answer = state().store.query(
+    answer = state().endpoint.query(
         query, default_graphs=default_graphs, named_graphs=named_graphs,
         timeout=timeout, max_rows=config["SPARQL_MAX_ROWS"], base=url_for("sparql.endpoint", _external=True),
     )
@@ -127,7 +127,7 @@ def service_description() -> Response:
     sd = lambda term: ox.NamedNode(SD + term)  # noqa: E731
     rdf_type = ox.NamedNode(PREFIXES["rdf"] + "type")
     dataset, graph = ox.BlankNode(), ox.BlankNode()
-    count = state().store.query(COUNT_Q).rows[0][0]
+    count = state().endpoint.query(COUNT_Q).rows[0][0]
     triples = [
         ox.Triple(service, rdf_type, sd("Service")),
         ox.Triple(service, sd("endpoint"), me),

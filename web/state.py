@@ -13,9 +13,11 @@ from .examples import Example
 
 @dataclass
 class AppState:
-    """The graph store, its precomputed catalogue, the example queries and the ontology files (name → bytes)."""
+    """The graph store of the pages, the endpoint's own (the same graph, capacity of its own),
+    the precomputed catalogue, the example queries and the ontology files (name → bytes)."""
 
     store: GraphStore
+    endpoint: GraphStore
     catalogue: Catalogue
     examples: list[Example]
     ontology: dict[str, bytes]

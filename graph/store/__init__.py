@@ -12,9 +12,10 @@ are the :class:`~orgkg.graph.errors.StoreError` family, re-exported here.
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
-import re
 import shutil
+import tempfile
 import threading
 import urllib.error
 import urllib.parse
@@ -28,15 +29,18 @@ from typing import Iterable, Mapping, Protocol
 import pyoxigraph as ox
 
 from ..errors import (
-    AnswerFormatError, GraphFileError, OrgkgError, QueryRefused, QuerySyntaxError, QueryTimeout, StoreError, UpstreamError,
+    AnswerFormatError, Busy, GraphFileError, OrgkgError, QueryCrashed, QueryRefused, QuerySyntaxError, QueryTimeout,
+    QueryTooComplex, StoreError, UpstreamError,
 )
 from ..namespaces import PREFIXES
+from .guard import check
+from .workers import ProcessBackend
 
 __all__ = [
     "Answer", "Dump", "GraphStore", "LocalBackend", "RemoteBackend", "open_store", "write_store", "is_store",
     "write_triples", "RDF_FORMATS",
     "PREFIXES", "PROLOGUE", "Term", "OrgkgError", "StoreError", "GraphFileError", "QuerySyntaxError", "QueryRefused",
-    "QueryTimeout", "UpstreamError", "AnswerFormatError",
+    "QueryTimeout", "UpstreamError", "AnswerFormatError", "QueryTooComplex", "QueryCrashed", "Busy", "ProcessBackend",
 ]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -47,6 +51,11 @@ RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
+def rdf_format(path: Path) -> ox.RdfFormat | None:
+    """The RDF format of a graph file by its extension (``.json`` is JSON-LD, as orgkg writes it)."""
+    return ox.RdfFormat.JSON_LD if path.suffix == ".json" else ox.RdfFormat.from_extension(path.suffix.lstrip("."))
+
+
 def write_triples(triples: Iterable[ox.Triple], fmt: ox.RdfFormat) -> bytes:
     """Serialise triples, with the ontology's prefixes where the format has prefixes.
 
@@ -54,54 +63,6 @@ def write_triples(triples: Iterable[ox.Triple], fmt: ox.RdfFormat) -> bytes:
     :param fmt: Turtle, N-Triples, JSON-LD or any other pyoxigraph graph format.
     """
     return ox.serialize(triples, format=fmt, prefixes=None if fmt == ox.RdfFormat.N_TRIPLES else PREFIXES)
-
-
-# Lexes just enough SPARQL to find keywords: strings, IRIs, comments, variables and
-# prefixed names are single tokens, so "service" inside them is not the keyword.
-_TOKENS = re.compile("|".join([
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""',  # long strings
-    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
-    r'"(?:[^"\\\n]|\\.)*"',  # short strings
-    r"'(?:[^'\\\n]|\\.)*'",
-    r'<[^<>"{}|^`\\\x00-\x20]*>',  # IRIs (a "<" that is less-than does not match)
-    r"#[^\r\n]*",  # comments, which a carriage return ends as well as a line feed
-    r"[?$]\w+",  # variables
-    r"(?:[A-Za-z_][\w.-]*)?:[\w.-]*",  # prefixed names
-    r"[A-Za-z_]\w*",  # keywords
-]))
-
-
-#: Keywords that open a SPARQL Update operation (or make one): a read-only store refuses them.
-UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
-
-
-def keywords(sparql: str) -> list[str]:
-    """The query's keywords, upper-cased, outside strings, IRIs, comments, variables and prefixed names.
-
-    >>> keywords('SELECT ?load { ?s <http://x/SERVICE> "drop" } # LOAD')
-    ['SELECT']
-    """
-    return [m.group().upper() for m in _TOKENS.finditer(sparql) if m.group()[0].isalpha() and ":" not in m.group()]
-
-
-def uses_service(sparql: str) -> bool:
-    """Whether a query federates with ``SERVICE``, which would make this server fetch from other hosts.
-
-    >>> uses_service("SELECT * { SERVICE <http://x/sparql> { ?s ?p ?o } }"), uses_service('SELECT ?service { ?s ?p "service" }')
-    (True, False)
-    >>> uses_service("SELECT * { #x\\rSERVICE <http://x/sparql> { ?s ?p ?o } }")
-    True
-    """
-    return "SERVICE" in keywords(sparql)
-
-
-def is_update(sparql: str) -> bool:
-    """Whether ``sparql`` is (or contains) a SPARQL Update operation rather than a query.
-
-    >>> is_update("PREFIX x: <http://x/> INSERT DATA { x:a x:b 1 }"), is_update("SELECT * {"), is_update("load <http://x>")
-    (True, False, True)
-    """
-    return not UPDATE_KEYWORDS.isdisjoint(keywords(sparql))
 
 
 @dataclass(frozen=True)
@@ -133,17 +94,19 @@ class Dump:
 
 
 class Backend(Protocol):
-    """Runs one query and returns pyoxigraph's lazy result."""
+    """Runs one query and returns its whole answer, cut at ``cap`` rows."""
 
-    def run(
+    def answer(
         self,
         sparql: str,
         bindings: Mapping[str, Term],
         default_graphs: list[ox.NamedNode],
         named_graphs: list[ox.NamedNode],
         timeout: float,
+        cap: float,
         base: str | None = None,
-    ) -> ox.QuerySolutions | ox.QueryBoolean | Iterable[ox.Triple]: ...
+        cancelled: threading.Event | None = None,
+    ) -> Answer: ...
 
     def dump(self, fmt: ox.RdfFormat) -> bytes: ...
 
@@ -181,7 +144,7 @@ class LocalBackend:
         :raises GraphFileError: for a missing file, an unknown extension or a file that does not parse.
         """
         path = Path(path)
-        fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) if path.suffix != ".json" else ox.RdfFormat.JSON_LD
+        fmt = rdf_format(path)
         if fmt is None:
             raise GraphFileError(f"{path}: unknown RDF file extension {path.suffix!r}")
         if not path.is_file():
@@ -193,7 +156,10 @@ class LocalBackend:
             raise GraphFileError(f"{path}: cannot load the graph ({str(exc).strip().splitlines()[0]})") from exc
         return cls(store)
 
-    def run(self, sparql, bindings, default_graphs, named_graphs, timeout, base=None):
+    def answer(self, sparql, bindings, default_graphs, named_graphs, timeout, cap, base=None, cancelled=None):
+        return collect(self.run(sparql, bindings, default_graphs, named_graphs, base), cap, cancelled)
+
+    def run(self, sparql, bindings, default_graphs, named_graphs, base=None):
         try:
             return self.store.query(
                 sparql,
@@ -257,6 +223,9 @@ class RemoteBackend:
         except OSError as e:
             raise UpstreamError(f"{self.endpoint} unreachable: {e}") from e
 
+    def answer(self, sparql, bindings, default_graphs, named_graphs, timeout, cap, base=None, cancelled=None):
+        return collect(self.run(sparql, bindings, default_graphs, named_graphs, timeout, base), cap, cancelled)
+
     def run(self, sparql, bindings, default_graphs, named_graphs, timeout, base=None):
         prologue = f"BASE <{ox.NamedNode(base).value}>\n" if base else ""  # a query's own BASE still wins
         params = [("query", prologue + sparql + self.values_clause(bindings))]
@@ -276,18 +245,50 @@ class RemoteBackend:
         return write_triples((q.triple for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)), fmt)
 
 
+def collect(result, cap: float, cancelled: threading.Event | None = None) -> Answer:
+    """The whole answer of pyoxigraph's lazy ``result``, cut at ``cap`` rows or triples.
+
+    :param cancelled: stops the collection when set (the caller gave up waiting).
+    """
+    if isinstance(result, ox.QueryBoolean):
+        return Answer("ask", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        variables = tuple(v.value for v in result.variables)
+        rows, over = _take((tuple(s[v] for v in variables) for s in result), cap, cancelled)
+        return Answer("select", variables=variables, rows=tuple(rows[: len(rows) - over]), truncated=over)
+    triples, over = _take(result, cap, cancelled)
+    return Answer("graph", triples=tuple(triples[: len(triples) - over]), truncated=over)
+
+
+def _take(items: Iterable, cap: float, cancelled: threading.Event | None) -> tuple[list, bool]:
+    """Up to ``cap + 1`` items, and whether there were more than ``cap``; stops once cancelled."""
+    out = []
+    for item in items:
+        if cancelled is not None and cancelled.is_set():
+            raise QueryTimeout("cancelled")
+        out.append(item)
+        if len(out) > cap:
+            return out, True
+    return out, False
+
+
 class GraphStore:
-    """Runs queries against a backend with a timeout and a row cap; caches whole-graph dumps.
+    """Runs queries against a backend with a timeout, a row cap and a waiting line; caches whole-graph dumps.
 
     :param backend: where the graph lives.
     :param timeout: seconds a query may run unless the caller says otherwise.
     :param workers: queries that may run at once; more wait their turn within their timeout.
+    :param waiting: queries that may wait for a free worker; one more is refused with :class:`Busy`.
     """
 
-    def __init__(self, backend: Backend, timeout: float = 10.0, workers: int = 4):
+    #: seconds past the time limit a backend that stops its own queries (worker processes) is given
+    GRACE = 5.0
+
+    def __init__(self, backend: Backend, timeout: float = 10.0, workers: int = 4, waiting: int = 32):
         self.backend = backend
         self.timeout = timeout
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sparql")
+        self._capacity, self._in_flight, self._count_lock = workers + waiting, 0, threading.Lock()
         self._dumps: dict[ox.RdfFormat, Dump] = {}
         self._dump_lock = threading.Lock()
 
@@ -312,25 +313,34 @@ class GraphStore:
         :param base: the IRI relative IRIs in the query are resolved against (an endpoint passes its own URL).
         :raises QuerySyntaxError: the query does not parse, or a graph IRI is invalid.
         :raises QueryRefused: the query uses ``SERVICE`` or is an update.
+        :raises QueryTooComplex: the query is too long, too deep or chains too many operators.
+        :raises Busy: every worker is taken and the waiting line is full.
+        :raises QueryCrashed: the query took its worker process down.
         :raises QueryTimeout: the time limit ran out; no partial answer is returned.
         :raises UpstreamError: the external endpoint failed.
         """
-        if uses_service(sparql):
-            raise QueryRefused("federated queries (SERVICE) are turned off: this server fetches nothing from elsewhere")
-        if is_update(sparql):
-            raise QueryRefused("this endpoint is read-only: SPARQL Update is refused")
+        check(sparql)
         timeout = timeout or self.timeout
         cap = max_rows if max_rows is not None else float("inf")
         defaults, named = self._graphs(default_graphs), self._graphs(named_graphs)
+        with self._count_lock:
+            if self._in_flight >= self._capacity:
+                raise Busy(f"all {self._capacity} query places are taken; try again shortly")
+            self._in_flight += 1
         cancelled = threading.Event()
-        future = self._pool.submit(self._answer, sparql, dict(bindings or {}), defaults, named, timeout, cap, cancelled,
-                                   base)
+        stops_itself = isinstance(self.backend, ProcessBackend)
         try:
-            return future.result(timeout=timeout)
-        except FutureTimeout:
-            cancelled.set()
-            future.cancel()
-            raise QueryTimeout(f"query exceeded the time limit of {timeout:g} s") from None
+            future = self._pool.submit(self.backend.answer, sparql, dict(bindings or {}), defaults, named, timeout, cap,
+                                       base, cancelled)
+            try:
+                return future.result(timeout=timeout + (self.GRACE if stops_itself else 0))
+            except FutureTimeout:
+                cancelled.set()
+                future.cancel()
+                raise QueryTimeout(f"query exceeded the time limit of {timeout:g} s") from None
+        finally:
+            with self._count_lock:
+                self._in_flight -= 1
 
     @staticmethod
     def _graphs(iris: Iterable[str]) -> list[ox.NamedNode]:
@@ -338,29 +348,6 @@ class GraphStore:
             return [ox.NamedNode(i) for i in iris]
         except ValueError as e:
             raise QuerySyntaxError(f"invalid graph IRI: {e}") from e
-
-    def _answer(self, sparql, bindings, defaults, named, timeout, cap, cancelled, base=None) -> Answer:
-        result = self.backend.run(sparql, bindings, defaults, named, timeout, base)
-        if isinstance(result, ox.QueryBoolean):
-            return Answer("ask", boolean=bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            variables = tuple(v.value for v in result.variables)
-            rows, over = self._take((tuple(s[v] for v in variables) for s in result), cap, cancelled)
-            return Answer("select", variables=variables, rows=tuple(rows[: len(rows) - over]), truncated=over)
-        triples, over = self._take(result, cap, cancelled)
-        return Answer("graph", triples=tuple(triples[: len(triples) - over]), truncated=over)
-
-    @staticmethod
-    def _take(items: Iterable, cap: float, cancelled: threading.Event) -> tuple[list, bool]:
-        """Up to ``cap + 1`` items, and whether there were more than ``cap``; stops once cancelled."""
-        out = []
-        for item in items:
-            if cancelled.is_set():
-                raise QueryTimeout("cancelled")
-            out.append(item)
-            if len(out) > cap:
-                return out, True
-        return out, False
 
     def dump(self, name: str) -> Dump:
         """The whole graph serialised as ``ttl``, ``nt`` or ``jsonld``, computed once and kept."""
@@ -371,6 +358,13 @@ class GraphStore:
                 self._dumps[fmt] = Dump(data, hashlib.sha256(data).hexdigest()[:32])
             return self._dumps[fmt]
 
+    def sibling(self, workers: int) -> GraphStore:
+        """A store of the same graph with capacity of its own (the app's pages beside its endpoint)."""
+        backend = self.backend
+        if isinstance(backend, ProcessBackend):
+            backend = ProcessBackend(backend.folder, workers, backend.memory >> 20)
+        return GraphStore(backend, timeout=self.timeout, workers=workers, waiting=self._capacity - workers)
+
     @property
     def version(self) -> str:
         """A short fingerprint of the graph's content, for client caches."""
@@ -378,22 +372,43 @@ class GraphStore:
 
 
 def open_store(graph: str | Path | None = None, endpoint: str | None = None, *, timeout: float = 10.0,
-               workers: int = 4) -> GraphStore:
+               workers: int = 4, waiting: int = 32, processes: bool = False, memory_mb: int = 4096) -> GraphStore:
     """The store of a graph file (bulk-loaded in memory), of a persisted store folder, or of an external endpoint.
 
     :param graph: a graph file (format by extension) or a folder written by :func:`write_store`.
     :param endpoint: an external endpoint's query URL, used instead of ``graph``.
     :param timeout: seconds a query may run unless the caller says otherwise.
     :param workers: queries that may run at once.
+    :param waiting: queries that may wait for a worker (see :class:`GraphStore`).
+    :param processes: run each query in a worker process that is killed at its deadline
+        (a graph file is first written to a temporary store folder the workers open).
+    :param memory_mb: with ``processes``, each worker's memory limit.
     :raises GraphFileError: when the graph file cannot be loaded.
     """
     if endpoint:
         backend: Backend = RemoteBackend(endpoint)
-    elif graph is not None:
-        backend = LocalBackend.from_store(graph) if Path(graph).is_dir() else LocalBackend.from_file(graph)
-    else:
+    elif graph is None:
         raise GraphFileError("give a graph file or a SPARQL endpoint")
-    return GraphStore(backend, timeout=timeout, workers=workers)
+    elif processes:
+        folder = Path(graph) if Path(graph).is_dir() else _temporary_store(Path(graph))
+        backend = ProcessBackend(folder, workers, memory_mb)
+    else:
+        backend = LocalBackend.from_store(graph) if Path(graph).is_dir() else LocalBackend.from_file(graph)
+    return GraphStore(backend, timeout=timeout, workers=workers, waiting=waiting)
+
+
+def _temporary_store(graph: Path) -> Path:
+    """A store folder of the graph file, removed when the process ends."""
+    if rdf_format(graph) is None:
+        raise GraphFileError(f"{graph}: unknown RDF file extension {graph.suffix!r}")
+    if not graph.is_file():
+        raise GraphFileError(f"{graph}: no such graph file (build one with `orgkg build CORPUS -o {graph}`)")
+    folder = Path(tempfile.mkdtemp(prefix="orgkg-store-"))
+    atexit.register(shutil.rmtree, folder, True)
+    try:
+        return write_store(graph, folder / "store")
+    except GraphFileError as exc:
+        raise GraphFileError(f"{graph}: cannot load the graph ({str(exc).split('(', 1)[-1].rstrip(')')})") from exc
 
 
 #: The file that marks a folder as a store orgkg wrote (and may replace).
@@ -422,7 +437,7 @@ def write_store(graph_file: str | Path, folder: str | Path) -> Path:
         for leftover in (staging, old):
             shutil.rmtree(leftover, ignore_errors=True)
         store = ox.Store(str(staging))
-        store.bulk_load(path=graph_file, format=ox.RdfFormat.from_extension(graph_file.suffix.lstrip(".")))
+        store.bulk_load(path=graph_file, format=rdf_format(graph_file))
         store.optimize()
         del store  # closes the database before it moves
         (staging / STORE_MARK).write_text(f"orgkg store of {graph_file.name}\n", encoding="utf-8")

@@ -1,0 +1,139 @@
+"""Queries in worker processes that can be stopped: at the deadline the worker is killed and replaced.
+
+pyoxigraph cannot cancel a running query, and a thread that runs one cannot be
+stopped, so a query that runs past its time limit would keep its CPU and its
+memory until it ends. Here each query runs in a worker process that opened the
+on-disk store read-only; the server waits for the answer until the deadline,
+then kills the worker (CPU and memory come back at once) and starts another.
+While it waits it watches the worker's resident memory and kills it past its
+limit; a query that takes its worker down (memory, the engine's stack) is
+answered with :class:`QueryCrashed` while the server goes on.
+"""
+from __future__ import annotations
+
+import os
+import queue
+import socket
+import subprocess
+import sys
+import threading
+import time
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from ..errors import OrgkgError, QueryCrashed, QueryTimeout
+
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+WATCH = 0.05  # seconds between looks at a busy worker's memory
+
+
+def serve(fd: int, folder: str) -> None:
+    """A worker's loop, in its own process: answer jobs from the socket ``fd`` until it closes."""
+    from . import LocalBackend
+
+    connection = Connection(fd)
+    backend = LocalBackend.from_store(folder)
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            connection.send(("answer", backend.answer(*job)))
+        except OrgkgError as error:
+            connection.send(("error", error))
+
+
+class _Worker:
+    """One worker process, started afresh as ``python -c`` (nothing of the server's threads or sockets),
+    and the socket the server talks to it through."""
+
+    def __init__(self, folder: str, memory_bytes: int):
+        self.memory = memory_bytes
+        ours, theirs = socket.socketpair()
+        code = f"from orgkg.graph.store.workers import serve; serve({theirs.fileno()}, {folder!r})"
+        self.process = subprocess.Popen([sys.executable, "-c", code], pass_fds=(theirs.fileno(),),
+                                        stdin=subprocess.DEVNULL)
+        theirs.close()
+        self.connection = Connection(ours.detach())
+
+    def ask(self, job: tuple, timeout: float):
+        self.connection.send(job)
+        deadline = time.monotonic() + timeout
+        while not self.connection.poll(min(WATCH, max(0.0, deadline - time.monotonic()))):
+            if time.monotonic() >= deadline:
+                raise QueryTimeout(f"query exceeded the time limit of {timeout:g} s and was stopped")
+            if self.memory and self.resident() > self.memory:
+                raise QueryCrashed(f"the query needed more than the {self.memory >> 20} MB a query worker may use; "
+                                   "it was stopped and the server goes on")
+        try:
+            kind, value = self.connection.recv()
+        except (EOFError, OSError):
+            code = self.process.wait()
+            raise QueryCrashed(f"the query stopped its worker (exit {code}); the server goes on") from None
+        if kind == "error":
+            raise value
+        return value
+
+    def resident(self) -> int:
+        """The worker's resident memory in bytes (0 once it is gone)."""
+        try:
+            with open(f"/proc/{self.process.pid}/statm", "rb") as statm:
+                return int(statm.read().split()[1]) * PAGE
+        except (OSError, IndexError, ValueError):
+            return 0
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        self.connection.close()
+
+
+class ProcessBackend:
+    """A read-only store queried through a pool of worker processes.
+
+    :param folder: an on-disk store (see :func:`~orgkg.graph.store.write_store`).
+    :param workers: worker processes, so queries that may run at once.
+    :param memory_mb: each worker's resident-memory limit; 0 for none.
+    """
+
+    def __init__(self, folder: str | Path, workers: int = 2, memory_mb: int = 4096):
+        from . import LocalBackend
+
+        self.folder, self.memory = str(folder), memory_mb << 20
+        self.local = LocalBackend.from_store(folder)  # in-process, read-only: whole-graph dumps
+        self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
+        self._all: list[_Worker] = []
+        self._lock = threading.Lock()
+        for _ in range(workers):
+            self._idle.put(self._start())
+
+    def _start(self) -> _Worker:
+        worker = _Worker(self.folder, self.memory)
+        with self._lock:
+            self._all.append(worker)
+        return worker
+
+    def answer(self, sparql, bindings, default_graphs, named_graphs, timeout, cap, base=None, cancelled=None):
+        worker = self._idle.get()
+        try:
+            return worker.ask((sparql, bindings, default_graphs, named_graphs, timeout, cap, base), timeout)
+        except (QueryTimeout, QueryCrashed):
+            worker.stop()
+            with self._lock:
+                self._all.remove(worker)
+            worker = self._start()
+            raise
+        finally:
+            self._idle.put(worker)
+
+    def dump(self, fmt):
+        return self.local.dump(fmt)
+
+    def close(self) -> None:
+        """Stop every worker."""
+        with self._lock:
+            workers, self._all = self._all, []
+        for worker in workers:
+            worker.stop()

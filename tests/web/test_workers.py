@@ -1,0 +1,69 @@
+"""Queries run in worker processes: stopped at their deadline, capped in memory, refused beyond capacity."""
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+import pytest
+
+from orgkg.web import create_app
+
+# about a billion rows: far past any time limit, and ever more memory when sorted
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+SORTED = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i LIMIT 1"
+
+
+def _workers(app, which="endpoint"):
+    return [w.process for w in getattr(app.extensions["orgkg"], which).backend._all]
+
+
+def test_a_query_past_its_deadline_is_stopped_and_its_worker_replaced(graph_file):
+    app = create_app({"GRAPH": graph_file, "SPARQL_TIMEOUT": 1.0, "SPARQL_WORKERS": 1})
+    [before] = _workers(app)
+    started = time.monotonic()
+    response = app.test_client().get("/sparql", query_string={"query": CARTESIAN}, headers={"Accept": "application/json"})
+    assert response.status_code == 503 and time.monotonic() - started < 5
+    assert before.wait(timeout=5) is not None  # it is gone: its CPU and memory are back
+    [after] = _workers(app)
+    assert after.pid != before.pid and after.poll() is None
+    ok = app.test_client().get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}, headers={"Accept": "application/json"})
+    assert ok.get_json()["boolean"] is True
+
+
+def test_a_query_over_the_memory_limit_is_a_clear_error_and_the_server_goes_on(graph_file):
+    app = create_app({"GRAPH": graph_file, "SPARQL_TIMEOUT": 60.0, "SPARQL_WORKERS": 1, "QUERY_MEMORY_MB": 700})
+    response = app.test_client().get("/sparql", query_string={"query": SORTED}, headers={"Accept": "application/json"})
+    assert response.status_code == 500
+    assert "worker" in response.get_json()["message"] or "memory" in response.get_json()["message"]
+    ok = app.test_client().get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}, headers={"Accept": "application/json"})
+    assert ok.get_json()["boolean"] is True
+
+
+def test_beyond_the_workers_and_the_waiting_line_a_query_gets_429(graph_file):
+    app = create_app({"GRAPH": graph_file, "SPARQL_TIMEOUT": 3.0, "SPARQL_WORKERS": 1, "SPARQL_WAITING": 0})
+    slow = threading.Thread(target=lambda: app.test_client().get("/sparql", query_string={"query": CARTESIAN},
+                                                                  headers={"Accept": "application/json"}))
+    slow.start()
+    time.sleep(0.5)
+    busy = app.test_client().get("/sparql", query_string={"query": "ASK {}"}, headers={"Accept": "application/json"})
+    assert busy.status_code == 429
+    page = app.test_client().get("/id/region/430200")  # the pages have workers of their own
+    assert page.status_code == 200
+    slow.join()
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE " + "{ " * 5000 + "?s ?p ?o" + " }" * 5000,
+    "SELECT * WHERE { ?s ?p ?o " + " UNION ".join(["{ ?s ?p ?o }"] * 10000) + " }",
+    "SELECT * WHERE { ?s " + "/".join(["<http://x/p>"] * 20000) + " ?o }",
+    "SELECT * WHERE { ?s ?p ?o FILTER(" + " || ".join(["?o = 1"] * 20000) + ") }",
+], ids=["nested-groups", "unions", "path-steps", "or-chain"])
+def test_queries_that_would_overflow_the_engine_are_refused_before_running(client, query):
+    response = client.post("/sparql", data={"query": query}, headers={"Accept": "application/json"})
+    assert response.status_code == 400 and "limit" in response.get_json()["message"]
+
+
+def test_workers_are_separate_processes(app):
+    pids = {p.pid for p in _workers(app)} | {p.pid for p in _workers(app, "store")}
+    assert len(pids) == 4 and os.getpid() not in pids
