@@ -242,3 +242,9 @@ def test_a_folder_that_is_not_a_store_is_never_overwritten(tmp_path):
     assert (tmp_path / "mine" / "notes.txt").read_text(encoding="utf-8") == "keep"
     done = orgkg("query", "ASK {}", "-g", tmp_path / "mine")
     assert done.returncode == 1 and "not an orgkg store" in done.stderr
+
+
+def test_serve_binds_to_the_loopback_interface_unless_told_otherwise():
+    from orgkg.cli import _parser
+
+    assert _parser().parse_args(["serve", "g.ttl"]).host == "127.0.0.1"
