@@ -173,10 +173,11 @@ def test_output_that_is_a_folder_keeps_everything(tmp_path):
 
 
 # Floors that catch regressions on the nine dev articles (version-2 gold), a little under the scores
-# measured when they were set (2026-12-01: regions 0.873, programmes 0.860, initiatives 0.760,
-# measures 0.819, figures 0.984, figure subject 0.905). They are not targets: raise them as scores rise.
-DEV_FLOORS = {"regions": 0.85, "programmes": 0.84, "initiatives": 0.74, "measures": 0.80, "figures": 0.97}
-FIGURE_SUBJECT_FLOOR = 0.88
+# measured when they were set (2026-12-01, after the generalisation round: regions 0.939, programmes
+# 0.919, initiatives 0.818, measures 0.877, figures 0.992, figure subject 0.930). They are not
+# targets: raise them as scores rise.
+DEV_FLOORS = {"regions": 0.92, "programmes": 0.90, "initiatives": 0.80, "measures": 0.86, "figures": 0.98}
+FIGURE_SUBJECT_FLOOR = 0.91
 
 
 def test_full_corpus_validates_and_stays_above_the_dev_floors(corpus_graph_file):
