@@ -140,6 +140,8 @@ class Gazetteer:
         self.regions: dict[str, RegionRef] = {}
         self.names: dict[str, list[Name]] = {}
         self._locals_below: dict[str, dict] = {}  # county key -> jionlp township dict
+        self._counties_in: dict[str, list[str]] = {}  # region key -> keys of the counties inside, in key order
+        self._county_places: dict[str, tuple[list, list]] = {}
         self._local_cache: dict[str, dict[str, RegionRef]] = {}
         self._repeated_cache: dict[str, frozenset[str]] = {}
         self._read_divisions(tree)
@@ -149,6 +151,9 @@ class Gazetteer:
             self._name(full, country, "full")
         for row in aliases:
             self._read_alias(row)
+        for key in sorted(self._locals_below):
+            for region in self.regions[key].chain():
+                self._counties_in.setdefault(region.key, []).append(key)
 
     def _add(self, region: RegionRef) -> RegionRef:
         return self.regions.setdefault(region.key, region)
@@ -224,19 +229,13 @@ class Gazetteer:
             table: dict[str, RegionRef] = {}
             repeated: set[str] = set()
             other_forms: dict[str, list[RegionRef]] = {}
-            for key in sorted(k for k in self._locals_below if self._within(k, region)):
-                county = self.regions[key]
-                for town, villages in self._locals_below[key].items():
-                    if town.startswith("_"):
-                        continue
-                    town = _without_county(town, county.name)
-                    town_ref = self._local(county, town, "township")
-                    places = [(town, town_ref)] + [(v, self._local(town_ref, v, "village")) for v in villages or ()]
-                    for name, ref in places:
-                        if table.setdefault(name, ref) is not ref:
-                            repeated.add(name)
-                    for form in township_forms(town):
-                        other_forms.setdefault(form, []).append(town_ref)
+            for key in self._counties_in.get(region.key, ()):
+                places, forms = self._places_in(key)
+                for name, ref in places:
+                    if table.setdefault(name, ref) is not ref:
+                        repeated.add(name)
+                for form, town_ref in forms:
+                    other_forms.setdefault(form, []).append(town_ref)
             for form, refs in other_forms.items():
                 if form not in table:
                     table[form] = refs[0]
@@ -251,8 +250,20 @@ class Gazetteer:
         self.locals_under(region)
         return self._repeated_cache[region.key]
 
-    def _within(self, key: str, region: RegionRef) -> bool:
-        return region in self.regions[key].chain()
+    def _places_in(self, key: str) -> tuple[list, list]:
+        """The townships and villages of one county as (name, region), in jionlp's order, and the
+        (form, township) pairs of :func:`township_forms`; built on first use."""
+        if key not in self._county_places:
+            county, places, forms = self.regions[key], [], []
+            for town, villages in self._locals_below[key].items():
+                if town.startswith("_"):
+                    continue
+                town = _without_county(town, county.name)
+                town_ref = self._local(county, town, "township")
+                places += [(town, town_ref)] + [(v, self._local(town_ref, v, "village")) for v in villages or ()]
+                forms += [(form, town_ref) for form in township_forms(town)]
+            self._county_places[key] = places, forms
+        return self._county_places[key]
 
     def _local(self, parent: RegionRef, name: str, level: str) -> RegionRef:
         """A township or village; jionlp also lists units without a suffix (开发区), kept at ``level``."""

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 import jieba
 import jieba.posseg
+from ahocorasick_rs import AhoCorasick
 
 from ..doc import Article, RegionMention, RegionRef
 from ..gazetteer import DIVISION_LEVELS, LEVEL_RANK, LOCAL_SUFFIXES, Gazetteer, Name, local_suffix
@@ -52,6 +53,8 @@ ZONE_PART = re.compile(r"[\u4e00-\u9fff]{2,6}?片区")
 GENERIC_BEFORE_ZONE = "各个级等"
 # words that may stand between a zone's name and its zone word: 临空经济示范区
 ZONE_MODIFIERS = ("经济", "产业", "科技")
+# where a zone word starts, so where a zone's own name may end
+ZONE_WORD = re.compile(f"(?={'|'.join(ZONE_MODIFIERS + ZONE_SUFFIXES)})")
 
 # jieba's part of speech for a county short form that is really a place: a place or another
 # proper noun (others are ordinary words: 大兴, 通道, 振兴) ...
@@ -80,9 +83,10 @@ PROPER_TAGS = ("ns", "nr", "nrt", "nz", None)
 GLUED_TAGS = ("ns", "s", "f", "nt")
 LOCAL_SUFFIX = re.compile("|".join(LOCAL_SUFFIXES))
 # names sharing one suffix: 甲、乙等4个社区, 甲、乙、丙等乡村 (villages)
-ENUMERATION = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{2,6})"
-    rf"等\s*(?:[\d一二三四五六七八九十两]*\s*个\s*)?(乡村|村庄|{LOCAL_SUFFIX.pattern})")
+LIST_END = re.compile(rf"等\s*(?:[\d一二三四五六七八九十两]*\s*个\s*)?(乡村|村庄|{LOCAL_SUFFIX.pattern})")
+ENUMERATION = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{2,6})" + LIST_END.pattern)
+# what an enumeration's names stand in: a run of characters and 、
+LIST_RUN = re.compile(r"[\u4e00-\u9fff、]+")
 VILLAGE_WORDS = ("乡村", "村庄")
 # after a township's or village's bare name these make it the name of a wider area: 某某片区
 AREA_WORDS = ("片区", "区域", "流域", "一带")
@@ -98,6 +102,8 @@ JOINERS = "、和与及"
 # multi-province area: 川滇黔交界, 沪苏浙; 新 also means "new" (新青海), so it cannot start one
 PROVINCE_ABBREVIATIONS = "京津沪渝冀豫云滇辽黑湘皖鲁新苏浙赣鄂桂甘陇晋蒙陕秦吉闽贵黔粤青藏川蜀宁琼"
 PROVINCE_RUN = re.compile(rf"(?!新)[{PROVINCE_ABBREVIATIONS}]{{3,4}}(?![{PROVINCE_ABBREVIATIONS}])")
+# where a region other than a gazetteer form may start: a bracketed free trade zone, a bare zone, a province run
+OPENING = re.compile(rf"(?=中国[（(]|{'|'.join(BARE_ZONES)}|{PROVINCE_RUN.pattern})")
 # jieba's part of speech for the words that may stand between a place name and the head word of
 # the name it opens (剑阁|红军|纪念馆, 云南|国际|人才|交流会, 阳城|陈廷敬|纪念馆): nouns and names,
 # not verbs (深圳|考察|南方科技大学); after a verbal noun only a head word itself (凤县|革命|纪念馆,
@@ -130,6 +136,21 @@ class Context:
     listed: bool = False
 
 
+@dataclass(frozen=True)
+class Scan:
+    """What the passes over one text share, found once.
+
+    :param bounds: the word boundaries of :func:`word_bounds`.
+    :param ends: where the gazetteer's forms starting at an offset end, longest first (one
+        pass of an Aho-Corasick automaton over every form).
+    :param starts: the word starts where a region may start, in text order.
+    """
+
+    bounds: dict[int, int]
+    ends: dict[int, list[int]]
+    starts: list[int]
+
+
 def word_bounds(text: str) -> dict[int, int]:
     """Offsets where a word starts or ends in jieba's segmentation (no HMM guessing).
 
@@ -143,6 +164,27 @@ def word_bounds(text: str) -> dict[int, int]:
     bounds = {start: end for _, start, end in jieba.tokenize(text, HMM=False)}
     bounds[len(text)] = len(text)
     return bounds
+
+
+def _enumerations(text: str) -> Iterator[re.Match]:
+    """The matches of :data:`ENUMERATION`, sought only in the runs of :data:`LIST_RUN` holding the
+    start of a :data:`LIST_END`, so a long list without one costs no backtracking.
+
+    >>> [m.group() for m in _enumerations("甲乙、丙丁、戊己。庚辛、壬癸等4个社区")]
+    ['庚辛、壬癸等4个社区']
+    """
+    list_ends = [match.span() for match in LIST_END.finditer(text)]
+    starts = [start for start, _ in list_ends]
+    last = 0
+    for run in LIST_RUN.finditer(text):
+        k = bisect.bisect_left(starts, run.end())
+        if k == bisect.bisect_left(starts, run.start()):
+            continue
+        for match in ENUMERATION.finditer(text, max(run.start(), last), list_ends[k - 1][1]):
+            if match.start() >= run.end():
+                break
+            last = match.end()
+            yield match
 
 
 def _hanzi(text: str) -> bool:
@@ -183,21 +225,32 @@ def _quoted_names(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in QUOTED_NAME.finditer(text)]
 
 
-def _in_quoted_name(text: str, span: tuple, quoted: list[tuple[int, int]], spans: list[tuple]) -> bool:
-    """Whether ``span`` lies inside a quoted name that holds more than places (“智汇甲城”,
-    not “甲•乙” nor “甲—乙—丙”, which are about the places).
+def _item_names(text: str, spans: list[tuple]) -> list[tuple[int, int]]:
+    """The quoted names of items (:func:`_quoted_names`) that hold more than places (“智汇甲城”,
+    not “甲•乙” nor “甲—乙—丙”, which are about the places), in text order.
 
-    :param quoted: the quoted names (:func:`_quoted_names`).
-    :param spans: every mention found, to tell a list of places.
+    :param spans: every mention found, none overlapping, to tell a list of places.
     """
-    start, end = next(((s, e) for s, e in quoted if s < span[0] and span[1] < e), (None, None))
-    if start is None:
-        return False
-    rest = list(text[start + 1 : end - 1])
-    for s, e, _ in spans:
-        if start < s and e < end:
-            rest[s - start - 1 : e - start - 1] = [""] * (e - s)
-    return any(ch and ch not in PLACE_LIST_MARKS for ch in rest)
+    spans = sorted(spans, key=lambda span: span[0])
+    starts = [s for s, _, _ in spans]
+    items = []
+    for start, end in _quoted_names(text):
+        rest = list(text[start + 1 : end - 1])
+        for s, e, _ in spans[bisect.bisect_right(starts, start) : bisect.bisect_left(starts, end)]:
+            if e < end:
+                rest[s - start - 1 : e - start - 1] = [""] * (e - s)
+        if any(ch and ch not in PLACE_LIST_MARKS for ch in rest):
+            items.append((start, end))
+    return items
+
+
+def _inside(span: tuple, names: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``span`` lies inside one of ``names``, which do not overlap.
+
+    :param starts: where each of ``names`` starts.
+    """
+    k = bisect.bisect_left(starts, span[0]) - 1
+    return k >= 0 and span[1] < names[k][1]
 
 
 def rank(region: RegionRef, subject: RegionRef | None, known: frozenset = frozenset()) -> tuple:
@@ -288,14 +341,31 @@ class RegionFinder:
     def __init__(self, gazetteer: Gazetteer, words: dict[str, tuple[str, ...]]):
         self.gazetteer = gazetteer
         self._name_heads = words.get("name-head", ())
-        lengths: dict[str, set[int]] = {}
-        for form in gazetteer.names:
-            lengths.setdefault(form[0], set()).add(len(form))
-        self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
+        self._automaton = AhoCorasick(list(gazetteer.names))
+        self._scans: dict[str, Scan] = {}
         jieba.setLogLevel(logging.WARNING)
         jieba.initialize()
         self._tags = jieba.posseg.dt.word_tag_tab
         self._freq = jieba.dt.FREQ
+
+    def _scan(self, text: str) -> Scan:
+        """The :class:`Scan` of ``text``, kept for the last two texts (an article's title and text)."""
+        if text not in self._scans:
+            bounds = word_bounds(text)
+            ends: dict[int, list[int]] = {}
+            for _, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+                ends.setdefault(start, []).append(end)
+            for found in ends.values():
+                found.sort(reverse=True)
+            zone_words = {match.start() for match in ZONE_WORD.finditer(text)}
+            named_zones = (i for i, end in bounds.items()
+                           if (end if end - i >= ZONE_NAME_CHARS else i + ZONE_NAME_CHARS) in zone_words)
+            openings = (match.start() for match in OPENING.finditer(text))
+            starts = sorted({*ends, *named_zones, *openings} & bounds.keys())
+            if len(self._scans) == 2:
+                del self._scans[next(iter(self._scans))]
+            self._scans[text] = Scan(bounds, ends, starts)
+        return self._scans[text]
 
     def subject(self, title: str, level: str | None, text: str = "") -> RegionRef | None:
         """The region an article is about, read from its title.
@@ -312,46 +382,45 @@ class RegionFinder:
         :param level: the article's level in the table of contents, if known.
         :param text: the article's text.
         """
-        bounds = word_bounds(title)
-        found = self._at_level(title, level, bounds, text) if level else None
+        found = self._at_level(title, level, text) if level else None
         if found is not None:
             return found
-        known = self._known(text, None, word_bounds(text))
-        division = descend([region for _, _, region in self.divisions(title, None, bounds, known)
+        known = self._known(text, None)
+        division = descend([region for _, _, region in self.divisions(title, None, known)
                             if region.level in DIVISION_LEVELS + ("zone",)])
-        found = self._township_in_title(title, bounds, division, text) or division
+        found = self._township_in_title(title, division, text) or division
         return found or next(iter(self._named_divisions(text)), None)
 
     def _named_divisions(self, text: str) -> list[RegionRef]:
         """The divisions ``text`` names, most often named first: a title naming no region
         (2023年度组织工作总结) leaves the article to the division its text is about."""
-        counts = Counter(r for _, _, r in self.divisions(text, None, word_bounds(text)) if r.level in DIVISION_LEVELS)
+        counts = Counter(r for _, _, r in self.divisions(text, None) if r.level in DIVISION_LEVELS)
         return [region for region, _ in counts.most_common()]
 
-    def _at_level(self, title: str, level: str, bounds: dict[int, int], text: str) -> RegionRef | None:
+    def _at_level(self, title: str, level: str, text: str) -> RegionRef | None:
         """The first region at ``level`` the title names by any written form, even one that is
         also a word, since a title names its region; a name several regions share (鼓楼)
         goes to the one inside the regions ``text`` names."""
-        for i in sorted(bounds):
-            for length in self._lengths.get(title[i : i + 1], ()):
-                names = self.gazetteer.names.get(title[i : i + length], ())
-                at_level = [n.region for n in names if n.region.level == level and i + length in bounds]
+        scan = self._scan(title)
+        for i in sorted(i for i in scan.ends if i in scan.bounds):
+            for end in scan.ends[i]:
+                names = self.gazetteer.names[title[i:end]]
+                at_level = [n.region for n in names if n.region.level == level and end in scan.bounds]
                 if len(at_level) > 1:
-                    known = self._known(text, None, word_bounds(text))
+                    known = self._known(text, None)
                     return min(at_level, key=lambda r: rank(r, None, known))
                 if at_level:
                     return at_level[0]
         return None
 
-    def _township_in_title(self, title: str, bounds: dict[int, int], division: RegionRef | None,
-                           text: str) -> RegionRef | None:
+    def _township_in_title(self, title: str, division: RegionRef | None, text: str) -> RegionRef | None:
         """A township the title names with its suffix, inside ``division`` or else inside the
         few divisions the text names most."""
         if not LOCAL_SUFFIX.search(title):
             return None
         within = [division] if division is not None else self._named_divisions(text)[:TEXT_HOMES]
         for region in within:
-            found = next(self._suffixed(title, self.gazetteer.locals_under(region), bounds), None)
+            found = next(self._suffixed(title, self.gazetteer.locals_under(region), self._scan(title).bounds), None)
             if found is not None:
                 return found[2]
         return None
@@ -362,56 +431,60 @@ class RegionFinder:
         Two passes: the regions the first finds settle repeated short names in the second.
         A name inside a quoted name of an item (“智汇甲城”) is no mention.
         """
-        bounds = word_bounds(text)
-        spans = list(self.divisions(text, subject, bounds, self._known(text, subject, bounds)))
+        bounds = self._scan(text).bounds
+        spans = list(self.divisions(text, subject, self._known(text, subject)))
         named = [_local_home(subject)] if subject else []
         named += [r for _, _, r in spans if r.level in ("prefecture", "county")]
         named.sort(key=lambda r: -LEVEL_RANK[r.level])  # a name a province repeats is the named county's
-        taken = [(s, e) for s, e, _ in spans]
-        found = list(self.locals(text, named, bounds, {e for _, e in taken}))
+        starts, ends = [s for s, _, _ in spans], [e for _, e, _ in spans]  # in text order, none overlapping
+        found = list(self.locals(text, named, bounds, set(ends)))
         found += list(self._unsuffixed(text, spans, bounds))
         for span in found:
-            if not any(span[0] < e and s < span[1] for s, e in taken):
+            k = bisect.bisect_left(starts, span[1])
+            if k == 0 or ends[k - 1] <= span[0]:
                 spans.append(span)
-                taken.append(span[:2])
-        quoted = _quoted_names(text)
-        return sorted((span for span in spans if not _in_quoted_name(text, span, quoted, spans)),
-                      key=lambda span: span[0])
+                starts.insert(k, span[0])
+                ends.insert(k, span[1])
+        items = _item_names(text, spans)
+        item_starts = [s for s, _ in items]
+        return sorted((span for span in spans if not _inside(span, items, item_starts)), key=lambda span: span[0])
 
-    def _known(self, text: str, subject: RegionRef | None, bounds: dict[int, int]) -> frozenset:
+    def _known(self, text: str, subject: RegionRef | None) -> frozenset:
         """The regions, with their ancestors, that ``text`` names beyond doubt.
 
         That is, by a form no other region has, or right after their own
         prefecture or province (北京市朝阳区).
         """
-        return frozenset(r for _, _, region, certain in self._spans(text, subject, bounds, frozenset())
+        return frozenset(r for _, _, region, certain in self._spans(text, subject, frozenset())
                          if certain for r in region.chain())
 
-    def divisions(self, text: str, subject: RegionRef | None, bounds: dict[int, int],
+    def divisions(self, text: str, subject: RegionRef | None,
                   known: frozenset = frozenset()) -> Iterator[tuple[int, int, RegionRef]]:
         """Divisions, zones, macro areas and countries: leftmost-longest accepted form."""
-        return ((start, end, region) for start, end, region, _ in self._spans(text, subject, bounds, known))
+        return ((start, end, region) for start, end, region, _ in self._spans(text, subject, known))
 
-    def _spans(self, text: str, subject: RegionRef | None, bounds: dict[int, int], known: frozenset):
-        i, previous = 0, (-1, None)
-        while i < len(text):
+    def _spans(self, text: str, subject: RegionRef | None, known: frozenset):
+        scan = self._scan(text)
+        k, previous = 0, (-1, None)
+        while k < len(scan.starts):
+            i = scan.starts[k]
             joined = previous[0] == i - 1 and i > 0 and text[i - 1] in JOINERS
             after = previous[1] if previous[0] == i or joined else None
-            hit = self._match_at(text, i, subject, bounds, known, after, previous[0] == i) if i in bounds else None
+            hit = self._match_at(text, i, subject, scan, known, after, previous[0] == i)
+            k += 1
             if hit is None:
-                i += 1
                 continue
             end, region, certain = hit
-            end, region = self._zone_after(text, i, end, region, bounds)
+            end, region = self._zone_after(text, i, end, region, scan.bounds)
             yield i, end, region, certain
             part = ZONE_PART.match(text, end) if region.name.endswith(FREE_TRADE_ZONES) else None
-            if part is not None and part.end() in bounds:
+            if part is not None and part.end() in scan.bounds:
                 region = self.gazetteer.special(part.group(), "zone", region)
                 yield end, part.end(), region, certain
                 end = part.end()
-            i, previous = end, (end, region)
+            k, previous = bisect.bisect_left(scan.starts, end, k), (end, region)
 
-    def _match_at(self, text: str, i: int, subject: RegionRef | None, bounds: dict[int, int], known: frozenset,
+    def _match_at(self, text: str, i: int, subject: RegionRef | None, scan: Scan, known: frozenset,
                   after: RegionRef | None, adjacent: bool):
         bracketed = self._bracketed_free_trade_zone(text, i)
         if bracketed is not None:
@@ -419,18 +492,17 @@ class RegionFinder:
         bare = next((z for z in BARE_ZONES if text.startswith(z, i)), None)
         if bare and subject is not None and (i == 0 or text[i - 1] not in GENERIC_BEFORE_ZONE):
             return i + len(bare), self.gazetteer.special(bare, "zone", subject), True
-        for length in self._lengths.get(text[i], ()):
-            end = i + length
-            names = self._ending_at(text, i, end, bounds)
+        for end in scan.ends.get(i, ()):
+            names = self._ending_at(text, i, end, scan.bounds)
             if names:
                 here = Context(text[end : end + 4], after, adjacent and after is not None,
-                               self._suffix_at(text, end), self._region_listed_at(text, end))
+                               self._suffix_at(text, end), self._region_listed_at(text, end, scan.ends))
                 candidates = self._accept(names, here, subject, known)
                 below = [r for r in candidates if after is not None and after in r.chain()[1:]]
                 if candidates:
                     pick = min(below or candidates, key=lambda r: rank(r, subject, known))
                     return end, pick, len(names) == 1 or len(below) == 1
-        return self._named_zone(text, i, subject, bounds) or self._province_run(text, i)
+        return self._named_zone(text, i, subject, scan.bounds) or self._province_run(text, i)
 
     def _bracketed_free_trade_zone(self, text: str, i: int):
         """A free trade zone named with its province in brackets: 中国（甲省）自由贸易试验区."""
@@ -481,13 +553,14 @@ class RegionFinder:
         """The township or village suffix starting at ``end`` (昭化|镇, 广元|乡村), if any."""
         return next((s for s in LOCAL_SUFFIXES if text.startswith(s, end)), None)
 
-    def _region_listed_at(self, text: str, end: int) -> bool:
-        """Whether ``、`` and a region's full or short name follow ``end`` (东北、江苏)."""
+    def _region_listed_at(self, text: str, end: int, ends: dict[int, list[int]]) -> bool:
+        """Whether ``、`` and a region's full or short name follow ``end`` (东北、江苏).
+
+        :param ends: where the gazetteer's forms end, by start (:class:`Scan`).
+        """
         if text[end : end + 1] != "、":
             return False
-        start = end + 1
-        return any(n.kind != "guarded" for length in self._lengths.get(text[start : start + 1], ())
-                   for n in self.gazetteer.names.get(text[start : start + length], ()))
+        return any(n.kind != "guarded" for e in ends.get(end + 1, ()) for n in self.gazetteer.names[text[end + 1 : e]])
 
     def _accept(self, names: list[Name], here: Context, subject: RegionRef | None,
                 known: frozenset) -> list[RegionRef]:
@@ -618,7 +691,7 @@ class RegionFinder:
         rather than a word (not 发展村, 街道社区).
         """
         table: dict[str, RegionRef] = {}
-        for region in named:
+        for region in dict.fromkeys(named):
             for name, ref in self.gazetteer.locals_under(region).items():
                 table.setdefault(name, ref)
         found = [*self._suffixed(text, table, bounds), *self._enumerated(text, table)]
@@ -662,7 +735,7 @@ class RegionFinder:
 
     @staticmethod
     def _enumerated(text: str, table: dict[str, RegionRef]):
-        for match in ENUMERATION.finditer(text):
+        for match in _enumerations(text):
             suffix, offset = match.group(2), match.start(1)
             suffix = "村" if suffix in VILLAGE_WORDS else suffix
             for item in match.group(1).split("、"):
