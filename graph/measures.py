@@ -11,42 +11,17 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from .doc import MeasureMention, RegionRef
 
+if TYPE_CHECKING:
+    from .extract.lexicon import Lexicon
+
 CJK = re.compile(r"[\u4e00-\u9fff]")
 PUNCT = re.compile(r"[“”‘’\"'《》〈〉「」『』()（）\[\]【】、，,.。:：;；·•\-—_\s]")
-# words that vary between written forms of one name without changing what it names
-FILLERS = re.compile(r"集中|专项|工作|学习|重大|[一二三四五两十]年")
 # the level word that ends a region's full name (玉溪市 → 玉溪)
 OWN_REGION_SUFFIX = re.compile(r"(?:省|市|区|县|州|自治区|自治州|自治县|地区|盟)$")
-# named events and recurring courses (“X”人才周, “X大讲堂”): programmes when quoted,
-# too often generic (专题培训班) to be names without quotes
-EVENT_HEADS = (
-    "洽谈会", "推介会", "论坛", "讲坛", "大讲堂", "人才周", "科技周", "活动周", "宣传周", "巡展", "读书班", "培训班",
-    "研讨班", "大讨论", "宣介会",
-)
-# rating schemes, named by their head alone (党组织星级化管理, 农村党员积分制管理)
-RATING_HEADS = ("星级化管理", "星级管理", "定星管理", "积分制管理")
-# head nouns ending a name; the head decides the kind (programme or initiative)
-PROGRAMME_HEADS = (
-    "专项行动", "行动计划", "计划", "工程", "行动", "集中攻坚", "教育", "活动", "项目", "培训", "擂台赛", "大赛",
-    "评选", "招聘", "创建", "建设", "人才节", "文化节", "学习月", "宣传月", "服务月", "训练营", "研修", "节目", "专项", "建设年", "提升年",
-    "攻坚年", "落实年", "突破年", "行动年", "服务年",
-    "试点", "集中治理", "专项整治", "集中整治", "整治", "专项挂职", "实践锻炼", "研学", "联创",
-) + EVENT_HEADS
-INITIATIVE_HEADS = (
-    "工作法", "教学法", "负责制", "责任制", "机制", "制度", "模式", "平台", "体系", "品牌", "改革", "办法",
-    "规划纲要", "条例", "清单", "规定", "热线", "指引", "纲要", "规划", "准则", "流程", "意见", "方案", "措施", "举措",
-    "细则", "规程", "指南", "通知", "决定", "政策", "格局", "公众号", "驿站", "服务站", "法",
-    "规则", "守则", "章程", "系统", "组合拳", "英才卡", "人才卡", "目录", "制",
-) + RATING_HEADS
-# heads of a mechanism that end a name only where the phrase ends (“四色”管理，), since
-# they also open longer heads (“甲”综合管理服务平台)
-CLOSING_HEADS = ("管理", "管理体制", "考核", "考评")
-# 制 names a system (家访制, 代办制, 链长制) except in words that only end in it (体制, 编制, 复制)
-SYSTEM_END = re.compile(r"(?<![体机编控限抵研复定立节专压遏牵克反创绘建批])制$")
 
 
 @dataclass(frozen=True)
@@ -112,7 +87,8 @@ class NationalTable:
         return entry is not None and entry.kind == "slogan"
 
 
-def merge_key(mention: MeasureMention, region: RegionRef | None, national: NationalTable) -> tuple[str, str]:
+def merge_key(mention: MeasureMention, region: RegionRef | None, national: NationalTable,
+              lexicon: Lexicon) -> tuple[str, str]:
     """The key shared by every mention of one programme or initiative, and its scope.
 
     * ``national``: a campaign or system listed in ``data/national.tsv``;
@@ -120,24 +96,27 @@ def merge_key(mention: MeasureMention, region: RegionRef | None, national: Natio
       is reported, whatever head noun follows (“X”攻坚行动, “X”集中攻坚行动, “X”);
     * ``regional``: a descriptive name, a document title or a formulaic quoted
       core (“1+5”, “五星”, a slogan such as “两个维护”), one node per region and
-      written name.
+      written name, written without the lexicon's fillers (集中, 工作 …).
 
     :param mention: the mention as extracted.
     :param region: the subject region of the mention's article, if known.
     :param national: the national campaigns.
+    :param lexicon: the word lists (see :mod:`orgkg.graph.extract.lexicon`).
     :returns: ``(key, scope)``.
 
+    >>> from orgkg.graph.extract.lexicon import Lexicon
     >>> national = NationalTable("“第一议题”制度\\tinitiative\\t“第一议题”学习制度")
+    >>> lexicon = Lexicon({"filler": ["集中", "工作"]})
 
     >>> m = MeasureMention("programme", "“两个覆盖”集中攻坚行动", "两个覆盖", 0, 12, 0)
-    >>> merge_key(m, None, national)
+    >>> merge_key(m, None, national, lexicon)
     ('programme:两个覆盖', 'shared')
-    >>> merge_key(MeasureMention("initiative", "“第一议题”学习制度", "第一议题", 0, 10, 0), None, national)
+    >>> merge_key(MeasureMention("initiative", "“第一议题”学习制度", "第一议题", 0, 10, 0), None, national, lexicon)
     ('national:“第一议题”制度', 'national')
     >>> r = RegionRef("410600", "鹤壁市", "prefecture")
-    >>> merge_key(MeasureMention("initiative", "容错纠错工作办法", "容错纠错工作办法", 0, 8, 0), r, national)
+    >>> merge_key(MeasureMention("initiative", "容错纠错工作办法", "容错纠错工作办法", 0, 8, 0), r, national, lexicon)
     ('initiative:410600:容错纠错办法', 'regional')
-    >>> merge_key(MeasureMention("initiative", "“1+5”制度体系", "1+5", 0, 9, 0), r, national)
+    >>> merge_key(MeasureMention("initiative", "“1+5”制度体系", "1+5", 0, 9, 0), r, national, lexicon)
     ('initiative:410600:1+5制度体系', 'regional')
     """
     entry = national.get(mention.name)
@@ -149,7 +128,7 @@ def merge_key(mention: MeasureMention, region: RegionRef | None, national: Natio
     # field words before a quote vary between mentions (农村党员“五重”模式 / “五重”模式)
     written = mention.name[quote:] if quote > 0 else mention.name
     region_key = region.key if region is not None else "-"
-    written = FILLERS.sub("", _without_own_region(normalise(written), region))
+    written = lexicon.fillers.sub("", _without_own_region(normalise(written), region))
     return f"{mention.kind}:{region_key}:{written}", "regional"
 
 

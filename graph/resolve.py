@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .doc import Article, MeasureMention, RegionRef
 from .measures import NationalTable, majority_kind, merge_key, preferred_label
+
+if TYPE_CHECKING:
+    from .extract.lexicon import Lexicon
 
 
 @dataclass
@@ -64,10 +68,11 @@ class Resolved:
     concept_of: dict[str, str] = field(default_factory=dict)  # measure key -> concept key
 
 
-def resolve(articles: list[Article], national: NationalTable) -> Resolved:
+def resolve(articles: list[Article], national: NationalTable, lexicon: Lexicon) -> Resolved:
     """Group the mentions of all articles into entities.
 
     :param national: the national campaigns, which merge across regions.
+    :param lexicon: the word lists, whose fillers written variants differ by.
     """
     regions: dict[str, RegionEntity] = {}
     measures: dict[str, MeasureEntity] = {}
@@ -85,7 +90,7 @@ def resolve(articles: list[Article], national: NationalTable) -> Resolved:
         for mention in article.regions:
             add_region(mention.region, mention.surface)
         for mention in article.measures:
-            key = _measure_key(mention, article, measures, national)
+            key = _measure_key(mention, article, measures, national, lexicon)
             measure_of[(article.id, mention.start)] = key
     concepts = shared_names(measures)
     concept_of = {member: c.key for c in concepts.values() for member in c.members}
@@ -114,8 +119,8 @@ def shared_names(measures: dict[str, MeasureEntity]) -> dict[str, ConceptEntity]
 
 
 def _measure_key(mention: MeasureMention, article: Article, measures: dict[str, MeasureEntity],
-                 national: NationalTable) -> str:
-    key, scope = merge_key(mention, article.subject, national)
+                 national: NationalTable, lexicon: Lexicon) -> str:
+    key, scope = merge_key(mention, article.subject, national, lexicon)
     entity = measures.setdefault(key, MeasureEntity(key, scope))
     entity.writers.setdefault(mention.name, set()).add(article.id)
     entity.cores.append(mention.core)

@@ -8,7 +8,11 @@ import pytest
 
 from orgkg.graph.corpus import read_corpus
 from orgkg.graph.doc import Article, Sentence
+from orgkg.graph.errors import OrgkgError
 from orgkg.graph.extract import Pipeline
+from orgkg.graph.extract.lexicon import LISTS, Lexicon, read_lexicon
+from orgkg.graph.knowledge import Knowledge, packaged
+from orgkg.resources import data_text
 
 
 def _article(text: str) -> Article:
@@ -366,6 +370,40 @@ def test_one_written_name_has_one_kind_in_an_article():
 def test_bare_quote_repeating_a_headed_name_is_one_item():
     text = "深化“红色物业”创建，推广“红色物业”经验，物业服务水平持续提升。"
     assert _found(text) == [("programme", "“红色物业”创建", "红色物业")]
+
+
+def test_a_small_lexicon_handed_in_finds_its_own_heads():
+    """A word added to a list is read by the components handed the lexicon, and by no other."""
+    text = "常态化开展“红色轻骑兵”巡讲，建立党员联户台账。"
+    words = dict(packaged().lexicon.words)
+    words["programme-head"] += ("巡讲",)
+    words["initiative-head"] += ("台账",)
+    words["unquoted-head"] += ("台账",)
+    knowledge = Knowledge(national=packaged().national, lexicon=Lexicon(words))
+    article = Pipeline(["programmes", "initiatives"], knowledge)(_article(text))
+    assert sorted((m.kind, m.name) for m in article.measures) == [
+        ("initiative", "党员联户台账"), ("programme", "“红色轻骑兵”巡讲")]
+    assert _found(text) == []
+
+
+def test_every_line_of_the_word_table_parses():
+    text = data_text("measure_words.tsv")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert all(len(row) == 2 and row[0] in LISTS and row[1] for row in rows), [r for r in rows if r[0] not in LISTS]
+    words = read_lexicon(text).words
+    assert [name for name in LISTS if not words[name]] == []
+    assert {name: ws for name, ws in words.items() if len(set(ws)) != len(ws)} == {}
+    assert packaged().lexicon.words == words
+
+
+@pytest.mark.parametrize("text, message", [
+    ("programme-heads\t计划\n", "unknown list 'programme-heads'"),
+    ("programme-head\n", "expected a list and a word"),
+    ("programme-head\t计划\t工程\n", "expected a list and a word"),
+])
+def test_word_table_refuses_unknown_lists_and_broken_lines(text, message):
+    with pytest.raises(OrgkgError, match=message):
+        read_lexicon(text)
 
 
 FIXTURES = Path(__file__).parent / "data" / "measures"

@@ -12,10 +12,11 @@ from orgkg.graph.resolve import resolve as _resolve
 from orgkg.resources import data_text
 
 NATIONAL = packaged().national
+LEXICON = packaged().lexicon
 
 
 def merge_key(mention, region):
-    return _merge_key(mention, region, NATIONAL)
+    return _merge_key(mention, region, NATIONAL, LEXICON)
 
 
 def preferred_label(names):
@@ -23,7 +24,7 @@ def preferred_label(names):
 
 
 def resolve(articles):
-    return _resolve(articles, NATIONAL)
+    return _resolve(articles, NATIONAL, LEXICON)
 
 HEBI = RegionRef("410600", "鹤壁市", "prefecture")
 KAIFENG = RegionRef("410200", "开封市", "prefecture")

@@ -22,8 +22,10 @@ claim on a span wins and an item is never both kinds:
    before it (实施加强……计划).
 
 Half-width punctuation (yearbooks, chronicles) is read as full-width. The head
-noun decides the kind (see :mod:`orgkg.graph.measures`). The ``programmes``
-and ``initiatives`` steps are both :func:`component_for` one kind; they share
+noun decides the kind. The words the rules read (heads, verbs, generic words …)
+are the lists of ``data/measure_words.tsv``, handed in as a
+:class:`~orgkg.graph.extract.lexicon.Lexicon`. The ``programmes`` and
+``initiatives`` steps are both :func:`component_for` one kind; they share
 :class:`MeasureFinder`, which keeps its result for the article it read last.
 """
 from __future__ import annotations
@@ -35,10 +37,8 @@ from typing import Callable
 
 from ..doc import Article, MeasureMention, Sentence
 from ..knowledge import Knowledge
-from ..measures import (
-    CLOSING_HEADS, EVENT_HEADS, INITIATIVE_HEADS, PROGRAMME_HEADS, RATING_HEADS, SYSTEM_END, NationalTable,
-    majority_kind, normalise,
-)
+from ..measures import NationalTable, majority_kind, normalise
+from .lexicon import SYSTEM_HEAD, Lexicon
 
 QUOTE = re.compile(r"“[^“”]{1,40}”")
 TITLE = re.compile(r"《([^《》]{2,80})》")
@@ -50,60 +50,6 @@ PREPOSITIONS = "以把将对在向为从由并到用和及与好"
 LEADING = re.compile(f"了?(?:以及|并且|[{PREPOSITIONS}])?")
 # a quote that counts items rather than naming one: 两个维护, 四个中心, 三个区分开来
 NUMBERED_SLOGAN = re.compile(r"^[一二两三四五六七八九十]+(?:个|项|大|条|种|化$)")
-# verbs by which a report says a programme is run / a mechanism is set up
-PROGRAMME_VERBS = ("开展", "举办", "开办", "办好", "开启", "启动", "实施", "发起", "开设", "举行", "推进")
-INITIATIVE_VERBS = (
-    "推行", "推广", "打造", "建立", "构建", "擦亮", "培树", "设立", "建成", "探索", "创新", "推出", "深化", "落实",
-    "创建", "形成", "健全", "完善", "执行", "制定", "出台", "印发", "坚持", "用好", "运用", "依托", "利用", "实行",
-)
-# verbs that run a quote written after field words (推行技术攻关“赛马比拼”); 打造 and
-# the like also take metaphors there (打造政策“强磁场”)
-FIELD_VERBS = ("开展", "举办", "实施", "推行", "推广", "建立", "深化", "落实", "实行", "执行", "启动")
-# the verbs after which field words may start; 创新 and 形成 are as often nouns (创新人才)
-VERB = re.compile("|".join(sorted(set(PROGRAMME_VERBS + INITIATIVE_VERBS) - {"创新", "形成"}, key=len, reverse=True)))
-# 坚持 before a bare quote keeps a principle (坚持“凡进必考”), not a named item
-BARE_VERBS = sorted((v for v in PROGRAMME_VERBS + INITIATIVE_VERBS if v != "坚持"), key=len, reverse=True)
-# verbs and adverbs after which an unquoted name starts (制定实施……办法)
-TRIGGERS = PROGRAMME_VERBS + INITIATIVE_VERBS + (
-    "编制", "贯彻", "总结", "修订", "搭建", "开通", "上线", "引入", "通过", "围绕", "按照", "依据", "根据",
-    "对照", "发布", "启用", "组建", "部署", "强化", "加快", "全面", "深入", "持续", "扎实", "大力", "率先", "积极",
-    "认真", "严格", "不断", "着力", "全力", "继续", "进一步", "共建", "加强", "领会", "制发", "优化", "是", "推动",
-    "抓住", "聚焦", "入选", "确保", "狠抓", "抓实", "抓好", "搭好", "建强", "织密", "升级", "统筹", "重构", "倒逼",
-    "宣告", "呈现", "贯通", "争创", "认定", "新建", "细化", "整合", "规范", "试点", "创设", "涉及", "纳入", "完成",
-    "改变", "提供", "重塑", "夯实", "获评", "确定", "列为",
-)
-# after 党 a verb is the tail of 党建 (党建强基); before 型/性 it is part of an
-# adjective (创新型人才); 创新 after a field (科研创新平台) or before 创业/驱动 is a noun
-TRIGGER = re.compile(
-    "(?<!党)(?:" + "|".join(sorted(set(TRIGGERS), key=len, reverse=True)) + ")(?![型性])"
-    "(?<!(?:科研|科技|理论|制度|自主)创新)(?<!创新(?=创业|驱动))"
-)
-# verbs that only carry the one after them (实施加强……计划, 出台推进……办法), which
-# then opens the name
-CARRYING_VERBS = ("实施", "制定", "出台", "印发", "落实", "执行", "开展", "启动", "编制", "修订", "组织")
-CONTENT_VERB = re.compile(r"(?:加强|推进|推动|强化|深化|优化|促进|激励|提升)$")
-# heads that end an unquoted descriptive name; the others need quotes or 《》
-UNQUOTED_HEADS = (
-    "行动计划", "专项行动", "计划", "工程", "行动", "工作法", "负责制", "责任制", "机制", "制度", "模式", "平台",
-    "体系", "改革", "办法", "条例", "清单", "规定", "热线", "工作指引", "规划纲要", "规划", "准则", "流程", "训练营",
-    "制", "试点", "集中治理", "专项整治", "集中整治", "专项挂职",
-) + RATING_HEADS
-# 制 ending a system's name in running text: not the start of a word (制度, 制品), nor of 全日制
-SYSTEM_HEAD = re.compile(SYSTEM_END.pattern[:-1] + r"(?<!全日制)(?:(?![\u4e00-\u9fff])|(?=等|和|及|与))")
-# the unquoted heads as one pattern, longest first
-UNQUOTED_HEAD = re.compile("|".join(
-    SYSTEM_HEAD.pattern if h == "制" else h for h in sorted(UNQUOTED_HEADS, key=len, reverse=True)
-))
-# heads that make a quote a whole name by itself: “红色根脉强基工程”, “包头人才周”, “海河英才卡”
-WHOLE_NAME_HEADS = UNQUOTED_HEADS + EVENT_HEADS + ("英才卡", "人才卡")
-# heads a quote's tail may end in
-TAIL_HEADS = PROGRAMME_HEADS + INITIATIVE_HEADS + CLOSING_HEADS
-JOINED = re.compile("(?:" + "|".join(PROGRAMME_HEADS + INITIATIVE_HEADS) + "|年)(?:以及|和|及|与)")
-# a noun phrase goes on after the head noun: 体系建设, 机制改革, 计划生育, 工程师
-CONTINUATION = re.compile(
-    r"^(?:建设|改革|创新|作用|功能|优势|经济|机制|体系|制度|平台|模式|工程|计划|项目|资源|人才|干部|队伍|党建|"
-    r"工作|服务|管理|能力|水平|效能|质量|成果|成效|生育|技术|思维|试点|化|性|师|员|院|内|库)"
-)
 # a document title ("关于……的意见") written without 《》
 UNQUOTED_DOCUMENT = re.compile(r"关于[^，。；：、“”《》]{4,40}?的(?:若干)?(?:意见|措施|举措|方案|通知|决定|办法|规定)")
 # a policy document named by what it does, written without 《》 after the verb that
@@ -137,8 +83,7 @@ EVENT_NAME = re.compile(
     r"(?<=举办|举行|承办|办好)(?:第?[一二三四五六七八九十]+届)?[^，。；：、“”《》\n（(0-9]{2,16}?"
     r"(?<!代表)(?:人才大会|发展大会|人才节|人才周|论坛|大讲堂|讲坛|峰会|大赛)(?![\u4e00-\u9fff])"
 )
-# a class for a group of people (干部, 人才 …) that is not a count or a list of classes
-CLASS_FOR = re.compile(r"干部|人才|书记|党员|专家")
+# what shows a class or event phrase is not one name: lists, kinds, counts, verbs of taking part
 NOT_CLASS = re.compile(r"等|各|类|这|[0-9一二三四五六七八九十]+[批期次]|开展|参加|参训|通过|依托|围绕|[0-9]")
 # a region's talent strategy, the genre's standing name for its talent policy (人才强市战略)
 # (人才强区首位战略, 人才强桂战略 with a place abbreviation, and 人才强市 listed before a
@@ -154,21 +99,6 @@ GENERIC_MARKS = re.compile(
     r"长效|体制|有关|以上|有效|良好|系统$|[抓促]$|一[套个批项]|[0-9一二三四五六七八九十]+[余多]?(?:名|个|家|项|条|种|类|位|轮)|"
     r"[0-9一二三四五六七八九十]+大.{0,3}$|十大|(?<![0-9])[0-9]{1,2}年"
 )
-# words any descriptive name may use; a name made only of them names nothing in particular
-_GENERIC = (
-    r"用人|干部|人才|工作|党建|基层|党员|教育|培训|管理|服务|考核|评价|监督|激励|保障|领导|组织|建设|发展|选拔|任用|"
-    r"选人用人|党组织|政策|全面|科学|常态化|规范化|制度化|日常|联动|协同|动态|引进|培养|使用|流动|约束|责任|"
-    r"机制|制度|体系|党内|政治|队伍|创新|综合|一体化|运行|落实|推进|长效|分类|机关|班子|全市|全省|全区|全县|"
-    r"人事|治理|理论|配套|科研|科技|信息|线上|网上|国家级|省级|市级|一流|事业|载体|集聚|聚集|交流|融合|成果转化|智能|"
-    r"社会|市场|高层次|重大|重点|专业|数智|坚强|严密|织密|建强|农村|村级|乡村|市域|新|分析|研判|监测|预警|实绩|"
-    r"谈心谈话|培育|党支部|支部|组织生活|国企|国有企业|企业|选贤任能|党管干部|党管人才|导向|"
-    r"党的|市县|县乡|省市县|结果|运用|住房|便捷|全方位|正负面|引育|课程|师资|教材|现场教学|能上能下|党建引领|基层治理|机构|板块|"
-    r"和|与|及|化|性"
-)
-# longest first, so that 组织生活 is one word rather than 组织 + 生活
-GENERIC_WORDS = re.compile("|".join(sorted(_GENERIC.split("|"), key=len, reverse=True)))
-# verbs by which a quote opening its clause is a method at work (“甲乙”推动……)
-DRIVES = re.compile(r"(?:推动|助推|带动|引领|赋能|促进|激活|助力|推进|破解)")
 # 以“……”为抓手: the quote is the programme the work is carried by
 CARRIER = re.compile(r"为[总主]?(?:抓手|牵引|载体)")
 # a bare quote must be followed by one of these (or end its clause) to be a name
@@ -177,26 +107,6 @@ BARE_FOLLOW = re.compile(
     r"^(?:工作(?=[，。；：、）)]|等|和|$))?"
     r"(?:$|[，。；：！？,;:!?）)\n“]|、“|等|这一|和|与|及|[0-9０-９一二三四五六七八九十百千万]+(?:余|多)?[期次场个项批届家])"
 )
-# “甲”“乙”等活动, “甲”这一品牌: the head written after 等/这一 gives the kind of the quotes
-ETC_HEAD = re.compile(
-    r"^(?:等|这一)(?:[^，。；：、“”]{0,12}?)(" + "|".join(PROGRAMME_HEADS + INITIATIVE_HEADS)
-    + r")(?:(?![\u4e00-\u9fff])|(?=以及|和|及|与|并))"
-)
-# words that end the phrase written after a quote: verbs, conjunctions, counts
-TAIL_STOP = re.compile(
-    r"[0-9０-９]|等|和|及|与|为|作为|成为|推动|开展|实施|深化|加强|强化|出台|制定|建立|打造|推出|构建|是|这一|累计|"
-    r"投入|用于|获评|从|每|在|把|将|到|让|使|参加|参与|带头"
-)
-# heads that also follow a slogan without naming a programme: “四个中心”功能建设
-WEAK_HEADS = ("建设", "创建", "评选", "招聘", "格局", "专项")
-# heads after which phrases in quotes describe a layout or what is built, not a name
-DESCRIBED_HEADS = ("建设", "格局")
-# a quote naming a place or target, built rather than run: “山水生态示范区”建设, “两大创新高地”建设
-PLACE_CORE = re.compile(r"(?:示范区|先行区|试验区|新区|开发区|园区|高地|中心|窗口|之城|之都|城市)$")
-# a quote naming a company or a fund, which is set up rather than run: “人才基金”
-BODY_CORE = re.compile(r"(?:基金|集团|公司|之家)$")
-# a quote that only counts what follows it: “一揽子”政策
-QUANTITY = re.compile(r"^(?:一揽子|一系列|系列|一批)$")
 # words that show the text before a quote is not a field of the name: determiners,
 # time words, counts, prepositions, conjunctions and verbs (全市“……”, 今年“……”,
 # 三轮“……”, 以“……”, 持续唱响“……”)
@@ -214,16 +124,6 @@ UMBRELLA = re.compile(
     r"^(?!一个)[一二两三四五六七八九十百千万]+[大项个]?[\u4e00-\u9fff]{0,2}?"
     r"(?:行动计划|专项行动|计划|工程|行动|机制|体系|制度|工作法|改革|清单|举措|措施)$"
 )
-# quotes ending so are styles or flavours, not names (“点题式”, “舟山味”)
-STYLE_ENDS = ("式", "型", "味")
-# a head shared by the members of a list written before it (甲、乙等人才政策, 甲、乙和丙机制)
-LIST_HEAD = re.compile(
-    r"(?P<etc>等(?:[\u4e00-\u9fff]{0,4}?))?(?P<head>活动|项目|行动|工程|计划|机制|制度|政策|工作法|模式|改革|试点)"
-    r"(?=[，。；：,;:]|$)"
-)
-# a list member naming people, a body, a post or what is heeded rather than what is done
-# (货车司机, 公立医院, 党员先锋岗, 重要讲话精神)
-BODY_END = re.compile(r"(?:员|司机|学校|医院|院所|会|岗|小组|中心|站|室|团|队|精神|讲话|要求|部署)$")
 CLAUSE_BREAK = "，。；：！？,;:!?\n"
 # the members' separators, and what a member is made of
 LIST_SEPARATOR = re.compile(r"、|(?:以及|和|及|与)(?=[^、]*$)")
@@ -235,23 +135,6 @@ POLICY_ARTICLES = re.compile(
 )
 
 
-def head_kind(name: str, heads: tuple[str, ...] = PROGRAMME_HEADS + INITIATIVE_HEADS) -> tuple[str, str] | None:
-    """The longest head noun among ``heads`` ending ``name``, with the kind it implies.
-
-    >>> head_kind("“北京学者”计划")
-    ('计划', 'programme')
-    >>> head_kind("“六个引领”工作法")
-    ('工作法', 'initiative')
-    >>> head_kind("高素质干部队伍") is None, head_kind("干部考察家访制"), head_kind("人才发展体制")
-    (True, ('制', 'initiative'), None)
-    """
-    matches = [h for h in heads if name.endswith(h) and (h != "制" or SYSTEM_END.search(name))]
-    if not matches:
-        return None
-    head = max(matches, key=len)
-    return head, "programme" if head in PROGRAMME_HEADS else "initiative"
-
-
 def strip_title(inner: str) -> str:
     """A document title without its trailing parenthesised status or period.
 
@@ -261,123 +144,129 @@ def strip_title(inner: str) -> str:
     return re.sub(r"[（(][^（）()]*[）)]$", "", inner)
 
 
-def is_generic(modifier: str) -> bool:
+def is_generic(modifier: str, lexicon: Lexicon) -> bool:
     """True when the words before the head noun do not make a name specific.
 
-    >>> is_generic("干部考核评价")
-    True
-    >>> is_generic("党委联系服务专家")
-    False
+    >>> from orgkg.graph.knowledge import packaged
+    >>> is_generic("干部考核评价", packaged().lexicon), is_generic("党委联系服务专家", packaged().lexicon)
+    (True, False)
     """
-    return bool(GENERIC_MARKS.search(modifier)) or len(GENERIC_WORDS.sub("", modifier)) < 2
+    return bool(GENERIC_MARKS.search(modifier)) or len(lexicon.generic_words.sub("", modifier)) < 2
 
 
-def whole_name_kind(inner: str) -> str | None:
+def whole_name_kind(inner: str, lexicon: Lexicon) -> str | None:
     """Kind of a quote that is a whole name by itself, head noun included.
 
-    >>> whole_name_kind("红色根脉强基工程")
-    'programme'
-    >>> whole_name_kind("包头人才周")
-    'programme'
-    >>> whole_name_kind("人才新政12条"), whole_name_kind("文旅八条"), whole_name_kind("两条")
+    >>> from orgkg.graph.knowledge import packaged
+    >>> lexicon = packaged().lexicon
+    >>> whole_name_kind("红色根脉强基工程", lexicon), whole_name_kind("包头人才周", lexicon)
+    ('programme', 'programme')
+    >>> whole_name_kind("人才新政12条", lexicon), whole_name_kind("文旅八条", lexicon), whole_name_kind("两条", lexicon)
     ('initiative', 'initiative', None)
-    >>> whole_name_kind("党课开讲啦") is None
+    >>> whole_name_kind("党课开讲啦", lexicon) is None
     True
     """
     if POLICY_ARTICLES.search(inner):
         return "initiative"  # a numbered policy package: “人才新政22条”
-    full = head_kind(inner, WHOLE_NAME_HEADS)
+    full = lexicon.head_kind(inner, lexicon.whole_name_heads)
     return full[1] if full and len(inner) > len(full[0]) + 1 else None
 
 
-def _bare_quote_kind(text: str, start: int, end: int, inner: str, national: NationalTable,
+def _bare_quote_kind(text: str, start: int, end: int, inner: str, national: NationalTable, lexicon: Lexicon,
                      verbs: tuple[str, ...] = ()) -> str | None:
     """Kind of a quoted name written without head noun, or None when the context
     does not present it as a programme or mechanism (slogans, titles, targets).
 
     :param start: where the quote, or the field words before it, start.
     :param national: the national campaigns and slogans.
+    :param lexicon: the word lists.
     :param verbs: the verbs that may precede ``start``; all bare-quote verbs by default.
     """
     if national.is_slogan(inner):
         return None
     if NUMBERED_SLOGAN.match(inner) and UMBRELLA.match(inner):  # “十大行动”, unless its members are listed
         clause = text[max(text.rfind(c, 0, start) for c in CLAUSE_BREAK) + 1 : start]
-        return None if "、" in clause or text[end : end + 1] in "：:（(" else whole_name_kind(inner)
+        return None if "、" in clause or text[end : end + 1] in "：:（(" else whole_name_kind(inner, lexicon)
     if NUMBERED_SLOGAN.match(inner) and not POLICY_ARTICLES.search(inner):
         return None
-    whole = whole_name_kind(inner)
+    whole = whole_name_kind(inner, lexicon)
     if whole:
         return whole
-    if len(CJK.findall(inner)) < 3 or inner.count("、") > 1 or PLACE_CORE.search(inner) or BODY_CORE.search(inner):
+    if (len(CJK.findall(inner)) < 3 or inner.count("、") > 1 or lexicon.place_core.search(inner)
+            or lexicon.body_core.search(inner)):
         return None
     if re.search(r"[，。；]", inner):
         return None
     after = text[end:]
-    etc = ETC_HEAD.match(re.sub(r"^(?:[、和与及]?“[^“”]*”)+", "", after))
+    etc = lexicon.etc_head.match(re.sub(r"^(?:[、和与及]?“[^“”]*”)+", "", after))
     if etc:  # a listed item may be descriptive: “沿着……的足迹”等活动
-        return None if etc.group(1) in WEAK_HEADS else head_kind(etc.group(1))[1]
+        return None if etc.group(1) in lexicon.weak_heads else lexicon.head_kind(etc.group(1))[1]
     if "的" in inner:
         return None
-    if DRIVES.match(after) and (start == 0 or text[start - 1] in LEFT_BREAK):
+    if lexicon.drives.match(after) and (start == 0 or text[start - 1] in LEFT_BREAK):
         return "initiative"  # the subject of its clause, a method at work: ，“四联四促”推动……
     if text[:start].endswith("以") and CARRIER.match(after):
         return "programme"  # what the work is organised around: 以“红色驿站”为主抓手
     if not BARE_FOLLOW.match(after):
         return None
     before = _skip_back(text, start)
-    verb = next((v for v in verbs or BARE_VERBS if before.endswith(v)), None)
+    verb = next((v for v in verbs or lexicon.bare_verbs if before.endswith(v)), None)
     if verb is None:
         return None
     entry = national.get(inner)
     if entry is not None:
         return entry.kind
-    own = head_kind(inner)
+    own = lexicon.head_kind(inner)
     if own:
         return own[1]
-    return "programme" if verb in PROGRAMME_VERBS else "initiative"
+    return "programme" if verb in lexicon.programme_verbs else "initiative"
 
 
-def _not_an_item(core: str, tail: str, national: NationalTable) -> bool:
+def _not_an_item(core: str, tail: str, national: NationalTable, lexicon: Lexicon) -> bool:
     """True when a quote and the head after it name no programme or mechanism:
     a slogan with a bare or weak head (“一把手”工程, “四个中心”功能建设), a
     place or target being built (“山水生态示范区”建设), a quantity
     (“一揽子”政策), a style (“风向标”式政策), or a description of a layout or
     of what is built, written as phrases (“甲、乙”建设思路, “甲，乙”的格局).
 
-    >>> national = NationalTable("一把手\\tslogan\\t")
+    >>> from orgkg.graph.knowledge import packaged
+    >>> national, lexicon = NationalTable("一把手\\tslogan\\t"), packaged().lexicon
+    >>> def not_an_item(core, tail): return _not_an_item(core, tail, national, lexicon)
 
-    >>> _not_an_item("一把手", "工程", national), _not_an_item("一把手", "政治能力提升计划", national)
+    >>> not_an_item("一把手", "工程"), not_an_item("一把手", "政治能力提升计划")
     (True, False)
-    >>> _not_an_item("三大科创高地", "建设", national), _not_an_item("六个引领", "工作法", national)
+    >>> not_an_item("三大科创高地", "建设"), not_an_item("六个引领", "工作法")
     (True, False)
-    >>> _not_an_item("一揽子", "干部政策", national), _not_an_item("风向标", "式政策", national)
+    >>> not_an_item("一揽子", "干部政策"), not_an_item("风向标", "式政策")
     (True, True)
-    >>> _not_an_item("建在园区、留在园区", "建设", national), _not_an_item("抓院促系、整校建强", "铸魂行动", national)
+    >>> not_an_item("建在园区、留在园区", "建设"), not_an_item("抓院促系、整校建强", "铸魂行动")
     (True, False)
     """
-    head = head_kind(tail, TAIL_HEADS)[0]
-    if QUANTITY.match(core) or tail.startswith("式"):
+    head = lexicon.head_kind(tail, lexicon.tail_heads)[0]
+    if lexicon.quantity.match(core) or tail.startswith("式"):
         return True
-    if re.search("[，、]", core) and head in DESCRIBED_HEADS:
+    if re.search("[，、]", core) and head in lexicon.described_heads:
         return True
-    if head in WEAK_HEADS and (NUMBERED_SLOGAN.match(core) or PLACE_CORE.search(core)):
+    if head in lexicon.weak_heads and (NUMBERED_SLOGAN.match(core) or lexicon.place_core.search(core)):
         return True
-    return national.is_slogan(core) and (head in WEAK_HEADS or tail == head)
+    return national.is_slogan(core) and (head in lexicon.weak_heads or tail == head)
 
 
-def _named_members(quotes: list[str]) -> bool:
+def _named_members(quotes: list[str], lexicon: Lexicon) -> bool:
     """True when a run of quotes before one head names one item per quote
     (“网络党支部”“党课开讲啦”活动); False when a later quote is a numbered code
     completing the first (“两区”“三平台”……计划, “智汇甲城”“双百”洽谈会) or the
     quotes are styles of one thing (“常规式”“点题式”模式).
 
-    >>> _named_members(["网络党支部", "党课开讲啦"]), _named_members(["两区", "三平台"])
+    >>> from orgkg.graph.knowledge import packaged
+    >>> lexicon = packaged().lexicon
+    >>> _named_members(["网络党支部", "党课开讲啦"], lexicon), _named_members(["两区", "三平台"], lexicon)
     (True, False)
-    >>> _named_members(["常规式", "点题式"])
+    >>> _named_members(["常规式", "点题式"], lexicon)
     False
     """
-    return not any(NUMBER_CODE.match(q) for q in quotes[1:]) and not any(q.endswith(STYLE_ENDS) for q in quotes)
+    return (not any(NUMBER_CODE.match(q) for q in quotes[1:])
+            and not any(q.endswith(lexicon.style_ends) for q in quotes))
 
 
 def _list_members(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
@@ -400,40 +289,44 @@ def _list_members(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
     return spans
 
 
-def _list_member(member: str, national: NationalTable) -> bool:
+def _list_member(member: str, national: NationalTable, lexicon: Lexicon) -> bool:
     """True when one member of a shared-head list is a name: a quote that is
     no slogan, or specific words that do not open with a verb or adverb.
 
-    >>> national = NationalTable("两个维护\\tslogan\\t")
-    >>> [_list_member(m, national) for m in ("柔性引才", "“非提拔任用谈话”", "“两个维护”", "干部培养", "大力引才")]
+    >>> from orgkg.graph.knowledge import packaged
+    >>> national, lexicon = NationalTable("两个维护\\tslogan\\t"), packaged().lexicon
+    >>> [_list_member(m, national, lexicon) for m in ("柔性引才", "“非提拔任用谈话”", "“两个维护”", "干部培养", "大力引才")]
     [True, True, False, False, False]
     """
     if member.startswith("“"):
         inner = member[1:-1]
         return len(CJK.findall(inner)) >= 2 and not national.is_slogan(inner) and not NUMBERED_SLOGAN.match(inner)
-    return (len(member) >= 4 and not is_generic(member) and not TRIGGER.match(member)
-            and not national.is_slogan(member) and not BODY_END.search(member))
+    return (len(member) >= 4 and not is_generic(member, lexicon) and not lexicon.trigger.match(member)
+            and not national.is_slogan(member) and not lexicon.member_end.search(member))
 
 
-def _one_modifier(text: str) -> bool:
+def _one_modifier(text: str, lexicon: Lexicon) -> bool:
     """True when the 、 in the words before a head noun join the parts of one
     name: short coordinated fields (卫生单位、国有企业、区属高校……行动计划,
     村干部活力、能力、效能三提升工程) or two
     long parts (担当作为、为民服务专项考核办法); False when an earlier part is a
     name of its own (课程体系、师资体系), a bare word (意见、……办法) or a long phrase.
 
-    >>> _one_modifier("卫生单位、国有企业、区属高校领导班子"), _one_modifier("活力、能力、效能三提升")
+    >>> from orgkg.graph.knowledge import packaged
+    >>> def one_modifier(text): return _one_modifier(text, packaged().lexicon)
+
+    >>> one_modifier("卫生单位、国有企业、区属高校领导班子"), one_modifier("活力、能力、效能三提升")
     (True, True)
-    >>> _one_modifier("担当作为、为民服务专项考核")
+    >>> one_modifier("担当作为、为民服务专项考核")
     True
-    >>> _one_modifier("课程体系、现场教学"), _one_modifier("意见、容错纠错")
+    >>> one_modifier("课程体系、现场教学"), one_modifier("意见、容错纠错")
     (False, False)
-    >>> _one_modifier("红色阵地、红色队伍、红色"), _one_modifier("国家、省级重点人才")
+    >>> one_modifier("红色阵地、红色队伍、红色"), one_modifier("国家、省级重点人才")
     (False, False)
     """
     parts = text.split("、")
     earlier = parts[:-1]
-    if any(_names_something(p) for p in earlier):
+    if any(_names_something(p, lexicon) for p in earlier):
         return False
     shortest = 2 if len(parts) > 2 else 3  # 国家、省级……工程 lists two levels, not one name
     if all(shortest <= len(CJK.findall(p)) == len(p) <= 5 for p in earlier) and len(parts[-1]) >= 4:
@@ -441,14 +334,15 @@ def _one_modifier(text: str) -> bool:
     return len(parts) == 2 and min(map(len, parts)) >= 4
 
 
-def _names_something(text: str) -> bool:
+def _names_something(text: str, lexicon: Lexicon) -> bool:
     """True when ``text`` already ends in a head noun after words of its own (or
     is a -制 system such as 民主集中制); a bare head word (教育, 意见) is a field.
 
-    >>> _names_something("课程体系"), _names_something("教育"), _names_something("民主集中制")
-    (True, False, True)
+    >>> from orgkg.graph.knowledge import packaged
+    >>> [_names_something(t, packaged().lexicon) for t in ("课程体系", "教育", "民主集中制")]
+    [True, False, True]
     """
-    head = head_kind(text)
+    head = lexicon.head_kind(text)
     return text.endswith("制") or head is not None and len(text) > len(head[0])
 
 
@@ -477,9 +371,10 @@ def _skip_back(text: str, start: int) -> str:
 class _Finder:
     """Collects the names of one sentence, each span claimed at most once."""
 
-    def __init__(self, sentence: Sentence, national: NationalTable):
+    def __init__(self, sentence: Sentence, national: NationalTable, lexicon: Lexicon):
         self.s = sentence
         self.table = national
+        self.lex = lexicon
         self.text = full_width(sentence.text)
         self.taken = [False] * len(self.text)
         self.found: list[MeasureMention] = []
@@ -525,7 +420,7 @@ class _Finder:
             if not self.free(m.start(), m.end()):
                 continue
             inner = strip_title(m.group(1))
-            found = head_kind(inner)
+            found = self.lex.head_kind(inner)
             kind = found[1] if found and len(inner) >= len(found[0]) + 2 else None  # 《实施细则》, not 《决定》
             if kind is None and re.search(r"(?:节目|栏目|专栏)$", self.text[: m.start()]):
                 kind = "programme"
@@ -539,18 +434,19 @@ class _Finder:
             # a quote is a whole name of its own: “青苗助长计划”“三个基层”历练机制
             j = i
             while (j + 1 < len(spans) and spans[j + 1].start() == spans[j].end()
-                   and not whole_name_kind(spans[j].group()[1:-1])):
+                   and not whole_name_kind(spans[j].group()[1:-1], self.lex)):
                 j += 1
             a, b = spans[i].start(), spans[j].end()
             lead = self._field_start(a)
             tail = self._tail(b)
-            if tail and whole_name_kind(spans[j].group()[1:-1]) and head_kind(tail[0], TAIL_HEADS)[0] == tail[0]:
+            if (tail and whole_name_kind(spans[j].group()[1:-1], self.lex)
+                    and self.lex.head_kind(tail[0], self.lex.tail_heads)[0] == tail[0]):
                 tail = None  # a bare head after a whole name classifies it: “青年技能人才培育工程”政策
             core = self.text[a + 1 : b - 1]
             if tail and len(core) >= 2:
-                kind = None if _not_an_item(core, tail[0], self.table) else tail[1]
+                kind = None if _not_an_item(core, tail[0], self.table, self.lex) else tail[1]
                 members = [m.group()[1:-1] for m in spans[i : j + 1]]
-                if kind and j > i and not tail[0].startswith("的") and _named_members(members):
+                if kind and j > i and not tail[0].startswith("的") and _named_members(members, self.lex):
                     # one item per member, named by its quote; the umbrella is not an item
                     self.claim(lead, b + len(tail[0]), None, core)
                     for m, member in zip(spans[i : j + 1], members):
@@ -562,9 +458,9 @@ class _Finder:
                 continue
             m = spans[i]
             inner = m.group()[1:-1]
-            kind = _bare_quote_kind(self.text, m.start(), m.end(), inner, self.table)
+            kind = _bare_quote_kind(self.text, m.start(), m.end(), inner, self.table, self.lex)
             if kind is None and lead < m.start():
-                kind = _bare_quote_kind(self.text, lead, m.end(), inner, self.table, FIELD_VERBS)
+                kind = _bare_quote_kind(self.text, lead, m.end(), inner, self.table, self.lex, self.lex.field_verbs)
             self.claim(lead if kind else m.start(), m.end(), kind, inner)
             i += 1
 
@@ -574,16 +470,16 @@ class _Finder:
         ``start`` itself when there are none."""
         text = self.text
         a = max(text.rfind(c, 0, start) for c in LEFT_BREAK) + 1
-        verbs = [m.end() for m in VERB.finditer(text, a, start)]
+        verbs = [m.end() for m in self.lex.verb.finditer(text, a, start)]
         cut = self._past_claims(max(verbs, default=a), start)
         governed = bool(verbs) or cut > a  # by a verb, or by the verb of the name joined before it
         cut += len(LEADING.match(text, cut).group())
         field = text[cut:start]
         if not 2 <= len(field) <= 8 or len(CJK.findall(field)) != len(field):
             return start
-        if NOT_FIELD.search(field) or TRIGGER.search(field):
+        if NOT_FIELD.search(field) or self.lex.trigger.search(field):
             return start
-        if not governed and (len(field) < 4 or GENERIC_WORDS.sub("", field)):
+        if not governed and (len(field) < 4 or self.lex.generic_words.sub("", field)):
             return start  # without a verb only field words (基层党建, not 组织) are sure to be part of the name
         return cut
 
@@ -596,25 +492,26 @@ class _Finder:
         lead to a head that ends unquoted names too (“甲乙”的网格化服务管理体系).
         """
         window = re.match(r"[^，。；：、！？,;:!?“《（(\n]{1,16}", self.text[end:])
-        text = TAIL_STOP.split(window.group())[0] if window else ""
+        lex = self.lex
+        text = lex.tail_stop.split(window.group())[0] if window else ""
         found, head_start = None, 0
         for n in range(1, len(text) + 1):
-            head = head_kind(text[:n] if found is None else text[len(found[0]) : n], TAIL_HEADS)
+            head = lex.head_kind(text[:n] if found is None else text[len(found[0]) : n], lex.tail_heads)
             if head and head[0] == "制" and not SYSTEM_HEAD.match(self.text, end + n - 1):
                 continue  # 制 starting a word: “甲”制度
-            if head and head[0] in CLOSING_HEADS and CJK.match(self.text, end + n):
+            if head and head[0] in lex.closing_heads and CJK.match(self.text, end + n):
                 continue  # 管理 opening a longer head: “甲”综合管理服务平台
             if head and (found is None or head[0] == text[len(found[0]) : n]):
                 found, head_start = (text[:n], head[1]), n - len(head[0])
-            elif found and (longer := head_kind(text[:n], TAIL_HEADS)) and n - len(longer[0]) <= head_start:
+            elif found and (longer := lex.head_kind(text[:n], lex.tail_heads)) and n - len(longer[0]) <= head_start:
                 found = text[:n], longer[1]  # a longer head holding the one found: 培训 + 班
-        if not found or CONTINUATION.match(self.text[end + len(found[0]) :]):
+        if not found or lex.continuation.match(self.text[end + len(found[0]) :]):
             return None
-        if "的" in found[0][1:] or found[0].startswith("的") and found[0].endswith(DESCRIBED_HEADS):
+        if "的" in found[0][1:] or found[0].startswith("的") and found[0].endswith(lex.described_heads):
             return None  # “上下联动”的工作格局 describes a layout
         if len(found[0]) > 7 and found[0].startswith("的"):  # a long description must name its own kind of thing
-            head = head_kind(found[0], UNQUOTED_HEADS)
-            if head is None or len(found[0]) > 13 or is_generic(found[0][1 : -len(head[0])]):
+            head = lex.head_kind(found[0], lex.unquoted_heads)
+            if head is None or len(found[0]) > 13 or is_generic(found[0][1 : -len(head[0])], lex):
                 return None
         return found
 
@@ -632,7 +529,7 @@ class _Finder:
         for verb in DOCUMENT_VERB.finditer(self.text):
             self.documents(verb.end())
         for m in CLASS_NAME.finditer(self.text):
-            if CLASS_FOR.search(m.group()) and not NOT_CLASS.search(m.group()) and self.free(m.start(), m.end()):
+            if self.lex.trainee.search(m.group()) and not NOT_CLASS.search(m.group()) and self.free(m.start(), m.end()):
                 self.claim(m.start(), m.end(), "programme", m.group())
 
     def documents(self, at: int) -> None:
@@ -641,7 +538,7 @@ class _Finder:
         while m := DOCUMENT_NAME.match(self.text, at):
             body = m.group()
             end = m.end()
-            if (CONTINUATION.match(self.text[end:]) or NOT_DOCUMENT.search(body)
+            if (self.lex.continuation.match(self.text[end:]) or NOT_DOCUMENT.search(body)
                     or len(CJK.findall(body)) < 6 or not self.free(at, end)):
                 return
             self.claim(at, end, "initiative", body)
@@ -653,9 +550,10 @@ class _Finder:
         """Members of a list after an implementing verb that share the head
         written after the last (落实甲、乙等政策, 健全甲、乙和丙机制): one item per
         member, named as written; the last keeps the head unless 等 closes the list."""
-        for h in LIST_HEAD.finditer(self.text):
+        for h in self.lex.list_head.finditer(self.text):
             a = max(self.text.rfind(c, 0, h.start()) for c in CLAUSE_BREAK) + 1
-            verbs = [m.end() for m in VERB.finditer(self.text, a, h.start()) if "、" in self.text[m.end() : h.start()]]
+            verbs = [m.end() for m in self.lex.verb.finditer(self.text, a, h.start())
+                     if "、" in self.text[m.end() : h.start()]]
             if not verbs or not self.free(h.start("head"), h.end()):
                 continue
             at = verbs[-1] + len(LEADING.match(self.text, verbs[-1]).group())
@@ -665,11 +563,11 @@ class _Finder:
             if members is None or (not h.group("etc") and self.text[members[-1][0] - 1] == "、"
                                    and not any(self.text[i] == "“" or self._named(i, j) for i, j in members[:-1])):
                 continue
-            kind = head_kind(h.group("head"))[1]
+            kind = self.lex.head_kind(h.group("head"))[1]
             for n, (ma, mb) in enumerate(members):
                 b = h.end() if n == len(members) - 1 and not h.group("etc") else mb
                 member = self.text[ma:mb]
-                if _list_member(member, self.table) and not self._named(ma, b):
+                if _list_member(member, self.table, self.lex) and not self._named(ma, b):
                     self.claim(ma, b, kind, member.strip("“”"))
             self.claim(h.start(), h.end(), None, "")
 
@@ -679,10 +577,11 @@ class _Finder:
         return any(m.start - off < b and a < m.end - off for m in self.found)
 
     def unquoted(self) -> None:
-        for m in UNQUOTED_HEAD.finditer(self.text):
+        lex = self.lex
+        for m in lex.unquoted_head.finditer(self.text):
             a = self._left_edge(m.start())
             b = m.end()
-            if (a is None or not self.free(a, b) or CONTINUATION.match(self.text[b:]) or self.text[a - 1 : a] == "”"
+            if (a is None or not self.free(a, b) or lex.continuation.match(self.text[b:]) or self.text[a - 1 : a] == "”"
                     or self.table.is_slogan(self.text[a:b])):
                 continue
             modifier = self.text[a : m.start()]
@@ -690,14 +589,14 @@ class _Finder:
                 continue  # one system to a name: 改审批制为备案制 is a clause
             # 12345热线 and 1335工作法 are named by a number code, “1.0体系” is not
             worded = len(CJK.findall(modifier)) >= 2 or m.group() == "热线" or re.fullmatch(r"[0-9]{3,}", modifier)
-            if m.group() in RATING_HEADS:  # a named scheme by itself: who is rated is enough (党组织星级化管理)
+            if m.group() in lex.rating_heads:  # a named scheme by itself: who is rated is enough (党组织星级化管理)
                 specific = len(modifier) >= 2 and not GENERIC_MARKS.search(modifier)
             else:
-                specific = len(modifier) >= 3 and not is_generic(modifier)
+                specific = len(modifier) >= 3 and not is_generic(modifier, lex)
             # 坚持用制度: a verb, not a name, unless carried (实施推动……计划)
-            verb_led = TRIGGER.match(modifier) and not self.text[:a].endswith(CARRYING_VERBS)
+            verb_led = lex.trigger.match(modifier) and not self.text[:a].endswith(lex.carrying_verbs)
             if worded and specific and not verb_led:
-                self.claim(a, b, head_kind(self.text[a:b])[1], self.text[a:b])
+                self.claim(a, b, lex.head_kind(self.text[a:b])[1], self.text[a:b])
 
     def _left_edge(self, start: int) -> int | None:
         """Start of an unquoted name whose head noun starts at ``start``.
@@ -713,11 +612,11 @@ class _Finder:
         a = max(text.rfind(c, 0, start) for c in LEFT_BREAK) + 1
         verb = self._last_trigger(a, start - 2)
         cut = a if verb is None else verb
-        joined = [m.end() for m in JOINED.finditer(text, cut, start)]
+        joined = [m.end() for m in self.lex.joined.finditer(text, cut, start)]
         described = [m.end() for m in DESCRIPTION_END.finditer(text, cut, start)]
         cut = max([self._past_claims(cut, start), *joined, *described])
         cut += len(LEADING.match(text, cut).group())
-        if "、" in text[cut:start] and not _one_modifier(text[cut:start]):
+        if "、" in text[cut:start] and not _one_modifier(text[cut:start], self.lex):
             cut = text.rfind("、", cut, start) + 1
         if verb is None and start - cut > 20 + 5 * text.count("、", cut, start):  # a clause, not a name
             return None
@@ -732,11 +631,12 @@ class _Finder:
         """End of the last implementing verb wholly inside ``text[a:b]``; its
         start when it is a content verb carried by the verb before it
         (实施加强……计划: the name keeps 加强)."""
-        found = list(TRIGGER.finditer(self.text[a:b]))
+        found = list(self.lex.trigger.finditer(self.text[a:b]))
         if not found:
             return None
         last = found[-1]
-        if CONTENT_VERB.search(last.group()) and self.text[a : a + last.start()].endswith(CARRYING_VERBS):
+        if (self.lex.content_verb.search(last.group())
+                and self.text[a : a + last.start()].endswith(self.lex.carrying_verbs)):
             return a + last.start()
         return a + last.end()
 
@@ -748,10 +648,12 @@ class MeasureFinder:
     article's names are kept and the second step does not search again.
 
     :param national: the national campaigns and slogans.
+    :param lexicon: the word lists names are found by.
     """
 
-    def __init__(self, national: NationalTable):
+    def __init__(self, national: NationalTable, lexicon: Lexicon):
         self.national = national
+        self.lexicon = lexicon
         self._last: tuple[tuple[Sentence, ...], tuple[MeasureMention, ...]] | None = None
 
     def __call__(self, article: Article) -> tuple[MeasureMention, ...]:
@@ -768,7 +670,7 @@ class MeasureFinder:
         return self._last[1]
 
     def _find(self, article: Article) -> tuple[MeasureMention, ...]:
-        found = [m for s in article.sentences for m in _Finder(s, self.national).run()]
+        found = [m for s in article.sentences for m in _Finder(s, self.national, self.lexicon).run()]
         headed = {m.core for m in found if m.name != f"“{m.core}”"}
         kept = [m for m in found if m.name != f"“{m.core}”" or m.core not in headed]
         kinds = _kind_by_name(kept)
@@ -786,7 +688,7 @@ def _kind_by_name(mentions: list[MeasureMention]) -> dict[str, str]:
 
 def shared_finder(knowledge: Knowledge) -> MeasureFinder:
     """The finder the programmes and initiatives steps of one pipeline share (one per knowledge)."""
-    return knowledge.__dict__.setdefault("_measure_finder", MeasureFinder(knowledge.national))
+    return knowledge.__dict__.setdefault("_measure_finder", MeasureFinder(knowledge.national, knowledge.lexicon))
 
 
 def component_for(kind: str, finder: MeasureFinder) -> Callable[[Article], Article]:
