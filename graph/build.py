@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 import re
 from pathlib import Path
 from typing import Callable, Iterable
@@ -19,7 +21,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from .cache import ExtractionCache, pipeline_version
 from .corpus import read_corpus
 from .doc import Article, RegionRef
-from .errors import CorpusError
+from .errors import CorpusError, OrgkgError
 from .extract import DEFAULT_PIPELINE, Pipeline
 from .indicators import Indicator
 from .knowledge import Knowledge, packaged
@@ -81,8 +83,13 @@ def _extract(articles: list[Article], run: Pipeline, jobs: int) -> Iterable[Arti
         return
     global _FORKED
     _FORKED = run
-    with multiprocessing.get_context("fork").Pool(min(jobs, len(articles))) as pool:
-        yield from pool.imap(_run_forked, articles)
+    # an executor rather than multiprocessing.Pool: a worker that dies, or an answer that cannot be
+    # read back, is an error here instead of a wait that never ends
+    with ProcessPoolExecutor(min(jobs, len(articles)), mp_context=multiprocessing.get_context("fork")) as pool:
+        try:
+            yield from pool.map(_run_forked, articles)
+        except BrokenProcessPool as exc:
+            raise OrgkgError(f"an extraction worker process died ({exc}); try --jobs 1") from exc
 
 
 _FORKED: Pipeline | None = None  # the pipeline a forked extraction worker inherits
@@ -117,7 +124,7 @@ def to_graph(articles: list[Article], knowledge: Knowledge | None = None) -> Gra
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, Namespace(namespace))
     graph.bind("id", ID)
-    resolved = resolve(articles, knowledge.national)
+    resolved = resolve(articles, knowledge.national, knowledge.lexicon)
     _add_regions(graph, resolved)
     _add_measures(graph, resolved, knowledge.national)
     _add_concepts(graph, resolved, knowledge.national)

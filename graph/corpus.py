@@ -14,7 +14,9 @@ unless it is a section heading or the previous paragraph had ended.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from pathlib import Path
 
 from .doc import Article, Section, Sentence
@@ -38,10 +40,15 @@ CLOSERS = "”’」』）)"
 SENTENCE = re.compile(rf"[^{SENTENCE_END}]*(?:[{SENTENCE_END}]+[{CLOSERS}]*|$)")
 
 
+#: The largest corpus file read, checked before reading (a stray disk image is refused, not loaded).
+MAX_BYTES = int(os.environ.get("ORGKG_MAX_CORPUS_MB", "2048")) << 20
+
+
 def decode(path: Path) -> str:
     """Decode a text file, detecting UTF-8 (with or without BOM), UTF-16 and GB18030.
 
-    :raises CorpusError: for binary or undecodable files, naming the file.
+    :raises CorpusError: for binary or undecodable files, pipes and devices, and files over
+        :data:`MAX_BYTES`, naming the file.
 
     >>> import tempfile, os
     >>> p = Path(tempfile.mkdtemp()) / "a.txt"
@@ -50,6 +57,12 @@ def decode(path: Path) -> str:
     '组织工作'
     """
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise CorpusError(f"{path}: not a regular file (a pipe, socket or device is never read)")
+        if info.st_size > MAX_BYTES:
+            raise CorpusError(f"{path}: {info.st_size >> 20} MB, more than the {MAX_BYTES >> 20} MB a corpus file "
+                              "may hold (ORGKG_MAX_CORPUS_MB raises the limit)")
         data = path.read_bytes()
     except OSError as exc:
         raise CorpusError(f"{path}: cannot read ({exc.strerror or exc})") from exc

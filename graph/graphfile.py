@@ -68,6 +68,14 @@ def serialize(graph: Graph, fmt: str = "ttl") -> bytes:
     return write_triples(triples, ox.RdfFormat.JSON_LD if fmt == "jsonld" else ox.RdfFormat.TURTLE)
 
 
+def _remove_leftovers(folder: Path, name: str) -> None:
+    """Remove the temporary files of earlier writes of ``name`` whose process is gone (killed mid-write)."""
+    for leftover in folder.glob(f".{name}.*"):
+        pid = leftover.name[len(name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            leftover.unlink(missing_ok=True)
+
+
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write through a temporary file in the same folder, so a failure never leaves half a file.
 
@@ -75,8 +83,9 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    _remove_leftovers(folder, path.name)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", dir=folder)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     try:

@@ -65,6 +65,10 @@ def parse_number(text: str) -> Decimal:
     True
     >>> parse_number("上万"), parse_number("１２．５")
     (Decimal('10000'), Decimal('12.5'))
+    >>> parse_number("1" * 30)
+    Traceback (most recent call last):
+    ...
+    ValueError: 111111111111111111111111111111: too many digits to be a figure
     """
     text = text.strip().translate(FULLWIDTH).rstrip("%")
     if text in ROUND_MYRIAD:
@@ -106,4 +110,7 @@ def _plain(value: Decimal) -> Decimal:
     '201000'
     """
     normal = value.normalize()
-    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+    try:
+        return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+    except InvalidOperation as exc:  # more digits than the decimal context holds: no count a report makes
+        raise ValueError(f"{value}: too many digits to be a figure") from exc

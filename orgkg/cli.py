@@ -7,6 +7,7 @@ ends in one line on stderr and exit status 1.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ CACHE = ".orgkg-cache"  # the extraction cache's folder, beside the graph it was
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    _warnings_to_stderr()
     try:
         return args.run(args) or 0
     except OrgkgError as exc:
@@ -31,6 +33,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("orgkg: interrupted", file=sys.stderr)
         return 130
+
+
+def _warnings_to_stderr() -> None:
+    """The build's warnings (a number skipped …) as one line each on stderr."""
+    build = logging.getLogger("orgkg.build")
+    if not build.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("orgkg: warning: %(message)s"))
+        build.addHandler(handler)
+        build.propagate = False
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -98,6 +110,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=5000)
     p.add_argument("--endpoint", help="answer SPARQL from this remote endpoint (e.g. an Oxigraph server)")
+    p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                   help="a Host name clients may use besides the bound address and localhost (repeatable); "
+                        "with --host 0.0.0.0 and none given, any")
     p.set_defaults(run=_serve)
 
     p = sub.add_parser("vocab", help="regenerate graph/vocab.py from ontology/orgkg.ttl (in a checkout)")
@@ -250,6 +265,8 @@ def _serve(args) -> int:
         output = _build_to(args.source, args.output, None, DEFAULT_PIPELINE, False, os.cpu_count() or 1,
                            Path(args.output).parent / CACHE)
         config = {"GRAPH": str(output)}
+    if args.host not in ("0.0.0.0", "::") or args.allowed_host:  # never echo a Host nobody chose
+        config["TRUSTED_HOSTS"] = [args.host, "localhost", "127.0.0.1", "[::1]", *args.allowed_host]
     app = create_app(config)
     try:
         serve(app, host=args.host, port=args.port)

@@ -249,3 +249,40 @@ def test_serve_binds_to_the_loopback_interface_unless_told_otherwise():
     from orgkg.cli import _parser
 
     assert _parser().parse_args(["serve", "g.ttl"]).host == "127.0.0.1"
+
+
+@pytest.mark.parametrize("source", ["/dev/zero", "{fifo}"], ids=["device", "fifo"])
+def test_pipes_and_devices_are_refused_at_once_in_one_line(tmp_path, source):
+    import os
+
+    fifo = tmp_path / "corpus.txt"
+    os.mkfifo(fifo)
+    done = subprocess.run([sys.executable, "-m", "orgkg", "build", str(fifo) if source == "{fifo}" else source,
+                           "-o", str(tmp_path / "g.ttl")], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 1 and "not a regular file" in done.stderr and len(done.stderr.splitlines()) == 1
+
+
+def test_a_corpus_over_the_size_limit_is_refused_before_reading(tmp_path):
+    import os
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * (2 << 20))
+    done = subprocess.run([sys.executable, "-m", "orgkg", "build", str(big), "-o", str(tmp_path / "g.ttl")],
+                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, "ORGKG_MAX_CORPUS_MB": "1"})
+    assert done.returncode == 1 and "more than the 1 MB" in done.stderr
+
+
+def test_an_impossible_number_is_skipped_with_a_warning_naming_its_sentence(tmp_path):
+    corpus = tmp_path / "report.txt"
+    corpus.write_text("某县组织工作总结\n　　全县共有党员" + "9" * 30 + "名，建成党群服务中心12个。\n", encoding="utf-8")
+    done = orgkg("build", corpus, "-o", tmp_path / "g.ttl", "-q", "--no-cache")
+    assert done.returncode == 0
+    assert "orgkg: warning: skipped a number" in done.stderr and "建成党群服务中心" in done.stderr
+    assert "ok:value \"12\"^^xsd:decimal" in (tmp_path / "g.ttl").read_text(encoding="utf-8")
+
+
+def test_a_write_killed_midway_leaves_nothing_the_next_build_keeps(tmp_path):
+    leftover = tmp_path / ".g.ttl.999999999.abc"  # a pid no process has
+    leftover.write_text("half a graph")
+    assert orgkg("build", SAMPLE, "-o", tmp_path / "g.ttl", "-q", "--no-cache").returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.ttl"]

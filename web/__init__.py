@@ -32,6 +32,7 @@ DEFAULTS = {
     "CORS_ORIGIN": "*",  # Access-Control-Allow-Origin of the endpoint; None to turn CORS off
     "NETWORK_MAX_NODES": 300,
     "MAX_CONTENT_LENGTH": 1 << 20,  # bytes of a request body (a POSTed query); more is answered 413
+    "TRUSTED_HOSTS": None,  # Host names the app answers to (None: any); `orgkg serve` sets its own
 }
 #: HTML pages load nothing from other origins and run no inline script.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "

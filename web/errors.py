@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask import Flask, current_app, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 from orgkg.graph.store import (
     AnswerFormatError, Busy, OrgkgError, QueryRefused, QuerySyntaxError, QueryTimeout, QueryTooComplex, UpstreamError,
@@ -21,7 +21,9 @@ def wants_json() -> bool:
 
 def handle(error: Exception):
     """Answer ``error`` with its status; unexpected errors are logged and become a 500."""
-    if isinstance(error, HTTPException):
+    if isinstance(error, SecurityError):  # an untrusted Host: said without repeating it
+        status, name, message = 400, error.name, "this server does not answer to that Host name"
+    elif isinstance(error, HTTPException):
         status, name, message = error.code or 500, error.name, error.description
     elif isinstance(error, OrgkgError):
         status = next((code for kind, code in STATUS.items() if isinstance(error, kind)), 500)

@@ -26,6 +26,8 @@ MESSAGES = {
     "show_graph": ("以网络图显示结果", "Show results as a graph"),
     "share": ("分享链接", "Share link"),
     "shared_query": ("分享的查询", "Shared query"),
+    "shared_hint": ("这是通过链接分享的查询，查看后再运行。", "This query came through a shared link: read it, then run it."),
+    "run": ("运行", "Run"),
     "reset_editor": ("重置编辑器", "Reset editor"),
     "truncated": ("结果已截断：只返回前 {n} 行。", "Results truncated: only the first {n} rows were returned."),
     "endpoint_note": ("SPARQL 1.1 端点：", "SPARQL 1.1 endpoint: "),

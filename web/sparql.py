@@ -33,11 +33,11 @@ SD_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
 
 @bp.after_request
 def cors(response: Response) -> Response:
-    """Let browser tools on other origins query the endpoint (``CORS_ORIGIN``; ``None`` turns it off)."""
+    """Let browser tools on other origins query the endpoint with GET (``CORS_ORIGIN``; ``None`` turns it off)."""
     origin = current_app.config["CORS_ORIGIN"]
     if origin:
         response.headers["Access-Control-Allow-Origin"] = origin
-        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        response.headers["Access-Control-Allow-Methods"] = "GET, OPTIONS"  # other origins read, never post
         response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
         response.headers["Access-Control-Expose-Headers"] = "Orgkg-Truncated, Orgkg-Row-Limit"
     response.vary.add("Accept")

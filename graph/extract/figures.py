@@ -22,6 +22,7 @@ never inside a word, a quoted name or a 《title》.
 """
 from __future__ import annotations
 
+import logging
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from ..knowledge import Knowledge
 from ..numbers import ARABIC, CN_NUMERAL, as_percentage, parse_number
 from . import register
 
+log = logging.getLogger("orgkg.build")
 UNITS = ("个百分点", "百分点", "平方公里", "平方米", "人次", "场次", "批次", "轮次", "班次", "期次", "课时", "学时", "小时",
          "公里", "方面", "名", "个", "人", "位", "家", "项", "件", "次", "所", "批", "期", "场", "条", "户",
          "支", "套", "份", "处", "张", "艘", "辆", "元", "倍", "天", "岁", "轮", "篇", "间", "座", "台", "堂", "亩", "种", "门", "大类", "类", "枚", "届", "路", "册", "本", "节", "%", "％")
@@ -70,7 +72,7 @@ FIGURE = re.compile(
     rf"(?:(?:(?<=连续)|(?<=连续[\u4e00-\u9fff]{{2}}))(?P<years>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})年(?![来以间前后底末初度])"
     rf"|百分之(?P<pct>{ARABIC}|[{CN_NUMERAL}]+)"
     rf"|(?P<frac>[{CN_NUMERAL}]+分之[{CN_NUMERAL}]+)"
-    rf"|(?<![\d./+＋第前])(?<!\d,)(?P<num>{ARABIC})(?P<a1>[余多])?(?:\s(?=[万亿]))?(?P<mult>[万亿]{{0,2}})(?P<a2>[余多])?(?P<unit>{'|'.join(UNITS)})?"
+    rf"|(?<![\d./+＋第前A-Za-z])(?<!\d,)(?P<num>{ARABIC})(?P<a1>[余多])?(?:\s(?=[万亿]))?(?P<mult>[万亿]{{0,2}})(?P<a2>[余多])?(?P<unit>{'|'.join(UNITS)})?"
     rf"|(?<![{CN_NUMERAL}第前“届])(?!一[个项])(?P<cn>[一二两三四五六七八九十][一二两三四五六七八九十百千万]*)"
     rf"(?P<a4>[余多])?(?P<cnunit>{'|'.join(CN_COUNT_UNITS)})"
     rf"|(?<![\d{CN_NUMERAL}数几成第每])(?P<myriad>[百千万][万亿]?|上万|过万)(?P<a3>[余多])?(?P<munit>{'|'.join(UNITS)}))"
@@ -162,13 +164,19 @@ def find_numbers(text: str) -> list[Number]:
     [('5', '批'), ('1600', '名'), ('185', '个')]
     >>> [(str(n.value), n.unit) for n in find_numbers("学习十九届六中全会精神，连续举办六届创业大赛，投资6.2 亿元")]
     [('6', '届'), ('620000000', '元')]
+    >>> find_numbers("编号A308名单，党员" + "9" * 30 + "名")
+    []
     """
     found = []
     for m in FIGURE.finditer(text):
         unit = _unit(text, m)
         if unit is None or _excluded(text, m, unit):
             continue
-        value = as_percentage(parse_number(_written(m))) if m["frac"] else parse_number(_written(m))
+        try:
+            value = as_percentage(parse_number(_written(m))) if m["frac"] else parse_number(_written(m))
+        except ValueError as exc:  # a number no report counts by: skipped, and said so
+            log.warning("skipped a number that is no figure (%s) in: %s", exc, text[:80])
+            continue
         approx = (m["pre"] or m["a1"] or m["a2"] or m["a3"] or m["a4"] or m["post"]
                   or (m["myriad"] if m["myriad"] in ROUND_APPROX else None))
         found.append(Number(m.start(), m.end(), value, unit, approx))

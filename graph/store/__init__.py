@@ -33,7 +33,7 @@ from ..errors import (
     QueryTooComplex, StoreError, UpstreamError,
 )
 from ..namespaces import PREFIXES
-from .guard import check
+from .guard import check, names_its_dataset
 from .workers import ProcessBackend
 
 __all__ = [
@@ -115,7 +115,8 @@ class LocalBackend:
     """An in-memory pyoxigraph store.
 
     Queries see the union of all graphs as their default graph, so data loaded
-    from TriG is not hidden in named graphs.
+    from TriG is not hidden in named graphs, unless the query or the protocol
+    names its dataset (``FROM``, ``default-graph-uri``), which is then honoured.
 
     :param store: the loaded store; it is never written to after this.
     """
@@ -165,7 +166,7 @@ class LocalBackend:
                 sparql,
                 base_iri=base,
                 substitutions={ox.Variable(k): v for k, v in bindings.items()} or None,
-                use_default_graph_as_union=not default_graphs,
+                use_default_graph_as_union=not default_graphs and not names_its_dataset(sparql),
                 default_graph=default_graphs or None,
                 named_graphs=named_graphs or None,
             )

@@ -31,6 +31,15 @@ MAX_DEPTH = 64  # nested brackets
 MAX_OPERATORS = 2_000  # UNION, ||, &&, path steps
 
 
+def names_its_dataset(sparql: str) -> bool:
+    """Whether the query chooses its own dataset with ``FROM`` or ``FROM NAMED`` (then it is honoured).
+
+    >>> names_its_dataset("SELECT * FROM <http://x/g> { ?s ?p ?o }"), names_its_dataset('SELECT ?from { ?s ?p "from" }')
+    (True, False)
+    """
+    return any(m.group().upper() == "FROM" for m in _TOKENS.finditer(sparql))
+
+
 def check(sparql: str) -> None:
     """Refuse what this server never runs, before it runs.
 

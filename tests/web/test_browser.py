@@ -117,9 +117,18 @@ def test_query_page_runs_an_example_and_links_to_entities(page, clean_server, sc
     assert page.locator("h1").inner_text()
 
 
-def test_shared_link_reopens_and_runs_the_query(page, live_server):
+def run_shared(page) -> None:
+    """Click the button that runs a shared link's query, which never runs by itself."""
+    page.locator("#run-shared").click()
+
+
+def test_shared_link_reopens_the_query_and_runs_it_on_a_click(page, live_server):
     query = "PREFIX ok: <https://w3id.org/orgkg/ontology#>\nSELECT ?r WHERE { ?r a ok:Region } LIMIT 3"
     page.goto(live_server + "/sparql?query=" + query.replace(" ", "%20").replace("#", "%23").replace("\n", "%0A"))
+    page.locator("#shared-notice").wait_for()
+    page.wait_for_timeout(500)
+    assert page.locator(".tabPanel.active .yasr table.dataTable tbody tr").count() == 0  # nothing ran unasked
+    run_shared(page)
     page.locator(".tabPanel.active .yasr table.dataTable tbody tr").first.wait_for()
     assert "LIMIT 3" in page.locator(".tabPanel.active .yasqe").inner_text()
     assert page.locator(".tabPanel.active .yasr table.dataTable tbody tr").count() == 3
@@ -128,6 +137,7 @@ def test_shared_link_reopens_and_runs_the_query(page, live_server):
 def test_a_bad_query_shows_the_parser_message(watched, live_server):
     page, watch = watched
     page.goto(live_server + "/sparql?query=SELECT%20*%20WHERE%20%7B%20%3Fs")
+    run_shared(page)
     error = page.locator(".tabPanel.active .yasr .query-error")
     error.wait_for()
     assert "400 · QuerySyntaxError" in error.inner_text()
@@ -260,6 +270,7 @@ def capped_server(graph_file):
 
 def test_truncation_is_shown(page, capped_server):
     page.goto(capped_server + "/sparql?query=SELECT%20*%20WHERE%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D")
+    run_shared(page)
     notice = page.locator("#truncation")
     notice.wait_for()
     assert "5" in notice.inner_text() and "截断" in notice.inner_text()

@@ -121,3 +121,55 @@ def test_control_characters_never_make_ill_formed_xml(client):
     ok = client.get("/sparql", query_string={"query": 'SELECT ?x WHERE { BIND("a\\tb" AS ?x) }', "format": "xml"})
     assert ok.status_code == 200 and parseString(ok.data)
     assert client.get("/sparql", query_string={"query": query, "format": "json"}).get_json()["results"]["bindings"][0]["x"]["value"] == "a\x01b"
+
+
+def test_a_host_nobody_chose_is_refused_not_echoed(graph_file):
+    from orgkg.web import create_app
+
+    client = create_app({"GRAPH": graph_file, "TRUSTED_HOSTS": ["127.0.0.1", "localhost"]}).test_client()
+    response = client.get("/sparql", headers={"Host": "evil.example", "Accept": "text/html"})
+    assert response.status_code == 400 and b"evil.example" not in response.data
+    assert client.get("/sparql", headers={"Host": "localhost:5000", "Accept": "text/html"}).status_code == 200
+
+
+def test_other_origins_may_only_read(client):
+    response = client.options("/sparql", headers={"Origin": "http://elsewhere.example"})
+    assert response.headers["Access-Control-Allow-Methods"] == "GET, OPTIONS"
+
+
+@pytest.mark.parametrize("name", ["named-graph", "missing-graph"])
+def test_from_is_honoured_never_ignored(graph, tmp_path, name):
+    from rdflib import Dataset, URIRef
+
+    from orgkg.web import create_app
+
+    dataset = Dataset()
+    named = dataset.graph(URIRef("https://w3id.org/orgkg/graph/sample"))
+    for triple in graph:
+        named.add(triple)
+    path = tmp_path / "graph.trig"
+    dataset.serialize(path, format="trig", encoding="utf-8")
+    client = create_app({"GRAPH": str(path)}).test_client()
+    source = "https://w3id.org/orgkg/graph/sample" if name == "named-graph" else "https://w3id.org/orgkg/graph/none"
+    query = f"SELECT (COUNT(*) AS ?n) FROM <{source}> WHERE {{ ?s ?p ?o }}"
+    n = int(client.get("/sparql", query_string={"query": query, "format": "json"}).get_json()
+            ["results"]["bindings"][0]["n"]["value"])
+    assert (n > 0) if name == "named-graph" else (n == 0)
+
+
+def test_a_crowd_of_half_open_connections_does_not_lock_others_out(live_server):
+    import urllib.request
+    from urllib.parse import urlparse
+
+    address = urlparse(live_server)
+    crowd = []
+    try:
+        for _ in range(150):
+            s = socket.create_connection((address.hostname, address.port), timeout=5)
+            s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # never finished
+            crowd.append(s)
+        with urllib.request.urlopen(live_server + "/sparql?query=ASK%7B%7D&format=json", timeout=10) as answer:
+            assert answer.status == 200
+    finally:
+        for s in crowd:
+            s.close()

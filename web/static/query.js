@@ -42,9 +42,9 @@
     yasr: { prefixes: Object.assign(Object.fromEntries(cfg.resourceKinds.map((k) => [k, cfg.resourceBase + k + "/"])), cfg.prefixes) },
   });
 
-  // Opens a query in its own tab and runs it; a tab already holding the same query is reused,
-  // so reloading a shared link or clicking an example twice adds no tab.
-  function openQuery(name, query) {
+  // Opens a query in its own tab and runs it (unless told not to); a tab already holding the same
+  // query is reused, so reloading a shared link or clicking an example twice adds no tab.
+  function openQuery(name, query, run = true) {
     let tab = Object.values(yasgui._tabs).find((t) => t.getPersistedJson().yasqe.value === query);
     if (tab) {
       yasgui.selectTabId(tab.getId());
@@ -53,7 +53,7 @@
       tab.setQuery(query);
     }
     tab.setEndpoint(cfg.endpoint);
-    return tab.query();
+    return run ? tab.query() : tab;
   }
 
   document.querySelectorAll("button.example").forEach(function (button) {
@@ -110,8 +110,17 @@
     document.getElementById("result-tools").hidden = false;
   }
 
-  // A shared link's query opens and runs once the listeners above are in place.
-  if (cfg.query) openQuery(cfg.sharedTabName, cfg.query);
+  // A shared link's query opens in the editor; it runs only when the reader asks, so a link
+  // from elsewhere cannot make this server work (or show what it was made to look for) unasked.
+  if (cfg.query) {
+    const tab = openQuery(cfg.sharedTabName, cfg.query, false);
+    const notice = document.getElementById("shared-notice");
+    notice.hidden = false;
+    document.getElementById("run-shared").addEventListener("click", function () {
+      notice.hidden = true;
+      tab.query();
+    });
+  }
 
   // IRIs under the resource base open the app's own entity page, in this window.
   function localise(event) {
