@@ -4,7 +4,7 @@ usage: python benchmarks/build_scale.py CORPUS [--scales 1,10,50] [--jobs 1,2] [
 
 Every figure is a whole process, cold start included, timed with
 ``time.perf_counter`` around the child and its peak memory from
-``resource.getrusage(RUSAGE_CHILDREN)``, so the build and the floor are measured
+``resource.getrusage(RUSAGE_CHILDREN)`` of a small wrapper around each one, so the build and the floor are measured
 alike in one run. The floor is a bare ``jieba.lcut`` over the same text
 (dictionary load included). Scaled corpora repeat the real articles with each
 copy's subject region renamed to another prefecture, so no two articles share a
@@ -18,7 +18,6 @@ import datetime
 import os
 import platform
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -33,17 +32,22 @@ STRESS = ("全县持续深化“党建引领基层治理”行动，建成党群
           "推行“周调度、月通报”工作机制，累计培训党员干部8600人次")
 
 
+# runs a command and reports the largest resident set of it and its own children, alone
+PEAK = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:]); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(done.returncode)")
+
+
 def run(command: list[str], timeout: float) -> tuple[float, float, str]:
-    """Wall seconds and the peak RSS (MB) of one child process; ``inf`` after a time-out."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall seconds and the peak RSS (MB) of one command; ``inf`` after a time-out."""
     start = time.perf_counter()
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        done = subprocess.run([PYTHON, "-c", PEAK, *command], capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return float("inf"), float("nan"), "timed out"
     wall = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024, "" if done.returncode == 0 else done.stderr.strip().splitlines()[-1]
+    lines = done.stderr.strip().splitlines()
+    peak = int(lines[-1]) / 1024 if lines and lines[-1].isdigit() else float("nan")
+    return wall, peak, "" if done.returncode == 0 else (lines[-2] if len(lines) > 1 else "failed")
 
 
 def scaled(corpus: Path, factor: int, folder: Path) -> Path:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -760,25 +760,48 @@ def indicator_of(text: str, number: Number, subject: str | None, noun: tuple[int
     return found
 
 
-def concerns(article: Article, sentence: Sentence, span: tuple[int, int]) -> tuple[str, int] | None:
-    """The programme, initiative or region a figure belongs to, when its subject
-    says so: a measure named in the subject (``“星火计划”项目48个``), else a
-    region the subject opens with (``北京市党员总数``), unless that region is
-    one example in a list (``赴长沙、南昌等地推介岗位1500个``): the places
-    visited are not the places counted.
+class Named:
+    """The measures and regions an article names, indexed once so each figure looks them up in log time.
 
-    :param span: the subject's article offsets, from the phrase before the
-        number to the end of the noun after it.
+    Measures never overlap one another, so sorted by start they are sorted by end too.
     """
-    for m in article.measures:
-        if m.sentence == sentence.index and m.start < span[1] and span[0] < m.end:
-            return ("measure", m.start)
-    text = article.text
-    for r in article.regions:
-        if (r.sentence == sentence.index and r.start == span[0]
+
+    def __init__(self, article: Article):
+        self.measures = article.measures
+        self.ends = [m.end for m in self.measures]
+        self.regions = {r.start: r for r in article.regions}
+        self.text = article.text
+
+    def concerns(self, sentence: Sentence, span: tuple[int, int]) -> tuple[str, int] | None:
+        """The programme, initiative or region a figure belongs to, when its subject
+        says so: a measure named in the subject (``“星火计划”项目48个``), else a
+        region the subject opens with (``北京市党员总数``), unless that region is
+        one example in a list (``赴长沙、南昌等地推介岗位1500个``): the places
+        visited are not the places counted.
+
+        :param span: the subject's article offsets, from the phrase before the
+            number to the end of the noun after it.
+        """
+        at = bisect_right(self.ends, span[0])
+        if at < len(self.measures):
+            m = self.measures[at]
+            if m.sentence == sentence.index and m.start < span[1]:
+                return ("measure", m.start)
+        r, text = self.regions.get(span[0]), self.text
+        if (r is not None and r.sentence == sentence.index
                 and text[r.start - 1:r.start] != "、" and text[r.end:r.end + 1] not in ("、", "等")):
             return ("region", r.start)
-    return None
+        return None
+
+    def without_region(self, concern: tuple[str, int] | None, subject: str | None) -> str | None:
+        """The subject without the region it opens with (``江苏人才资源总量`` →
+        ``人才资源总量``): the indicator rules know region names only by their
+        suffix (…省, …市), not short names, and the region is linked separately."""
+        if subject and concern and concern[0] == "region":
+            surface = self.regions[concern[1]].surface
+            if subject.startswith(surface) and len(subject) > len(surface):
+                return subject[len(surface):]
+        return subject
 
 
 def next_floor(text: str, number: Number, noun: tuple[int, int]) -> int:
@@ -800,24 +823,13 @@ def next_floor(text: str, number: Number, noun: tuple[int, int]) -> int:
     return number.end
 
 
-def without_region(article: Article, concern: tuple[str, int] | None, subject: str | None) -> str | None:
-    """The subject without the region it opens with (``江苏人才资源总量`` →
-    ``人才资源总量``): the indicator rules know region names only by their
-    suffix (…省, …市), not short names, and the region is linked separately."""
-    if subject and concern and concern[0] == "region":
-        surface = next(r.surface for r in article.regions if r.start == concern[1])
-        if subject.startswith(surface) and len(subject) > len(surface):
-            return subject[len(surface):]
-    return subject
-
-
 def find_figures(article: Article, indicators: dict[str, Indicator]) -> Article:
     """Set ``article.figures``: a :class:`FigureMention` for every statistic of every sentence.
 
     A fact repeated later in the article (same value, unit and subject) is
     kept once.
     """
-    seen, figures = set(), []
+    seen, figures, named = set(), [], Named(article)
     for sentence in article.sentences:
         text, base, floor, previous, noun, concern = sentence.text, sentence.start, 0, None, (0, 0), None
         for number in find_numbers(text):
@@ -825,7 +837,7 @@ def find_figures(article: Article, indicators: dict[str, Indicator]) -> Article:
             adjacent = floor > 0 and sum(ch in HARD_BREAK for ch in text[floor:number.start]) <= 1
             subject = inherited_subject(read_subject(text, spans), previous, adjacent)
             # 松川人才总量从41万人增长到52万人: the second inherits what the first concerns
-            own = concerns(article, sentence, (base + spans[0][0], base + spans[1][1]))
+            own = named.concerns(sentence, (base + spans[0][0], base + spans[1][1]))
             concern = own or (concern if subject is not None and subject == previous else None)
             floor, previous = next_floor(text, number, spans[1]), subject
             noun = spans[0] if FIGURE.match(text, number.end) else spans[1]
@@ -836,7 +848,7 @@ def find_figures(article: Article, indicators: dict[str, Indicator]) -> Article:
                 value=number.value, unit=number.unit, text=text[number.start:number.end],
                 start=base + number.start, end=base + number.end, sentence=sentence.index,
                 approx=number.approx, subject=subject, time=read_time(article, sentence, number.start),
-                indicator=indicator_of(text, number, without_region(article, concern, subject), spans[1], indicators),
+                indicator=indicator_of(text, number, named.without_region(concern, subject), spans[1], indicators),
                 concerns=concern,
             ))
     article.figures = figures
