@@ -48,6 +48,24 @@ def graph_file(graph, tmp_path_factory) -> Path:
     return path
 
 
+#: The named graph :func:`trig_app` keeps the sample in.
+SAMPLE_GRAPH = "https://w3id.org/orgkg/graph/sample"
+
+
+@pytest.fixture(scope="session")
+def trig_app(graph, tmp_path_factory):
+    """The app serving the sample from TriG, where it sits in the named graph :data:`SAMPLE_GRAPH`."""
+    from rdflib import Dataset, URIRef
+
+    dataset = Dataset()
+    named = dataset.graph(URIRef(SAMPLE_GRAPH))
+    for triple in graph:
+        named.add(triple)
+    path = tmp_path_factory.mktemp("trig") / "graph.trig"
+    dataset.serialize(path, format="trig", encoding="utf-8")
+    return create_app({"GRAPH": str(path)})
+
+
 @pytest.fixture(scope="session")
 def app(graph_file):
     return create_app({"GRAPH": graph_file, "TESTING": True})

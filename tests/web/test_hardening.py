@@ -138,19 +138,11 @@ def test_other_origins_may_only_read(client):
 
 
 @pytest.mark.parametrize("name", ["named-graph", "missing-graph"])
-def test_from_is_honoured_never_ignored(graph, tmp_path, name):
-    from rdflib import Dataset, URIRef
+def test_from_is_honoured_never_ignored(trig_app, name):
+    from conftest import SAMPLE_GRAPH
 
-    from orgkg.web import create_app
-
-    dataset = Dataset()
-    named = dataset.graph(URIRef("https://w3id.org/orgkg/graph/sample"))
-    for triple in graph:
-        named.add(triple)
-    path = tmp_path / "graph.trig"
-    dataset.serialize(path, format="trig", encoding="utf-8")
-    client = create_app({"GRAPH": str(path)}).test_client()
-    source = "https://w3id.org/orgkg/graph/sample" if name == "named-graph" else "https://w3id.org/orgkg/graph/none"
+    client = trig_app.test_client()
+    source = SAMPLE_GRAPH if name == "named-graph" else "https://w3id.org/orgkg/graph/none"
     query = f"SELECT (COUNT(*) AS ?n) FROM <{source}> WHERE {{ ?s ?p ?o }}"
     n = int(client.get("/sparql", query_string={"query": query, "format": "json"}).get_json()
             ["results"]["bindings"][0]["n"]["value"])

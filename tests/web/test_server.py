@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import Dataset, URIRef
 
 from orgkg.graph.store import GraphFileError
 from orgkg.web import create_app
@@ -18,15 +17,9 @@ def test_graph_files_load_by_extension(graph, tmp_path, ext, rdflib_format):
     assert client.get("/sparql", query_string={"query": ASK}, headers={"Accept": "application/json"}).get_json()["boolean"]
 
 
-def test_trig_data_in_a_named_graph_is_queried_by_default(graph, tmp_path):
+def test_trig_data_in_a_named_graph_is_queried_by_default(trig_app):
     """Data loaded from TriG often sits in a named graph; the default graph is the union, so queries find it."""
-    dataset = Dataset()
-    named = dataset.graph(URIRef("https://w3id.org/orgkg/graph/sample"))
-    for triple in graph:
-        named.add(triple)
-    path = tmp_path / "graph.trig"
-    dataset.serialize(path, format="trig", encoding="utf-8")
-    client = create_app({"GRAPH": str(path)}).test_client()
+    client = trig_app.test_client()
     assert client.get("/sparql", query_string={"query": ASK}, headers={"Accept": "application/json"}).get_json()["boolean"]
     assert client.get("/id/region/430200").status_code == 200
 
