@@ -213,14 +213,14 @@ def _excluded(text: str, m: re.Match, unit: str) -> bool:
     >>> [_excluded(t, last(t), u) for t, u in (("90%的村至少有2名", "名"), ("12个村均达到8万元", "元"), ("每1元", "元"))]
     [True, True, True]
     """
-    after = text[m.end():]
-    if _in_name(text, m.start()) or NOT_AFTER.match(after) or RANGE_END.search(text, 0, m.start()):
+    after = text[m.end():m.end() + WINDOW]
+    if _in_name(text, m.start()) or NOT_AFTER.match(after) or RANGE_END.search(text, max(0, m.start() - 2), m.start()):
         return True  # “人才新政15条”, 1+5, 100周年; 3至5名: the upper end of a range is a target
     if unit == "人" and after.startswith("才"):
         return True  # 8890人才热线: 人 is part of 人才, not a unit
     if _bound(unit, m["pre"], m["post"], after) or (m["cn"] and parse_number(m["cn"]) < 2):
         return True  # 35岁以下 or 10万元以上村 (a bound); 一批 (vague)
-    if unit == "届" and not EDITION_VERB.search(text, 0, m.start()):
+    if unit == "届" and not EDITION_VERB.search(text, max(0, m.start() - WINDOW), m.start()):
         return True
     if m["cnunit"] in ("个", "项") and _named_count(text, m):
         return True
@@ -231,7 +231,7 @@ def _excluded(text: str, m: re.Match, unit: str) -> bool:
         return True
     if TARGET_BEFORE.search(text, clause_bounds(text, m.start(), m.end())[0], m.start()) or TARGET_AFTER.match(after):
         return True
-    return _criterion_or_base(text[:m.start()], unit)
+    return _criterion_or_base(text[max(0, m.start() - WINDOW):m.start()], unit)
 
 
 def _named_count(text: str, m: re.Match) -> bool:
@@ -271,7 +271,7 @@ def _round_name(text: str, m: re.Match, unit: str) -> bool:
     [False, True, True, True]
     """
     clause_end = clause_bounds(text, m.start(), m.end())[1]
-    return (unit not in ROUND_UNITS or ROUND_NAME_BEFORE.search(text, 0, m.start()) is not None
+    return (unit not in ROUND_UNITS or ROUND_NAME_BEFORE.search(text, max(0, m.start() - 2), m.start()) is not None
             or ROUND_NAME_AFTER.search(text, m.end(), clause_end) is not None)
 
 
@@ -348,7 +348,8 @@ def _in_name(text: str, pos: int) -> bool:
     >>> _in_name("构建“12个教育基地、300名师资”体系", 3), _in_name("“要做到‘两个维护’，”", 5)
     (False, True)
     """
-    if text.count("‘", 0, pos) > text.count("’", 0, pos):
+    inner_open, inner_close = _marks(text)[4:]
+    if inner_open[pos] > inner_close[pos]:
         return True  # “…用‘六个杰出楷模’阐述…”: a slogan quoted inside speech
     if not _quoted(text, pos):
         return False
@@ -364,8 +365,15 @@ def _quoted(text: str, pos: int) -> bool:
     >>> _quoted("出台“人才新政15条”", 8), _quoted("开办“夜学堂”12期", 7)
     (True, False)
     """
-    before = text[:pos]
-    return before.count("“") > before.count("”") or before.count("《") > before.count("》")
+    opened, closed, titled, untitled, _, _ = _marks(text)
+    return opened[pos] > closed[pos] or titled[pos] > untitled[pos]
+
+
+@lru_cache(maxsize=8)
+def _marks(text: str) -> tuple[list[int], ...]:
+    """How many “, ”, 《, 》, ‘ and ’ stand before each offset of ``text``: counted once per sentence,
+    so asking at every number of a long one stays linear."""
+    return tuple(list(accumulate((ch == mark for ch in text), initial=0)) for mark in "“”《》‘’")
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -375,9 +383,17 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     >>> clause_bounds(text, 14, 18)
     (0, 18)
     """
-    left = max(text.rfind(ch, 0, start) for ch in HARD_BREAK) + 1
-    rights = [i for i in (text.find(ch, end) for ch in HARD_BREAK) if i >= 0]
-    return left, min(rights, default=len(text))
+    breaks = _breaks(text)
+    at = bisect_left(breaks, start)
+    left = breaks[at - 1] + 1 if at else 0
+    after = bisect_left(breaks, end)
+    return left, breaks[after] if after < len(breaks) else len(text)
+
+
+@lru_cache(maxsize=8)
+def _breaks(text: str) -> list[int]:
+    """The offsets of every clause break in ``text``, found once per sentence."""
+    return [i for i, ch in enumerate(text) if ch in HARD_BREAK]
 
 
 def subject_spans(text: str, number: Number, floor: int,
@@ -626,6 +642,10 @@ def noun_span(text: str, start: int) -> tuple[int, int]:
     return begin, stop
 
 
+LOOK_PAST = 16  # characters past a cut a figure starting before it may need (units, approximations)
+WINDOW = 200  # characters around a number the rules that judge it read: far more than any clause they look at
+
+
 def _noun_stop(text: str, begin: int) -> int:
     """Where the noun phrase opening at ``begin`` ends: at a break, a particle or
     preposition (:data:`NOUN_STOP`), the next number, or :data:`MAX_AFTER`
@@ -636,16 +656,17 @@ def _noun_stop(text: str, begin: int) -> int:
     if inside:
         closing = text.find("”", begin)
         cap = min(cap, closing if closing >= 0 else len(text))
-    elif text.startswith("“", begin) and "”" in text[begin:]:  # 2期“…”擂台赛: a quoted name is not cut
+    elif text.startswith("“", begin) and text.find("”", begin) >= 0:  # 2期“…”擂台赛: a quoted name is not cut
         cap = max(cap, text.index("”", begin) + 1 + MAX_AFTER // 2)
-    if not inside and text.count("“", begin, cap) > text.count("”", begin, cap) and "”" in text[cap:]:
+    if not inside and text.count("“", begin, cap) > text.count("”", begin, cap) and text.find("”", cap) >= 0:
         cap = text.index("”", cap) + 1  # 900余名快递小哥争当“红色骑手”: not cut inside the name
     cap = min(cap, len(text))
     first = begin
     if text.startswith(PREPOSITIONS, begin) and not FIGURE.search(text, begin, clause_bounds(text, begin, begin)[1]):
         first = begin + 1
     # 70%以上的村收入超过10万元: the next number is not part of it
-    breaks = chain(NOUN_STOP.finditer(text, first, cap), FIGURE.finditer(text, begin))
+    # a figure starting before the cap is found looking a few characters past it (its unit), never further
+    breaks = chain(NOUN_STOP.finditer(text, first, cap), FIGURE.finditer(text, begin, cap + LOOK_PAST))
     stop = min((m.start() for m in breaks if m.start() < cap and (inside or not _quoted(text, m.start()))), default=cap)
     return word_end(text, begin, stop) if stop == cap and not inside else stop
 

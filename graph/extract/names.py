@@ -31,8 +31,10 @@ are the lists of ``data/measure_words.tsv``, handed in as a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import replace
+from functools import lru_cache
 from typing import Callable
 
 from ..doc import Article, MeasureMention, Sentence
@@ -368,6 +370,23 @@ def _skip_back(text: str, start: int) -> str:
         before = trimmed
 
 
+def after_last(text: str, chars: str, pos: int) -> int:
+    """The offset just after the last of ``chars`` before ``pos`` (0 when there is none).
+
+    >>> after_last("甲，乙。丙", "，。", 4), after_last("甲乙", "，", 2)
+    (4, 0)
+    """
+    found = _positions(text, chars)
+    at = bisect_left(found, pos)
+    return found[at - 1] + 1 if at else 0
+
+
+@lru_cache(maxsize=16)
+def _positions(text: str, chars: str) -> list[int]:
+    """Where ``chars`` stand in ``text``, found once per sentence, so asking at every name stays linear."""
+    return [i for i, ch in enumerate(text) if ch in chars]
+
+
 class _Finder:
     """Collects the names of one sentence, each span claimed at most once."""
 
@@ -469,7 +488,7 @@ class _Finder:
         belong to the name (机关党建“六个引领”工作法, 推行技术攻关“赛马比拼”);
         ``start`` itself when there are none."""
         text = self.text
-        a = max(text.rfind(c, 0, start) for c in LEFT_BREAK) + 1
+        a = after_last(text, LEFT_BREAK, start)
         verbs = [m.end() for m in self.lex.verb.finditer(text, a, start)]
         cut = self._past_claims(max(verbs, default=a), start)
         governed = bool(verbs) or cut > a  # by a verb, or by the verb of the name joined before it
@@ -551,7 +570,7 @@ class _Finder:
         written after the last (落实甲、乙等政策, 健全甲、乙和丙机制): one item per
         member, named as written; the last keeps the head unless 等 closes the list."""
         for h in self.lex.list_head.finditer(self.text):
-            a = max(self.text.rfind(c, 0, h.start()) for c in CLAUSE_BREAK) + 1
+            a = after_last(self.text, CLAUSE_BREAK, h.start())
             verbs = [m.end() for m in self.lex.verb.finditer(self.text, a, h.start())
                      if "、" in self.text[m.end() : h.start()]]
             if not verbs or not self.free(h.start("head"), h.end()):
@@ -609,7 +628,7 @@ class _Finder:
         :func:`_one_modifier`).
         """
         text = self.text
-        a = max(text.rfind(c, 0, start) for c in LEFT_BREAK) + 1
+        a = after_last(text, LEFT_BREAK, start)
         verb = self._last_trigger(a, start - 2)
         cut = a if verb is None else verb
         joined = [m.end() for m in self.lex.joined.finditer(text, cut, start)]
