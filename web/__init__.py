@@ -28,6 +28,7 @@ DEFAULTS = {
     "PAGE_WORKERS": 2,  # the same for the pages' own queries, so a busy endpoint never starves the pages
     "SPARQL_WAITING": 16,  # queries that may wait for a worker; one more is answered 429
     "QUERY_MEMORY_MB": 4096,  # a query worker's memory limit
+    "QUERY_IN_MEMORY": True,  # each worker queries an in-memory copy (6x faster); False: the store on disk
     "RESOURCE_BASE": RESOURCE_BASE,
     "CORS_ORIGIN": "*",  # Access-Control-Allow-Origin of the endpoint; None to turn CORS off
     "NETWORK_MAX_NODES": 300,
@@ -58,7 +59,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         raise GraphFileError("give GRAPH (a graph file) or SPARQL_ENDPOINT, in the config or as ORGKG_GRAPH")
     endpoint = open_store(app.config["GRAPH"], app.config["SPARQL_ENDPOINT"], timeout=app.config["SPARQL_TIMEOUT"],
                           workers=app.config["SPARQL_WORKERS"], waiting=app.config["SPARQL_WAITING"], processes=True,
-                          memory_mb=app.config["QUERY_MEMORY_MB"])
+                          memory_mb=app.config["QUERY_MEMORY_MB"], in_memory=app.config["QUERY_IN_MEMORY"])
     store = endpoint.sibling(app.config["PAGE_WORKERS"])
     ontology = {name: ontology_file(name).read_bytes() for name in ("orgkg.ttl", "shapes.ttl")}
     catalogue = Catalogue.build(store)

@@ -363,7 +363,7 @@ class GraphStore:
         """A store of the same graph with capacity of its own (the app's pages beside its endpoint)."""
         backend = self.backend
         if isinstance(backend, ProcessBackend):
-            backend = ProcessBackend(backend.folder, workers, backend.memory >> 20)
+            backend = ProcessBackend(backend.folder, workers, backend.memory >> 20, backend.in_memory)
         return GraphStore(backend, timeout=self.timeout, workers=workers, waiting=self._capacity - workers)
 
     @property
@@ -373,7 +373,8 @@ class GraphStore:
 
 
 def open_store(graph: str | Path | None = None, endpoint: str | None = None, *, timeout: float = 10.0,
-               workers: int = 4, waiting: int = 32, processes: bool = False, memory_mb: int = 4096) -> GraphStore:
+               workers: int = 4, waiting: int = 32, processes: bool = False, memory_mb: int = 4096,
+               in_memory: bool = True) -> GraphStore:
     """The store of a graph file (bulk-loaded in memory), of a persisted store folder, or of an external endpoint.
 
     :param graph: a graph file (format by extension) or a folder written by :func:`write_store`.
@@ -384,6 +385,7 @@ def open_store(graph: str | Path | None = None, endpoint: str | None = None, *, 
     :param processes: run each query in a worker process that is killed at its deadline
         (a graph file is first written to a temporary store folder the workers open).
     :param memory_mb: with ``processes``, each worker's memory limit.
+    :param in_memory: with ``processes``, each worker queries an in-memory copy (see :class:`ProcessBackend`).
     :raises GraphFileError: when the graph file cannot be loaded.
     """
     if endpoint:
@@ -392,7 +394,7 @@ def open_store(graph: str | Path | None = None, endpoint: str | None = None, *, 
         raise GraphFileError("give a graph file or a SPARQL endpoint")
     elif processes:
         folder = Path(graph) if Path(graph).is_dir() else _temporary_store(Path(graph))
-        backend = ProcessBackend(folder, workers, memory_mb)
+        backend = ProcessBackend(folder, workers, memory_mb, in_memory)
     else:
         backend = LocalBackend.from_store(graph) if Path(graph).is_dir() else LocalBackend.from_file(graph)
     return GraphStore(backend, timeout=timeout, workers=workers, waiting=waiting)

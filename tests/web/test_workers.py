@@ -67,3 +67,11 @@ def test_queries_that_would_overflow_the_engine_are_refused_before_running(clien
 def test_workers_are_separate_processes(app):
     pids = {p.pid for p in _workers(app)} | {p.pid for p in _workers(app, "store")}
     assert len(pids) == 4 and os.getpid() not in pids
+
+
+@pytest.mark.parametrize("in_memory", [True, False], ids=["in-memory-copies", "store-on-disk"])
+def test_workers_answer_from_a_copy_in_memory_or_from_the_store_on_disk(graph_file, in_memory):
+    app = create_app({"GRAPH": graph_file, "QUERY_IN_MEMORY": in_memory, "SPARQL_WORKERS": 1, "PAGE_WORKERS": 1})
+    response = app.test_client().get("/sparql", query_string={"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"},
+                                     headers={"Accept": "application/json"})
+    assert int(response.get_json()["results"]["bindings"][0]["n"]["value"]) > 500
