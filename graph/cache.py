@@ -13,7 +13,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from dataclasses import astuple, fields
+from dataclasses import fields
 from importlib.resources import files
 from pathlib import Path
 from typing import Iterable

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-import orgkg
 
 ROOT = Path(__file__).resolve().parent.parent
 

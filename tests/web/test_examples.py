@@ -1,7 +1,6 @@
 """The example gallery: at least a dozen titled queries, each answering on the sample graph."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
