@@ -56,6 +56,19 @@ def rdf_format(path: Path) -> ox.RdfFormat | None:
     return ox.RdfFormat.JSON_LD if path.suffix == ".json" else ox.RdfFormat.from_extension(path.suffix.lstrip("."))
 
 
+def graph_file_format(path: Path) -> ox.RdfFormat:
+    """The format of a graph file that exists.
+
+    :raises GraphFileError: for an unknown extension or a missing file.
+    """
+    fmt = rdf_format(path)
+    if fmt is None:
+        raise GraphFileError(f"{path}: unknown RDF file extension {path.suffix!r}")
+    if not path.is_file():
+        raise GraphFileError(f"{path}: no such graph file (build one with `orgkg build CORPUS -o {path}`)")
+    return fmt
+
+
 def write_triples(triples: Iterable[ox.Triple], fmt: ox.RdfFormat) -> bytes:
     """Serialise triples, with the ontology's prefixes where the format has prefixes.
 
@@ -145,11 +158,7 @@ class LocalBackend:
         :raises GraphFileError: for a missing file, an unknown extension or a file that does not parse.
         """
         path = Path(path)
-        fmt = rdf_format(path)
-        if fmt is None:
-            raise GraphFileError(f"{path}: unknown RDF file extension {path.suffix!r}")
-        if not path.is_file():
-            raise GraphFileError(f"{path}: no such graph file (build one with `orgkg build CORPUS -o {path}`)")
+        fmt = graph_file_format(path)
         store = ox.Store()
         try:
             store.bulk_load(path=path, format=fmt)
@@ -402,16 +411,14 @@ def open_store(graph: str | Path | None = None, endpoint: str | None = None, *, 
 
 def _temporary_store(graph: Path) -> Path:
     """A store folder of the graph file, removed when the process ends."""
-    if rdf_format(graph) is None:
-        raise GraphFileError(f"{graph}: unknown RDF file extension {graph.suffix!r}")
-    if not graph.is_file():
-        raise GraphFileError(f"{graph}: no such graph file (build one with `orgkg build CORPUS -o {graph}`)")
+    graph_file_format(graph)
     folder = Path(tempfile.mkdtemp(prefix="orgkg-store-"))
     atexit.register(shutil.rmtree, folder, True)
     try:
         return write_store(graph, folder / "store")
     except GraphFileError as exc:
-        raise GraphFileError(f"{graph}: cannot load the graph ({str(exc).split('(', 1)[-1].rstrip(')')})") from exc
+        cause = str(exc.__cause__ or exc).strip().splitlines()[0]
+        raise GraphFileError(f"{graph}: cannot load the graph ({cause})") from exc
 
 
 #: The file that marks a folder as a store orgkg wrote (and may replace).
