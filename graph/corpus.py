@@ -40,6 +40,9 @@ CLOSERS = "”’」』）)"
 SENTENCE = re.compile(rf"[^{SENTENCE_END}]*(?:[{SENTENCE_END}]+[{CLOSERS}]*|$)")
 
 
+#: A line that reads as a whole report's title (…组织工作综述, …人才工作总结, …工作汇报), not as a heading.
+REPORT_TITLE = re.compile(r"^[^\s，。；：！？]{0,30}工作[^\s，。；：！？]{0,8}(?:综述|总结|汇报|报告)$")
+
 #: The largest corpus file read, checked before reading (a stray disk image is refused, not loaded).
 MAX_BYTES = int(os.environ.get("ORGKG_MAX_CORPUS_MB", "2048")) << 20
 
@@ -147,6 +150,12 @@ def _read_file(path: Path) -> list[Article]:
     if toc is None:
         first = next(i for i, line in enumerate(lines) if line.strip())
         title = _clean_title(lines[first])
+        if not title:
+            raise CorpusError(f"{path}: the first line should be the report's title but holds only punctuation")
+        others = _other_report_titles(lines[first + 1 :], title)
+        if others:
+            raise CorpusError(f"{path}: holds {len(others) + 1} reports ({title!r}, {others[0]!r} …) but no table of "
+                              "contents (目录): add one, or put each report in a file of its own")
         article = _make_article(title, None, path.name, lines[first + 1 :])
         if article is None:
             raise CorpusError(f"{path}: no recognisable article (a title line followed by paragraphs)")
@@ -170,6 +179,19 @@ def _read_file(path: Path) -> list[Article]:
     if not articles:
         raise CorpusError(f"{path}: no recognisable article")
     return articles
+
+
+def _other_report_titles(lines: list[str], title: str) -> list[str]:
+    """Lines after the first that stand alone and read as another report's title: the file is a
+    compilation, which without contents cannot be cut into its articles with confidence."""
+    found, previous = [], ""
+    for line in lines:
+        text = _clean_title(line)
+        stands_alone = not previous or _ended(previous)
+        if text and text != title and stands_alone and not heading_level(text) and REPORT_TITLE.match(text):
+            found.append(text)
+        previous = line.strip()
+    return found
 
 
 def _clean_title(line: str) -> str:

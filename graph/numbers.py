@@ -78,7 +78,10 @@ def parse_number(text: str) -> Decimal:
     fraction = FRACTION.fullmatch(text)
     if fraction:
         num, den = fraction["num"] or fraction["num2"], fraction["den"] or fraction["den2"]
-        return parse_number(num) / parse_number(den)
+        denominator = parse_number(den)
+        if not denominator:
+            raise ValueError(f"{text!r}: a fraction with a zero denominator")
+        return parse_number(num) / denominator
     arabic = ARABIC_FULL.fullmatch(text)
     if arabic:
         try:

@@ -110,6 +110,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=5000)
     p.add_argument("--endpoint", help="answer SPARQL from this remote endpoint (e.g. an Oxigraph server)")
+    p.add_argument("--timeout", type=float, metavar="SECONDS",
+                   help="time limit of a SPARQL query; its worker is stopped then (default 10)")
     p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
                    help="a Host name clients may use besides the bound address and localhost (repeatable); "
                         "with --host 0.0.0.0 and none given, any")
@@ -265,6 +267,10 @@ def _serve(args) -> int:
         output = _build_to(args.source, args.output, None, DEFAULT_PIPELINE, False, os.cpu_count() or 1,
                            Path(args.output).parent / CACHE)
         config = {"GRAPH": str(output)}
+    if args.timeout is not None:
+        if not 0 < args.timeout < float("inf"):
+            raise OrgkgError(f"--timeout must be a positive number of seconds, not {args.timeout:g}")
+        config["SPARQL_TIMEOUT"] = args.timeout
     if args.host not in ("0.0.0.0", "::") or args.allowed_host:  # never echo a Host nobody chose
         config["TRUSTED_HOSTS"] = [args.host, "localhost", "127.0.0.1", "[::1]", *args.allowed_host]
     app = create_app(config)

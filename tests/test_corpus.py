@@ -98,6 +98,20 @@ def test_site_trailer_is_not_part_of_the_last_article(tmp_path):
     assert last.text.endswith("全市新发展党员1.6万名。")
 
 
+def test_a_report_that_names_another_report_in_its_text_is_still_one_report(tmp_path):
+    text = ("丙县2023年组织工作总结\n" + I + "对照《丁市2022年组织工作总结》查找差距，\n县委召开人才工作总结\n"
+            "会议。\n" + I + "二、工作打算\n" + I + "全县新发展党员560名。\n")
+    [article] = read_corpus(write(tmp_path, text))
+    assert article.title == "丙县2023年组织工作总结" and "560名" in article.text
+
+
+def test_a_title_that_appears_twice_is_an_error(tmp_path):
+    write(tmp_path, "戊县组织工作汇报\n" + I + "全县新建党群服务中心12个。\n", name="a.txt")
+    write(tmp_path, "戊县组织工作汇报\n" + I + "全县培训村干部900人次。\n", name="b.txt")
+    with pytest.raises(CorpusError, match="appears twice"):
+        read_corpus(tmp_path)
+
+
 def test_folder_of_articles_uses_first_line_as_title(tmp_path):
     write(tmp_path, "新时代襄阳市组织工作综述\n" + I + "襄阳市实施“隆中人才”计划。\n", name="b.txt")
     write(tmp_path, "\n谷城县组织工作汇报\n" + I + "全县选派第一书记120名。\n", "gb18030", name="a.txt")
@@ -126,6 +140,9 @@ def test_split_sentences(paragraph, expected):
     pytest.param(lambda p: write(p, "只有一个标题\n"), "no recognisable article", id="title-only"),
     pytest.param(lambda p: write(p, "目录\n新时代某某组织工作综述　　1\n正文里没有这篇文章的标题。\n"),
                  "is in the table of contents but not in the text", id="toc-without-article"),
+    pytest.param(lambda p: write(p, "新时代甲市组织工作综述\n" + I + "甲市选派第一书记300名。\n\n乙县人才工作总结\n"
+                                 + I + "乙县引进人才80名。\n"), "holds 2 reports", id="compilation-without-contents"),
+    pytest.param(lambda p: write(p, "：\n" + I + "全县选派第一书记120名。\n"), "only punctuation", id="title-of-punctuation"),
     pytest.param(lambda p: (p / "empty-folder").mkdir() or p / "empty-folder", "holds no .txt file", id="empty-folder"),
 ])
 def test_bad_input_gets_one_clear_line(tmp_path, make, message):

@@ -24,6 +24,7 @@ DEFAULTS = {
     "SPARQL_ENDPOINT": None,  # URL of an external SPARQL endpoint to use instead of GRAPH
     "SPARQL_TIMEOUT": 10.0,  # seconds; clients may ask for less with ?timeout=
     "SPARQL_MAX_ROWS": 10000,  # rows or triples per answer; more are cut and flagged
+    "SPARQL_MAX_BYTES": 16 << 20,  # bytes of the terms' text per answer; more are cut and flagged alike
     "SPARQL_WORKERS": 2,  # endpoint queries running at once, each in a worker process killed at its time limit
     "PAGE_WORKERS": 2,  # the same for the pages' own queries, so a busy endpoint never starves the pages
     "SPARQL_WAITING": 16,  # queries that may wait for a worker; one more is answered 429

@@ -30,6 +30,8 @@ MESSAGES = {
     "run": ("运行", "Run"),
     "reset_editor": ("重置编辑器", "Reset editor"),
     "truncated": ("结果已截断：只返回前 {n} 行。", "Results truncated: only the first {n} rows were returned."),
+    "truncated_bytes": ("结果已截断：答案超过 {n} MB，只返回了前面的行。",
+                        "Results truncated: the answer passed {n} MB, so only the rows before that were returned."),
     "endpoint_note": ("SPARQL 1.1 端点：", "SPARQL 1.1 endpoint: "),
     "type": ("类型", "Type"),
     "aliases": ("别名", "Aliases"),

@@ -188,7 +188,8 @@ def results_view():
     if not query.strip():
         abort(400, "give a query")
     config = current_app.config
-    answer = state().endpoint.query(query, timeout=config["SPARQL_TIMEOUT"], max_rows=config["SPARQL_MAX_ROWS"])
+    answer = state().endpoint.query(query, timeout=config["SPARQL_TIMEOUT"], max_rows=config["SPARQL_MAX_ROWS"],
+                                    max_bytes=config["SPARQL_MAX_BYTES"])
     cat = state().catalogue
     view = View()
     if answer.form == "graph":

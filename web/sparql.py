@@ -39,7 +39,7 @@ def cors(response: Response) -> Response:
         response.headers["Access-Control-Allow-Origin"] = origin
         response.headers["Access-Control-Allow-Methods"] = "GET, OPTIONS"  # other origins read, never post
         response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
-        response.headers["Access-Control-Expose-Headers"] = "Orgkg-Truncated, Orgkg-Row-Limit"
+        response.headers["Access-Control-Expose-Headers"] = "Orgkg-Truncated, Orgkg-Truncated-By, Orgkg-Row-Limit, Orgkg-Byte-Limit"
     response.vary.add("Accept")
     return response
 
@@ -61,7 +61,8 @@ def endpoint():
     timeout = min(asked, config["SPARQL_TIMEOUT"]) if asked and asked > 0 else config["SPARQL_TIMEOUT"]
     answer = state().endpoint.query(
         query, default_graphs=default_graphs, named_graphs=named_graphs,
-        timeout=timeout, max_rows=config["SPARQL_MAX_ROWS"], base=url_for("sparql.endpoint", _external=True),
+        timeout=timeout, max_rows=config["SPARQL_MAX_ROWS"], max_bytes=config["SPARQL_MAX_BYTES"],
+        base=url_for("sparql.endpoint", _external=True),
     )
     fmt = choose_format(answer.form)
     response = Response(results.write(answer, fmt.name), mimetype=fmt.media_type)
@@ -69,7 +70,9 @@ def endpoint():
         response.charset = "utf-8"
     if answer.truncated:
         response.headers["Orgkg-Truncated"] = "true"
+        response.headers["Orgkg-Truncated-By"] = answer.truncated
         response.headers["Orgkg-Row-Limit"] = str(config["SPARQL_MAX_ROWS"])
+        response.headers["Orgkg-Byte-Limit"] = str(config["SPARQL_MAX_BYTES"])
     if request.values.get("download"):
         response.headers["Content-Disposition"] = f'attachment; filename="results.{fmt.extension}"'
     return response

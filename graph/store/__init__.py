@@ -24,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping, Protocol
+from typing import Iterable, Mapping, NamedTuple, Protocol
 
 import pyoxigraph as ox
 
@@ -83,7 +83,8 @@ class Answer:
     """The complete answer to one query.
 
     ``form`` is ``"select"``, ``"ask"`` or ``"graph"`` (CONSTRUCT and DESCRIBE).
-    ``truncated`` is true when the row cap cut ``rows`` or ``triples`` short.
+    ``truncated`` names the limit that cut ``rows`` or ``triples`` short (``"rows"`` or
+    ``"bytes"``, see :class:`Cap`), and is empty when the answer is whole.
     """
 
     form: str
@@ -91,7 +92,7 @@ class Answer:
     rows: tuple[tuple[Term | None, ...], ...] = ()
     boolean: bool | None = None
     triples: tuple[ox.Triple, ...] = ()
-    truncated: bool = False
+    truncated: str = ""
 
     def records(self) -> list[dict[str, Term]]:
         """Rows as dicts without the unbound variables, for the app's own queries."""
@@ -107,7 +108,7 @@ class Dump:
 
 
 class Backend(Protocol):
-    """Runs one query and returns its whole answer, cut at ``cap`` rows."""
+    """Runs one query and returns its whole answer, cut at ``cap``."""
 
     def answer(
         self,
@@ -116,7 +117,7 @@ class Backend(Protocol):
         default_graphs: list[ox.NamedNode],
         named_graphs: list[ox.NamedNode],
         timeout: float,
-        cap: float,
+        cap: Cap,
         base: str | None = None,
         cancelled: threading.Event | None = None,
     ) -> Answer: ...
@@ -255,8 +256,19 @@ class RemoteBackend:
         return write_triples((q.triple for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)), fmt)
 
 
-def collect(result, cap: float, cancelled: threading.Event | None = None) -> Answer:
-    """The whole answer of pyoxigraph's lazy ``result``, cut at ``cap`` rows or triples.
+class Cap(NamedTuple):
+    """How much of an answer is kept: rows (or triples), and bytes of the terms' text.
+
+    The byte cap stops a few rows of huge computed strings (a repeated ``CONCAT``)
+    from becoming an answer of hundreds of megabytes; both cuts are flagged alike.
+    """
+
+    rows: float = float("inf")
+    bytes: float = float("inf")
+
+
+def collect(result, cap: Cap, cancelled: threading.Event | None = None) -> Answer:
+    """The whole answer of pyoxigraph's lazy ``result``, cut at ``cap``.
 
     :param cancelled: stops the collection when set (the caller gave up waiting).
     """
@@ -264,22 +276,38 @@ def collect(result, cap: float, cancelled: threading.Event | None = None) -> Ans
         return Answer("ask", boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
         variables = tuple(v.value for v in result.variables)
-        rows, over = _take((tuple(s[v] for v in variables) for s in result), cap, cancelled)
-        return Answer("select", variables=variables, rows=tuple(rows[: len(rows) - over]), truncated=over)
-    triples, over = _take(result, cap, cancelled)
-    return Answer("graph", triples=tuple(triples[: len(triples) - over]), truncated=over)
+        rows, cut = _take((tuple(s[v] for v in variables) for s in result), cap, cancelled)
+        return Answer("select", variables=variables, rows=tuple(rows), truncated=cut)
+    triples, cut = _take(result, cap, cancelled)
+    return Answer("graph", triples=tuple(triples), truncated=cut)
 
 
-def _take(items: Iterable, cap: float, cancelled: threading.Event | None) -> tuple[list, bool]:
-    """Up to ``cap + 1`` items, and whether there were more than ``cap``; stops once cancelled."""
-    out = []
+def _take(items: Iterable, cap: Cap, cancelled: threading.Event | None) -> tuple[list, str]:
+    """The items that fit in ``cap``, and which limit cut them short (empty if none); stops once cancelled."""
+    out, size = [], 0
     for item in items:
         if cancelled is not None and cancelled.is_set():
             raise QueryTimeout("cancelled")
+        if len(out) >= cap.rows:
+            return out, "rows"
+        size += _text_bytes(item)
+        if size > cap.bytes:
+            return out, "bytes"
         out.append(item)
-        if len(out) > cap:
-            return out, True
-    return out, False
+    return out, ""
+
+
+def _text_bytes(item) -> int:
+    """The UTF-8 length of the text of a row's or a triple's terms (nested triple terms included)."""
+    total = 0
+    for term in item:
+        if term is None:
+            continue
+        if isinstance(term, ox.Triple):
+            total += _text_bytes(term)
+        else:
+            total += len(term.value.encode())
+    return total
 
 
 class GraphStore:
@@ -311,6 +339,7 @@ class GraphStore:
         named_graphs: Iterable[str] = (),
         timeout: float | None = None,
         max_rows: int | None = None,
+        max_bytes: int | None = None,
         base: str | None = None,
     ) -> Answer:
         """Run ``sparql`` to completion and return its whole answer.
@@ -320,6 +349,7 @@ class GraphStore:
         :param named_graphs: IRIs of the protocol's ``named-graph-uri``.
         :param timeout: seconds; ``None`` for the store's default.
         :param max_rows: row (or triple) cap; ``None`` for no cap.
+        :param max_bytes: cap on the bytes of the answer's terms' text; ``None`` for no cap.
         :param base: the IRI relative IRIs in the query are resolved against (an endpoint passes its own URL).
         :raises QuerySyntaxError: the query does not parse, or a graph IRI is invalid.
         :raises QueryRefused: the query uses ``SERVICE`` or is an update.
@@ -331,7 +361,7 @@ class GraphStore:
         """
         check(sparql)
         timeout = timeout or self.timeout
-        cap = max_rows if max_rows is not None else float("inf")
+        cap = Cap(*(float("inf") if n is None else n for n in (max_rows, max_bytes)))
         defaults, named = self._graphs(default_graphs), self._graphs(named_graphs)
         with self._count_lock:
             if self._in_flight >= self._capacity:

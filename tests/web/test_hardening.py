@@ -1,10 +1,13 @@
 """What a hostile or careless client may send: refused before running, never a 500, nothing fetched."""
 from __future__ import annotations
 
+import re
 import socket
 import threading
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rdflib import Graph
 
 SELECT = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"
@@ -46,6 +49,67 @@ def test_federation_is_refused_and_nothing_is_fetched(client, listener, spelling
                           headers={"Accept": "application/json"})
     assert response.status_code == 403 and "SERVICE" in response.get_json()["message"]
     assert hits == []
+
+
+#: Ways to write the gap between two tokens: blanks of every kind and comments ended by either line end.
+GAPS = st.lists(st.sampled_from([" ", "\t", "\n", "\r", "\r\n", "\f", "#c\r", "#SERVICE\n", "# x\r\n"]),
+                min_size=1, max_size=3).map("".join)
+
+
+@st.composite
+def federated_queries(draw, port):
+    """A query that asks the engine to call the listener, in any spelling the grammar allows."""
+    upper = draw(st.lists(st.booleans(), min_size=7, max_size=7))
+    keyword = "".join(c.upper() if up else c for c, up in zip("service", upper))
+    silent = draw(st.sampled_from(["", "SILENT", "silent"]))
+    gap = lambda: draw(GAPS)  # noqa: E731 - one fresh gap per use
+    prologue = draw(st.sampled_from(["", "PREFIX ex: <http://x/>", "BASE <http://127.0.0.1/>"]))
+    target = draw(st.sampled_from([f"<http://127.0.0.1:{port}/sparql>", "?where"]))
+    values = f"VALUES ?where {{ <http://127.0.0.1:{port}/sparql> }}" if target == "?where" else ""
+    inner = f"{gap()}{keyword}{gap()}{silent}{gap()}{target}{gap()}{{{gap()}?s ?p ?o{gap()}}}"
+    outer = draw(st.sampled_from(["SELECT * {{ {values}{inner} }}", "ASK {{ {values}{inner} }}",
+                                  "SELECT * {{ {{ {values}{inner} }} UNION {{ ?a ?b ?c }} }}",
+                                  "CONSTRUCT {{ ?s ?p ?o }} WHERE {{ OPTIONAL {{ {values}{inner} }} }}"]))
+    return prologue + gap() + outer.format(values=values, inner=inner)
+
+
+def test_the_listener_sees_a_federated_query_the_guard_lets_through(listener):
+    """The fuzz test below can fail: the engine itself does call out when nothing stops it."""
+    import pyoxigraph as ox
+
+    port, hits = listener
+    with pytest.raises(OSError):  # the listener hangs up without an HTTP answer
+        list(ox.Store().query(f"SELECT * {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"))
+    assert hits and hits[0].startswith(b"POST")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_no_spelling_of_service_reaches_the_network(client, listener, data):
+    port, hits = listener
+    query = data.draw(federated_queries(port))
+    response = client.get("/sparql", query_string={"query": query}, headers={"Accept": "application/json"})
+    assert response.status_code == 403, query
+    assert hits == []
+
+
+def huge_rows(rows: int) -> str:
+    """A query of ``rows`` rows of 128 K characters each, made by doubling a string 17 times."""
+    doublings = "".join(f"BIND(CONCAT(?x{i}, ?x{i}) AS ?x{i + 1}) " for i in range(17))
+    return f'SELECT ?x17 WHERE {{ VALUES ?n {{ {" ".join(map(str, range(rows)))} }} BIND(STR(?n) AS ?x0) {doublings}}}'
+
+
+def test_a_few_huge_computed_strings_are_cut_at_the_byte_cap_and_flagged(graph_file):
+    from orgkg.web import create_app
+
+    client = create_app({"GRAPH": graph_file, "SPARQL_MAX_BYTES": 1 << 20}).test_client()
+    response = client.get("/sparql", query_string={"query": huge_rows(20)}, headers={"Accept": "application/json"})
+    assert response.status_code == 200 and len(response.data) < (1 << 20) + 10_000
+    assert response.headers["Orgkg-Truncated"] == "true" and response.headers["Orgkg-Truncated-By"] == "bytes"
+    assert response.headers["Orgkg-Byte-Limit"] == str(1 << 20)
+    assert len(response.get_json()["results"]["bindings"]) == 8  # eight rows fill 1 MB exactly; the ninth passes it
+    small = client.get("/sparql", query_string={"query": huge_rows(4)}, headers={"Accept": "application/json"})
+    assert "Orgkg-Truncated" not in small.headers and len(small.get_json()["results"]["bindings"]) == 4
 
 
 @pytest.mark.parametrize("update", [
@@ -165,3 +229,35 @@ def test_a_crowd_of_half_open_connections_does_not_lock_others_out(live_server):
     finally:
         for s in crowd:
             s.close()
+
+
+#: Path values and query-string values a hostile or careless client sends.
+HOSTILE_VALUES = ["", "x", "-1", "0", "1e309", "nan", "99999999999999999999", "<script>alert(1)</script>", "'\"",
+                  "%", "\\", "a b", "{}", "../../etc/passwd", "成都", "\u202e", "\ufffd", "x" * 5000]
+#: Every parameter any route reads, and a few Flask and werkzeug treat as their own.
+PARAMETERS = ["q", "query", "lang", "format", "hops", "type", "timeout", "download", "endpoint", "kind", "_anchor",
+              "_external", "_method", "default-graph-uri", "named-graph-uri", "page", "ext"]
+
+
+def _paths(app):
+    """Each GET route with every variable part filled by each hostile value, and by real ones."""
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods:
+            continue
+        if not rule.arguments:
+            yield rule.rule
+            continue
+        for value in HOSTILE_VALUES + ["region", "programme", "ttl", "ontology", "style.css"]:
+            yield re.sub(r"<[^>]+>", lambda _: value, rule.rule)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_no_route_answers_500_whatever_the_path_or_the_query_string(app, data):
+    from urllib.parse import quote
+
+    path = data.draw(st.sampled_from(sorted(set(_paths(app)))))
+    params = data.draw(st.dictionaries(st.sampled_from(PARAMETERS), st.sampled_from(HOSTILE_VALUES), max_size=4))
+    accept = data.draw(st.sampled_from(["text/html", "application/json", "text/turtle", "*/*", "x/y"]))
+    response = app.test_client().get(quote(path, safe="/<>:"), query_string=params, headers={"Accept": accept})
+    assert response.status_code < 500 or response.status_code in (502, 503), (path, params, response.data[:300])

@@ -129,3 +129,36 @@ def test_a_server_that_refuses_the_data_is_one_line(oxigraph_server, tmp_path):
     bad.write_text("this is not turtle")
     done = _load(bad, "--endpoint", oxigraph_server.replace("/query", "/store"), "--append")
     assert done.returncode == 1 and "refused the graph (400" in done.stderr
+
+
+def test_a_stopped_endpoint_is_a_quick_502_and_its_restart_is_picked_up(graph_file, tmp_path):
+    import time
+
+    from conftest import OXIGRAPH
+    from servers import free_port, stop, wait_until_up
+
+    port, location = free_port(), tmp_path / "data"
+
+    def start():
+        process = subprocess.Popen([str(OXIGRAPH), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        wait_until_up(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", process)
+        return process
+
+    server = start()
+    subprocess.run([sys.executable, "-m", "orgkg", "load", str(graph_file), "--endpoint",
+                    f"http://127.0.0.1:{port}/store"], check=True, capture_output=True)
+    client = create_app({"SPARQL_ENDPOINT": f"http://127.0.0.1:{port}/query"}).test_client()
+    ask = {"query": "ASK { ?s ?p ?o }"}
+    try:
+        assert client.get("/sparql", query_string=ask, headers={"Accept": "application/json"}).get_json()["boolean"]
+        stop(server)
+        started = time.monotonic()
+        down = client.get("/sparql", query_string=ask, headers={"Accept": "application/json"})
+        assert down.status_code == 502 and "unreachable" in down.get_json()["message"]
+        assert time.monotonic() - started < 2
+        assert client.get("/id/region/430200").status_code == 502  # pages say so too, in one line
+        server = start()  # same data folder: the graph is still there
+        assert client.get("/sparql", query_string=ask, headers={"Accept": "application/json"}).get_json()["boolean"]
+    finally:
+        stop(server)

@@ -75,3 +75,23 @@ def test_workers_answer_from_a_copy_in_memory_or_from_the_store_on_disk(graph_fi
     response = app.test_client().get("/sparql", query_string={"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"},
                                      headers={"Accept": "application/json"})
     assert int(response.get_json()["results"]["bindings"][0]["n"]["value"]) > 500
+
+
+def test_a_worker_killed_mid_query_is_a_clear_error_and_is_replaced(graph_file):
+    import signal
+
+    app = create_app({"GRAPH": graph_file, "SPARQL_TIMEOUT": 30.0, "SPARQL_WORKERS": 1})
+    [worker] = _workers(app)
+    answers = []
+    slow = threading.Thread(target=lambda: answers.append(app.test_client().get(
+        "/sparql", query_string={"query": CARTESIAN}, headers={"Accept": "application/json"})))
+    slow.start()
+    time.sleep(1.0)  # the query is running in the worker
+    os.kill(worker.pid, signal.SIGKILL)
+    slow.join(timeout=10)
+    [response] = answers
+    assert response.status_code == 500 and "stopped its worker" in response.get_json()["message"]
+    [replacement] = _workers(app)
+    assert replacement.pid != worker.pid and replacement.poll() is None
+    ok = app.test_client().get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}, headers={"Accept": "application/json"})
+    assert ok.get_json()["boolean"] is True

@@ -106,7 +106,12 @@
     const notice = document.getElementById("truncation");
     const truncated = headers.get("Orgkg-Truncated") === "true";
     notice.hidden = !truncated;
-    if (truncated) notice.textContent = notice.dataset.template.replace("{n}", headers.get("Orgkg-Row-Limit"));
+    if (truncated && headers.get("Orgkg-Truncated-By") === "bytes") {
+      const megabytes = Math.round(Number(headers.get("Orgkg-Byte-Limit")) / 1048576);
+      notice.textContent = notice.dataset.templateBytes.replace("{n}", megabytes);
+    } else if (truncated) {
+      notice.textContent = notice.dataset.template.replace("{n}", headers.get("Orgkg-Row-Limit"));
+    }
     document.getElementById("result-tools").hidden = false;
   }
 
