@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import logging
+import signal
+import sys
+import threading
 
 import waitress
 from flask import Flask
@@ -25,4 +28,14 @@ def serve(app: Flask, host: str = "127.0.0.1", port: int = 5000, threads: int = 
     server = waitress.create_server(app, host=host, port=port, threads=threads, ident="orgkg", channel_timeout=20,
                                     connection_limit=1000, cleanup_interval=5)
     log.info("orgkg serving on http://%s:%d/ (SPARQL endpoint http://%s:%d/sparql)", host, port, host, port)
-    server.run()
+    def stop(*_):
+        app.extensions["orgkg"].close()  # running queries end now, or the exit would wait for them
+        sys.exit(0)  # waitress ends its loop and closes its sockets
+
+    if threading.current_thread() is threading.main_thread():  # Ctrl-C and `kill` alike
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+    try:
+        server.run()
+    finally:
+        app.extensions["orgkg"].close()

@@ -22,6 +22,11 @@ class AppState:
     examples: list[Example]
     ontology: dict[str, bytes]
 
+    def close(self) -> None:
+        """Stop both stores' query workers (the app is shutting down)."""
+        self.endpoint.close()
+        self.store.close()
+
 
 def state() -> AppState:
     """The current app's :class:`AppState`."""

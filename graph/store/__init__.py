@@ -124,6 +124,9 @@ class Backend(Protocol):
 
     def dump(self, fmt: ox.RdfFormat) -> bytes: ...
 
+    def close(self) -> None:
+        """Stop whatever runs queries for this backend (a query under way ends at once)."""
+
 
 class LocalBackend:
     """An in-memory pyoxigraph store.
@@ -185,6 +188,9 @@ class LocalBackend:
 
     def dump(self, fmt):
         return write_triples((q.triple for q in self.store), fmt)  # named graphs merge, as in queries
+
+    def close(self) -> None:
+        """Nothing to stop: queries run on the caller's threads."""
 
 
 class RemoteBackend:
@@ -254,6 +260,9 @@ class RemoteBackend:
     def dump(self, fmt):
         _, body = self._post([("query", "CONSTRUCT WHERE { ?s ?p ?o }")], "application/n-triples", timeout=600)
         return write_triples((q.triple for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)), fmt)
+
+    def close(self) -> None:
+        """Nothing to stop: a request under way ends at its own timeout."""
 
 
 class Cap(NamedTuple):
@@ -404,6 +413,12 @@ class GraphStore:
         if isinstance(backend, ProcessBackend):
             backend = ProcessBackend(backend.folder, workers, backend.memory >> 20, backend.in_memory)
         return GraphStore(backend, timeout=self.timeout, workers=workers, waiting=self._capacity - workers)
+
+    def close(self) -> None:
+        """Stop the backend's query workers and this store's threads, so the process can exit at once
+        (a query under way is ended, never waited for)."""
+        self.backend.close()
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     @property
     def version(self) -> str:

@@ -38,6 +38,7 @@ def serve(fd: int, folder: str, in_memory: bool = True) -> None:
 
     from . import LocalBackend
 
+    _die_with_parent()
     connection = Connection(fd)
     backend = LocalBackend.from_store(folder)
     if in_memory:
@@ -55,6 +56,18 @@ def serve(fd: int, folder: str, in_memory: bool = True) -> None:
             connection.send(("error", error))
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the server process ends, however it ends (SIGKILL included):
+    an orphaned worker would otherwise go on with its query for as long as the query runs."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the server died before the request took effect
+            os._exit(0)
+
+
 class _Worker:
     """One worker process, started afresh as ``python -c`` (nothing of the server's threads or sockets),
     and the socket the server talks to it through."""
@@ -67,17 +80,18 @@ class _Worker:
                                         stdin=subprocess.DEVNULL)
         theirs.close()
         self.connection = Connection(ours.detach())
+        self._stopping = threading.Lock()
 
     def ask(self, job: tuple, timeout: float):
-        self.connection.send(job)
         deadline = time.monotonic() + timeout
-        while not self.connection.poll(min(WATCH, max(0.0, deadline - time.monotonic()))):
-            if time.monotonic() >= deadline:
-                raise QueryTimeout(f"query exceeded the time limit of {timeout:g} s and was stopped")
-            if self.memory and self.resident() > self.memory:
-                raise QueryCrashed(f"the query needed more than the {self.memory >> 20} MB a query worker may use; "
-                                   "it was stopped and the server goes on")
-        try:
+        try:  # a socket error means the worker is gone (killed, crashed, or stopped by the shutdown)
+            self.connection.send(job)
+            while not self.connection.poll(min(WATCH, max(0.0, deadline - time.monotonic()))):
+                if time.monotonic() >= deadline:
+                    raise QueryTimeout(f"query exceeded the time limit of {timeout:g} s and was stopped")
+                if self.memory and self.resident() > self.memory:
+                    raise QueryCrashed(f"the query needed more than the {self.memory >> 20} MB a query worker may "
+                                       "use; it was stopped and the server goes on")
             kind, value = self.connection.recv()
         except (EOFError, OSError):
             code = self.process.wait()
@@ -95,9 +109,14 @@ class _Worker:
             return 0
 
     def stop(self) -> None:
-        self.process.kill()
-        self.process.wait()
-        self.connection.close()
+        """Kill the process and close its socket, once (the server's shutdown and the thread that
+        waited for the worker may both stop it)."""
+        with self._stopping:
+            if self.connection.closed:
+                return
+            self.process.kill()
+            self.process.wait()
+            self.connection.close()
 
 
 class ProcessBackend:
@@ -118,6 +137,7 @@ class ProcessBackend:
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
         self._all: list[_Worker] = []
         self._lock = threading.Lock()
+        self._closed = False
         for _ in range(workers):
             self._idle.put(self._start())
 
@@ -134,6 +154,8 @@ class ProcessBackend:
         except (QueryTimeout, QueryCrashed):
             worker.stop()
             with self._lock:
+                if self._closed:
+                    raise QueryCrashed("the server is stopping") from None
                 self._all.remove(worker)
             worker = self._start()
             raise
@@ -144,8 +166,9 @@ class ProcessBackend:
         return self.local.dump(fmt)
 
     def close(self) -> None:
-        """Stop every worker."""
+        """Stop every worker, for good: a query under way ends with :class:`QueryCrashed`."""
         with self._lock:
+            self._closed = True
             workers, self._all = self._all, []
         for worker in workers:
             worker.stop()

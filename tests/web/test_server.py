@@ -49,3 +49,48 @@ def test_settings_from_the_environment(graph_file, monkeypatch):
     app = create_app()
     assert app.config["NETWORK_MAX_NODES"] == 7
     assert app.test_client().get("/id/region/430200").status_code == 200
+
+
+@pytest.mark.parametrize("how", ["SIGINT", "SIGTERM", "SIGKILL"])
+def test_stopping_the_server_during_a_long_query_stops_its_workers_and_frees_the_port(graph_file, how):
+    """Ctrl-C and `kill` end the server at once, a running query included; even after SIGKILL
+    no worker is left computing."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import threading
+    import time
+    import urllib.parse
+    import urllib.request
+
+    from servers import free_port, wait_until_up
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "orgkg", "serve", str(graph_file), "--port", str(port),
+                               "--timeout", "120"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wait_until_up(f"http://127.0.0.1:{port}/", server)
+    children = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()
+    cartesian = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"})
+
+    def ask():
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/sparql?{cartesian}", timeout=30).read()
+        except OSError:
+            pass
+
+    threading.Thread(target=ask, daemon=True).start()
+    time.sleep(1.0)  # a worker is busy with the query
+    server.send_signal(getattr(signal, how))
+    try:
+        code = server.wait(timeout=10)
+    finally:
+        server.kill()
+    assert code in ((0, 130) if how != "SIGKILL" else (-9,)), server.stderr.read().decode()[-1500:]
+    time.sleep(0.5)
+    alive = [pid for pid in children if os.path.exists(f"/proc/{pid}") and
+             open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"]
+    assert len(children) >= 4 and alive == []  # no worker is left computing
+    with pytest.raises(ConnectionRefusedError):  # nobody listens on the port any more
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
