@@ -157,8 +157,8 @@ def _build(args) -> int:
 def _build_to(corpus: str, output: str, fmt: str | None, pipeline: Sequence[str], quiet: bool,
               jobs: int = 1, cache: Path | None = None) -> Path:
     """Build ``corpus`` and write its graph to ``output``; the summary goes to stderr unless ``quiet``."""
-    from .graph.build import build_corpus
-    from .graph.graphfile import format_of, serialize, write_atomic
+    from .graph.build import write_corpus
+    from .graph.graphfile import format_of
 
     fmt = fmt or format_of(output) or "ttl"
     path = Path(output)
@@ -167,13 +167,10 @@ def _build_to(corpus: str, output: str, fmt: str | None, pipeline: Sequence[str]
             path.parent.mkdir(parents=True)
         else:
             raise OrgkgError(f"{path}: folder {path.parent} does not exist")
-    graph = build_corpus(corpus, pipeline, _progress(quiet), jobs=jobs, cache=cache)
-    write_atomic(path, serialize(graph, fmt))
+    written = write_corpus(corpus, path, fmt, pipeline, _progress(quiet), jobs=jobs, cache=cache)
     if not quiet:
-        from .graph.stats import class_counts
-
-        counts = ", ".join(f"{n} {c}" for c, n in class_counts(graph).items())
-        print(f"wrote {path}: {len(graph)} triples ({counts})", file=sys.stderr)
+        counts = ", ".join(f"{n} {c}" for c, n in written.classes.items())
+        print(f"wrote {path}: {written.triples} triples ({counts})", file=sys.stderr)
     return path
 
 

@@ -71,6 +71,21 @@ def test_two_builds_are_byte_identical(tmp_path, jobs):
     assert len(outputs[0]) > 1000
 
 
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld"])
+def test_a_build_streamed_through_runs_on_disk_writes_what_the_graph_in_memory_gives(tmp_path, monkeypatch, fmt):
+    """Runs of 40 lines: the sample's 800-odd triples go to disk in many runs, merged back in order."""
+    from orgkg.graph import graphfile
+    from orgkg.graph.build import build_corpus, write_corpus
+    from orgkg.graph.graphfile import serialize
+
+    monkeypatch.setattr(graphfile, "RUN", 40)
+    written = write_corpus(SAMPLE, tmp_path / f"graph.{fmt}", fmt)
+    graph = build_corpus(SAMPLE)
+    assert (tmp_path / f"graph.{fmt}").read_bytes() == serialize(graph, fmt)
+    assert written.triples == len(graph) and written.classes["ok:Article"] == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"graph.{fmt}"]  # runs and temporary files are gone
+
+
 def test_a_pool_extracts_the_full_corpus_as_one_process_does(corpus_path, corpus_articles):
     from orgkg.graph.build import extract
     from orgkg.graph.corpus import read_corpus

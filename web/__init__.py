@@ -1,7 +1,8 @@
 """orgkg's web app: SPARQL endpoint and query page, entity pages, network views, downloads.
 
 :func:`create_app` loads the graph once (or connects to an external endpoint),
-precomputes the catalogue and registers one blueprint per concern.
+builds the catalogue of labels and links in the background (the endpoint answers at
+once, pages once it is ready) and registers one blueprint per concern.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from orgkg.resources import ontology_file
 from . import downloads, entities, errors, i18n, network, sparql
 from .catalogue import Catalogue
 from .examples import load_examples
-from .state import AppState
+from .state import AppState, in_background
 
 DEFAULTS = {
     "GRAPH": None,  # a graph file (format by extension), bulk-loaded into an in-memory store
@@ -41,6 +42,12 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
        "frame-ancestors 'none'")
 
 
+def _catalogue(store, vocabulary: bytes) -> Catalogue:
+    catalogue = Catalogue.build(store)
+    catalogue.add_vocabulary(vocabulary)
+    return catalogue
+
+
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app.
 
@@ -49,7 +56,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     :param config: overrides; give ``GRAPH`` or ``SPARQL_ENDPOINT`` here or in the environment.
     :raises GraphFileError: when neither is given or the graph file cannot be loaded.
-    :raises StoreError: when the endpoint does not answer the catalogue's queries.
+    :raises StoreError: when the external endpoint does not answer (the catalogue of labels and
+        links is then built in the background: the endpoint answers at once, pages once it is ready).
     """
     app = Flask(__name__)
     app.config.update(DEFAULTS)
@@ -62,11 +70,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
                           workers=app.config["SPARQL_WORKERS"], waiting=app.config["SPARQL_WAITING"], processes=True,
                           memory_mb=app.config["QUERY_MEMORY_MB"], in_memory=app.config["QUERY_IN_MEMORY"])
     store = endpoint.sibling(app.config["PAGE_WORKERS"])
+    if app.config["SPARQL_ENDPOINT"]:
+        store.query("ASK {}")  # an endpoint that does not answer fails the start, not the first page
     ontology = {name: ontology_file(name).read_bytes() for name in ("orgkg.ttl", "shapes.ttl")}
-    catalogue = Catalogue.build(store)
-    catalogue.add_vocabulary(ontology["orgkg.ttl"])
-    app.extensions["orgkg"] = AppState(store=store, endpoint=endpoint, catalogue=catalogue, examples=load_examples(),
-                                       ontology=ontology)
+    app.extensions["orgkg"] = AppState(store=store, endpoint=endpoint,
+                                       pending=in_background(_catalogue, store.sibling(1, in_process=True),
+                                                             ontology["orgkg.ttl"]),
+                                       examples=load_examples(), ontology=ontology)
     i18n.init_app(app)
     errors.init_app(app)
     for module in (sparql, entities, network, downloads):

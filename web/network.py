@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 import networkx as nx
 import pyoxigraph as ox
 from flask import Blueprint, abort, current_app, g, render_template, request
-from pyvis.network import Network
 
 from orgkg.resources import as_path
 
@@ -84,6 +83,8 @@ def draw(view: View) -> str:
     """
     cat = state().catalogue
     degree = view.graph.degree
+    from pyvis.network import Network  # here, not at import: it pulls in IPython, a tenth of the server's start
+
     net = Network(height="70vh", width="100%", directed=True, cdn_resources="remote")
     net.set_template_dir(str(as_path("orgkg.web", "templates/pyvis")) + "/", "network.html")
     net.options = OPTIONS

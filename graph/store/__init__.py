@@ -69,13 +69,15 @@ def graph_file_format(path: Path) -> ox.RdfFormat:
     return fmt
 
 
-def write_triples(triples: Iterable[ox.Triple], fmt: ox.RdfFormat) -> bytes:
+def write_triples(triples: Iterable[ox.Triple], fmt: ox.RdfFormat, output: Path | None = None) -> bytes | None:
     """Serialise triples, with the ontology's prefixes where the format has prefixes.
 
     :param triples: pyoxigraph triples.
     :param fmt: Turtle, N-Triples, JSON-LD or any other pyoxigraph graph format.
+    :param output: a file to write (streaming) instead of returning the bytes.
     """
-    return ox.serialize(triples, format=fmt, prefixes=None if fmt == ox.RdfFormat.N_TRIPLES else PREFIXES)
+    prefixes = None if fmt == ox.RdfFormat.N_TRIPLES else PREFIXES
+    return ox.serialize(triples, output=None if output is None else str(output), format=fmt, prefixes=prefixes)
 
 
 @dataclass(frozen=True)
@@ -407,11 +409,17 @@ class GraphStore:
                 self._dumps[fmt] = Dump(data, hashlib.sha256(data).hexdigest()[:32])
             return self._dumps[fmt]
 
-    def sibling(self, workers: int) -> GraphStore:
-        """A store of the same graph with capacity of its own (the app's pages beside its endpoint)."""
+    def sibling(self, workers: int, in_process: bool = False) -> GraphStore:
+        """A store of the same graph with capacity of its own (the app's pages beside its endpoint).
+
+        :param in_process: answer on this process's threads, from the store on disk, instead of
+            in worker processes: for the app's own start-up queries, which need no time limit
+            enforced and should not wait for workers to start.
+        """
         backend = self.backend
         if isinstance(backend, ProcessBackend):
-            backend = ProcessBackend(backend.folder, workers, backend.memory >> 20, backend.in_memory)
+            backend = backend.local if in_process else ProcessBackend(backend.folder, workers, backend.memory >> 20,
+                                                                      backend.in_memory)
         return GraphStore(backend, timeout=self.timeout, workers=workers, waiting=self._capacity - workers)
 
     def close(self) -> None:

@@ -11,6 +11,7 @@ answered with :class:`QueryCrashed` while the server goes on.
 """
 from __future__ import annotations
 
+import atexit
 import os
 import queue
 import socket
@@ -25,35 +26,50 @@ from ..errors import OrgkgError, QueryCrashed, QueryTimeout
 
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
+#: The largest store (on disk) each worker copies into memory: the full corpus is 10 MB, ten times it 155 MB.
+IN_MEMORY_MAX_MB = 256
 WATCH = 0.05  # seconds between looks at a busy worker's memory
 
 
 def serve(fd: int, folder: str, in_memory: bool = True) -> None:
     """A worker's loop, in its own process: answer jobs from the socket ``fd`` until it closes.
 
-    :param in_memory: copy the store into memory first: queries run about six times faster
-        there than on the on-disk store, for the memory of one copy of the graph per worker.
+    :param in_memory: also copy the store into memory, and answer from the copy once it is
+        made: queries run about six times faster there than on the on-disk store, for the
+        memory of one copy of the graph per worker. Until then the store on disk answers,
+        so a server answers at once whatever the size of its graph.
     """
-    import pyoxigraph as ox
-
     from . import LocalBackend
 
     _die_with_parent()
     connection = Connection(fd)
-    backend = LocalBackend.from_store(folder)
+    current = [LocalBackend.from_store(folder)]
     if in_memory:
-        copy = ox.Store()
-        copy.bulk_extend(backend.store.quads_for_pattern(None, None, None, None))
-        backend = LocalBackend(copy)
+        threading.Thread(target=_copy_into_memory, args=(current,), daemon=True).start()
     while True:
         try:
             job = connection.recv()
         except (EOFError, OSError):
             return
         try:
-            connection.send(("answer", backend.answer(*job)))
+            connection.send(("answer", current[0].answer(*job)))
         except OrgkgError as error:
             connection.send(("error", error))
+
+
+def _copy_into_memory(current: list) -> None:
+    """Replace ``current[0]``, a backend on the on-disk store, by one on an in-memory copy.
+
+    The copy goes through N-Quads bytes because pyoxigraph's dump and bulk load let go of
+    the interpreter lock (copying quad by quad would hold it, stalling the queries meanwhile).
+    """
+    import pyoxigraph as ox
+
+    from . import LocalBackend
+
+    copy = ox.Store()
+    copy.bulk_load(current[0].store.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+    current[0] = LocalBackend(copy)
 
 
 def _die_with_parent() -> None:
@@ -126,18 +142,21 @@ class ProcessBackend:
     :param workers: worker processes, so queries that may run at once.
     :param memory_mb: each worker's resident-memory limit; 0 for none.
     :param in_memory: each worker queries its own in-memory copy of the store (faster), or the
-        store on disk (for graphs too large to copy once per worker).
+        store on disk; stores of more than :data:`IN_MEMORY_MAX_MB` on disk are never copied
+        (a copy takes about three times its size on disk, once per worker).
     """
 
     def __init__(self, folder: str | Path, workers: int = 2, memory_mb: int = 4096, in_memory: bool = True):
         from . import LocalBackend
 
-        self.folder, self.memory, self.in_memory = str(folder), memory_mb << 20, in_memory
+        self.folder, self.memory = str(folder), memory_mb << 20
+        self.in_memory = in_memory and _disk_size(Path(folder)) <= IN_MEMORY_MAX_MB << 20
         self.local = LocalBackend.from_store(folder)  # in-process, read-only: whole-graph dumps
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
         self._all: list[_Worker] = []
         self._lock = threading.Lock()
         self._closed = False
+        atexit.register(self.close)  # before a temporary store folder is removed (atexit runs last-in first)
         for _ in range(workers):
             self._idle.put(self._start())
 
@@ -172,3 +191,7 @@ class ProcessBackend:
             workers, self._all = self._all, []
         for worker in workers:
             worker.stop()
+
+
+def _disk_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
