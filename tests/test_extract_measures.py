@@ -305,6 +305,65 @@ CASES = [
         "聚焦培养、引进、服务“三大工程”，扎实推进“四项工程”：一是强基。", [], id="umbrella-with-members-listed",
     ),
     pytest.param(
+        "深入实施青苗培优、乡贤回引、匠心育才“三大工程”，建立分级预警、跟踪督办等5项机制。",
+        [("initiative", "分级预警", "分级预警"), ("initiative", "跟踪督办", "跟踪督办"),
+         ("programme", "乡贤回引", "乡贤回引"), ("programme", "匠心育才", "匠心育才"), ("programme", "青苗培优", "青苗培优")],
+        id="members-before-a-counted-umbrella",
+    ),
+    pytest.param(
+        "深入实施村级后备力量整体优化提升工程，持续完善机制，加快推进人才发展。",
+        [("programme", "村级后备力量整体优化提升工程", "村级后备力量整体优化提升工程")],
+        id="verb-inside-an-unquoted-name",
+    ),
+    pytest.param(
+        "探索农村党员队伍分类管理服务机制，健全干部考核评价机制。",
+        [("initiative", "农村党员队伍分类管理服务机制", "农村党员队伍分类管理服务机制")],
+        id="a-long-run-of-generic-words-names-one-thing",
+    ),
+    pytest.param(
+        "开通“青禾先锋”视频号，开展“比学赶超”集中述职评议和“万人进党校”集中轮训。",
+        [("initiative", "“青禾先锋”视频号", "青禾先锋"), ("programme", "“万人进党校”集中轮训", "万人进党校"),
+         ("programme", "“比学赶超”集中述职评议", "比学赶超")],
+        id="media-accounts-reviews-and-rotation-training",
+    ),
+    pytest.param(
+        "深入开展机关干部结对帮村活动，精心组织庆祝建县七十周年系列活动，青年干部交流活动反响热烈。",
+        [("programme", "机关干部结对帮村活动", "机关干部结对帮村活动")],
+        id="unquoted-activity-only-after-its-verb",
+    ),
+    pytest.param(
+        "全面建立村干部履职纪实档案，干部人事档案专项审核全部完成。",
+        [("initiative", "村干部履职纪实档案", "村干部履职纪实档案")],
+        id="unquoted-record-only-after-its-verb",
+    ),
+    pytest.param(
+        "先后出台“青禾英才”15条、“乡村振兴”二十条措施，兑现奖补资金。",
+        [("initiative", "“乡村振兴”二十条措施", "乡村振兴"), ("initiative", "“青禾英才”15条", "青禾英才")],
+        id="policy-package-counted-after-its-quote",
+    ),
+    pytest.param(
+        "制定快递小哥群体党建“十条暖心举措”，开展“书记走在前，党员干在先”“红旗插在一线”等主题活动。",
+        [("initiative", "快递小哥群体党建“十条暖心举措”", "十条暖心举措"),
+         ("programme", "“书记走在前，党员干在先”", "书记走在前，党员干在先"), ("programme", "“红旗插在一线”", "红旗插在一线")],
+        id="counted-measures-and-listed-quotes-with-commas",
+    ),
+    pytest.param(
+        "全面推行社区工作者“四岗八级”岗位等级薪酬制度。",
+        [("initiative", "社区工作者“四岗八级”岗位等级薪酬制度", "四岗八级")],
+        id="deng-inside-a-word-of-the-head-phrase",
+    ),
+    pytest.param(
+        "健全全面从严治党主体责任清单，推行对口联系服务专家制度。",
+        [("initiative", "从严治党主体责任清单", "从严治党主体责任清单"),
+         ("initiative", "对口联系服务专家制度", "对口联系服务专家制度")],
+        id="words-opening-with-a-preposition-stay-in-the-name",
+    ),
+    pytest.param(
+        "构建县、乡、村三级人才联动服务体系。",
+        [("initiative", "县、乡、村三级人才联动服务体系", "县、乡、村三级人才联动服务体系")],
+        id="administrative-levels-listed-inside-one-name",
+    ),
+    pytest.param(
         "扎实开展“双联系双服务”工作，推进“三清两建”等工作。",
         [("programme", "“三清两建”", "三清两建"), ("programme", "“双联系双服务”", "双联系双服务")],
         id="bare-quote-before-gongzuo",
@@ -326,6 +385,11 @@ CASES = [
         [("programme", "全县干部大讲堂", "全县干部大讲堂"), ("programme", "第二届青禾人才大会", "第二届青禾人才大会")],
         id="recurring-events-not-meetings",
     ),
+    pytest.param(
+        "连续举办五届青禾乡村振兴论坛，吸引专家500余人。",
+        [("programme", "青禾乡村振兴论坛", "青禾乡村振兴论坛")],
+        id="count-of-editions-outside-an-event-name",
+    ),
     # chronicle and yearbook styles: 了 after the verb, half-width punctuation
     pytest.param(
         "3月，举办了“青苗成长”年轻干部培训班，探索实施了村级“红黑榜”评议制度。",
@@ -336,6 +400,21 @@ CASES = [
         '开展"书香机关"创建活动,推行"周例会"制度;全年培训干部1,200人次。',
         [("initiative", '"周例会"制度', "周例会"), ("programme", '"书香机关"创建活动', "书香机关")],
         id="yearbook-half-width-punctuation",
+    ),
+    pytest.param(
+        '实施了"银龄讲学"、"青蓝结对"两项活动。',
+        [("programme", '"银龄讲学"', "银龄讲学"), ("programme", '"青蓝结对"', "青蓝结对")],
+        id="chronicle-listed-quotes-before-their-count",
+    ),
+    pytest.param(
+        '全年以微党课形式开展"青禾夜校"2.6万场次。',
+        [("programme", '"青禾夜校"', "青禾夜校")],
+        id="yearbook-bare-quote-before-a-decimal-count",
+    ),
+    pytest.param(
+        "同志们，要继续深化‘双岗双责’机制，扎实开展'银发先锋'活动。",
+        [("initiative", "‘双岗双责’机制", "双岗双责"), ("programme", "'银发先锋'活动", "银发先锋")],
+        id="speech-single-quotes-as-main-quotes",
     ),
 ]
 

@@ -16,9 +16,9 @@ TABLE = "data/measure_words.tsv"
 #: the lists of the table, in table order
 LISTS = (
     "programme-head", "event-head", "initiative-head", "rating-head", "closing-head", "unquoted-head",
-    "whole-name-head", "list-head", "weak-head", "described-head", "continuation",
+    "verb-head", "held-event", "whole-name-head", "list-head", "weak-head", "described-head", "continuation",
     "programme-verb", "initiative-verb", "nominal-verb", "principle-verb", "field-verb", "trigger", "carrying-verb",
-    "content-verb", "drive-verb", "tail-stop",
+    "content-verb", "drive-verb", "tail-stop", "level",
     "generic", "filler", "place-end", "body-end", "member-end", "quantity", "style-end", "trainee",
 )
 # 制 names a system (家访制, 代办制, 链长制) except in words that only end in it (体制, 编制, 复制)
@@ -60,10 +60,13 @@ class Lexicon:
         self.programme_heads = w["programme-head"] + self.event_heads
         self.initiative_heads = w["initiative-head"] + self.rating_heads
         self.heads = self.programme_heads + self.initiative_heads
+        #: heads ending an unquoted name only right after a verb that runs or sets it up (开展……活动, 建立……档案)
+        self.verb_heads = w["verb-head"]
         self.unquoted_heads = w["unquoted-head"] + self.rating_heads
         self.whole_name_heads = self.unquoted_heads + self.event_heads + w["whole-name-head"]
         self.tail_heads = self.heads + self.closing_heads
         self.weak_heads, self.described_heads, self.style_ends = w["weak-head"], w["described-head"], w["style-end"]
+        self.levels = frozenset(w["level"])
         self.programme_verbs, self.field_verbs = w["programme-verb"], w["field-verb"]
         self.carrying_verbs = w["carrying-verb"]
         verbs = self.programme_verbs + w["initiative-verb"]
@@ -81,7 +84,7 @@ class Lexicon:
         # the unquoted heads as one pattern, longest first
         self.unquoted_head = re.compile("|".join(
             SYSTEM_HEAD.pattern if h == "制" else re.escape(h)
-            for h in sorted(self.unquoted_heads, key=len, reverse=True)
+            for h in sorted(self.unquoted_heads + self.verb_heads, key=len, reverse=True)
         ) or "(?!)")
         # a name joined to the next by 和/及 (……工程和……计划)
         self.joined = re.compile("(?:" + _either(self.heads) + "|年)(?:以及|和|及|与)")
@@ -91,12 +94,23 @@ class Lexicon:
             r"^(?:等|这一)(?:[^，。；：、“”]{0,12}?)(" + _either(self.heads)
             + r")(?:(?![\u4e00-\u9fff])|(?=以及|和|及|与|并))"
         )
-        # a head shared by the members of a list written before it, closing its clause
+        # a head shared by the members of a list written before it, closing its clause, after
+        # 等 or after the members' count, quoted or not (甲、乙、丙“三大工程”, 甲、乙3项机制)
         self.list_head = re.compile(
-            r"(?P<etc>等(?:[\u4e00-\u9fff]{0,4}?))?(?P<head>" + _either(w["list-head"]) + r")(?=[，。；：,;:]|$)"
+            r"(?P<etc>等(?:[\u4e00-\u9fff]{0,4}?))?(?P<count>“?[0-9一二两三四五六七八九十]+[大项个类条]?)?"
+            r"(?P<head>" + _either(w["list-head"]) + r")(?(count)”?)(?=[，。；：,;:]|$)"
+        )
+        # a recurring event written without quotes right after the verb that holds it
+        # (举办第三届甲乙技能大赛, 举办甲省人才周, 连续举办五届甲乙论坛: the count is no part of
+        # the name); a congress (党代表大会) is a meeting
+        self.event_name = re.compile(
+            r"(?<=举办|举行|承办|办好|开设|开办|创办)(?:第[一二三四五六七八九十]+届|(?P<times>[一二三四五六七八九十]+届))?"
+            r"[^，。；：、“”《》\n（(0-9]{2,16}?(?<!代表)(?:" + _either(_longest_first(w["held-event"]))
+            + r")(?![\u4e00-\u9fff])"
         )
         self.drives = re.compile("(?:" + _either(w["drive-verb"]) + ")")
-        self.tail_stop = re.compile("[0-9０-９]|" + _either(w["tail-stop"]))  # counts end the phrase too
+        # counts end the phrase too; 等 in a word (等级, 等次) does not
+        self.tail_stop = re.compile("[0-9０-９]|(?!等[级次第])(?:" + _either(w["tail-stop"]) + ")")
         # longest first, so that 组织生活 is one word rather than 组织 + 生活
         self.generic_words = re.compile(_either(sorted(w["generic"], key=len, reverse=True)))
         self.fillers = re.compile(_either(w["filler"]))

@@ -10,18 +10,24 @@ claim on a span wins and an item is never both kinds:
    clause says it is run, set up or carries the work (开展“党课开讲啦”等活动,
    以“红色驿站”为主抓手, ，“四联四促”推动……); field words between the verb
    and the quote belong to the name (推行技术攻关“赛马比拼”); a run of quotes
-   before one head is one item per quote (“甲”“乙”三大行动 → “甲”, “乙”);
+   before one head is one item per quote (“甲”“乙”三大行动 → “甲”, “乙”), and so
+   are quotes listed before their count (“甲”、“乙”两项活动); a quote with the
+   count of its articles after it is a policy package (“甲乙”15条);
 4. the members of a list after an implementing verb that share the head written
-   after the last (落实甲、乙等人才政策, 健全甲、乙和丙机制), one item each;
+   after the last (落实甲、乙等人才政策, 健全甲、乙和丙机制), or after their count
+   (实施甲、乙、丙“三大工程”, 建立甲、乙3项机制), one item each;
 5. a policy document written without 《》 right after the verb that issues it
    (出台……若干措施, 制定……实施细则, 落实……的实施意见, and those listed after it
    with 、), a named training class (……专题研讨班), a talent strategy
    (人才强市战略), or an unquoted descriptive name ending in a head noun
    (党委联系服务专家制度), its left edge being the last implementing verb
    (制定, 实施 …) of the clause, or the content verb a carrying verb puts
-   before it (实施加强……计划).
+   before it (实施加强……计划), or the verb before that when the last one is
+   inside the name (实施……队伍整体优化提升行动); some heads end such a name
+   only right after the verb (开展……活动, 建立……档案).
 
-Half-width punctuation (yearbooks, chronicles) is read as full-width. The head
+Half-width punctuation (yearbooks, chronicles) is read as full-width, and
+single quotes outside double ones (speeches) as double quotes. The head
 noun decides the kind. The words the rules read (heads, verbs, generic words …)
 are the lists of ``data/measure_words.tsv``, handed in as a
 :class:`~orgkg.graph.extract.lexicon.Lexicon`. The ``programmes`` and
@@ -49,7 +55,7 @@ LEFT_BREAK = "，。；：！？,;:!?《》“”\n"
 PREPOSITIONS = "以把将对在向为从由并到用和及与好"
 # a conjunction or preposition opening the words before a head noun is not part of the
 # name, nor is the aspect particle of the verb before them (开展了……活动)
-LEADING = re.compile(f"了?(?:以及|并且|[{PREPOSITIONS}])?")
+LEADING = re.compile(f"了?(?:以及|并且|(?!从严|对口|为民)[{PREPOSITIONS}])?")  # 从严, 对口, 为民 are words
 # a quote that counts items rather than naming one: 两个维护, 四个中心, 三个区分开来
 NUMBERED_SLOGAN = re.compile(r"^[一二两三四五六七八九十]+(?:个|项|大|条|种|化$)")
 # a document title ("关于……的意见") written without 《》
@@ -79,12 +85,6 @@ CLASS_NAME = re.compile(
     r"(?:^|(?<=[，。；：])|(?<=举办|开办|举行))(?:(?!举办|开办|举行)[^，。；：、“”《》\n（(]){7,30}?"
     r"(?:研讨班|培训班|轮训班|研修班|读书班)"
 )
-# a recurring event written without quotes right after the verb that holds it
-# (举办第三届甲乙技能大赛, 举办甲省人才周); a congress (党代表大会) is a meeting
-EVENT_NAME = re.compile(
-    r"(?<=举办|举行|承办|办好)(?:第?[一二三四五六七八九十]+届)?[^，。；：、“”《》\n（(0-9]{2,16}?"
-    r"(?<!代表)(?:人才大会|发展大会|人才节|人才周|论坛|大讲堂|讲坛|峰会|大赛)(?![\u4e00-\u9fff])"
-)
 # what shows a class or event phrase is not one name: lists, kinds, counts, verbs of taking part
 NOT_CLASS = re.compile(r"等|各|类|这|[0-9一二三四五六七八九十]+[批期次]|开展|参加|参训|通过|依托|围绕|[0-9]")
 # a region's talent strategy, the genre's standing name for its talent policy (人才强市战略)
@@ -95,9 +95,11 @@ TALENT_STRATEGY = re.compile(
 )
 # the 的 that ends a description before a name; 党的 belongs to the name
 DESCRIPTION_END = re.compile(r"(?<!党)的")
+# so many generic words and nothing else describe one thing in particular (农村党员队伍分类管理试点)
+GENERIC_RUN = 5
 # words that make a descriptive name generic: "建立健全各项制度", "挂职等工作机制"
 GENERIC_MARKS = re.compile(
-    r"(?<!党)的|为$|好$|级$|上$|和$|是|到|在|让|靠|使(?!用)|(?<!国)有|们|累计|作为|实际|若干|具体|历次|各|一系列|一批|相关|等|这|该|其|此|"
+    r"(?<!党)的|为$|好$|级$|上$|和$|是|到|在|让|靠|使(?!用)|(?<!国)有|们|累计|作为|实际|若干|具体|历次|各|系列|一批|相关|等|这|该|其|此|"
     r"长效|体制|有关|以上|有效|良好|系统$|[抓促]$|一[套个批项]|[0-9一二三四五六七八九十]+[余多]?(?:名|个|家|项|条|种|类|位|轮)|"
     r"[0-9一二三四五六七八九十]+大.{0,3}$|十大|(?<![0-9])[0-9]{1,2}年"
 )
@@ -107,7 +109,7 @@ CARRIER = re.compile(r"为[总主]?(?:抓手|牵引|载体)")
 # (or by 工作 closing the phrase: 开展“双报到双服务”工作)
 BARE_FOLLOW = re.compile(
     r"^(?:工作(?=[，。；：、）)]|等|和|$))?"
-    r"(?:$|[，。；：！？,;:!?）)\n“]|、“|等|这一|和|与|及|[0-9０-９一二三四五六七八九十百千万]+(?:余|多)?[期次场个项批届家])"
+    r"(?:$|[，。；：！？,;:!?）)\n“]|、“|等|这一|和|与|及|[0-9０-９一二三四五六七八九十百千万]+(?:\.[0-9]+万?)?(?:余|多)?[期次场个项批届家])"
 )
 # words that show the text before a quote is not a field of the name: determiners,
 # time words, counts, prepositions, conjunctions and verbs (全市“……”, 今年“……”,
@@ -116,6 +118,16 @@ NOT_FIELD = re.compile(
     r"^[全我各本该其此这每今近去]|^[0-9一二两三四五六七八九十百千万]+[轮批届期次个项场]|"
     r"[的是在等把将对为从由向以和与及或月来后时了第着]|年(?!轻)|使用|唱响|打响|做[大强实优]|研发|开发|融入|紧扣|立足|采取|明确|拓展|设置|当作|激发|扩大"
 )
+# what shows words before a verb-run head are no name: celebrations, series, kinds, counts
+NOT_RUN = re.compile(r"庆祝|周年|系列|各类|多种|[0-9]")
+# a word going on after a head (活动周), other than a conjunction
+PHRASE_GOES_ON = re.compile(r"(?![和及与等并])[\u4e00-\u9fff]")
+# the count of a policy package's articles written after its quoted name (“甲乙”15条, “甲乙”二十条措施)
+ARTICLES_AFTER = re.compile(
+    r"(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})条(?:措施|举措|政策|意见)?(?![\u4e00-\u9fff])"
+)
+# a head phrase that counts the items before it (两项活动, 三大工程)
+COUNTED = re.compile(r"[0-9一二两三四五六七八九十]+[大项个类条种]")
 # a quote opening with a number is a code (“三平台”, “双百”, “1+5”)
 NUMBER_CODE = re.compile(r"^[0-9０-９一二两三四五六七八九十百千万双]")
 # half-width punctuation of yearbooks and chronicles, and its full-width form (quotes and
@@ -131,9 +143,9 @@ CLAUSE_BREAK = "，。；：！？,;:!?\n"
 LIST_SEPARATOR = re.compile(r"、|(?:以及|和|及|与)(?=[^、]*$)")
 LIST_MEMBER = re.compile(r"“[^“”]+”|[\u4e00-\u9fff]+")
 MEMBER_MAX = 12
-# a numbered package of policy articles: “人才新政12条”, “22条”, “浙江二十条”, “文旅八条”
+# a numbered package of policy articles: “人才新政12条”, “22条”, “浙江二十条”, “文旅八条”, “十条硬核举措”
 POLICY_ARTICLES = re.compile(
-    r"(?:[0-9０-９]{2,}|[一二三四五六七八九十]*十[一二三四五六七八九]?|(?<=[一-鿿]{2})[一二三四五六七八九])条$"
+    r"(?:[0-9０-９]{2,}|[一二三四五六七八九十]*十[一二三四五六七八九]?|(?<=[一-鿿]{2})[一二三四五六七八九])条(?:[\u4e00-\u9fff]{0,2}(?:措施|举措))?$"
 )
 
 
@@ -153,7 +165,11 @@ def is_generic(modifier: str, lexicon: Lexicon) -> bool:
     >>> is_generic("干部考核评价", packaged().lexicon), is_generic("党委联系服务专家", packaged().lexicon)
     (True, False)
     """
-    return bool(GENERIC_MARKS.search(modifier)) or len(lexicon.generic_words.sub("", modifier)) < 2
+    if GENERIC_MARKS.search(modifier):
+        return True
+    rest = lexicon.generic_words.sub("", modifier)
+    return len(rest) < 2 and not (rest == "" and "和" not in modifier
+                                  and len(lexicon.generic_words.findall(modifier)) >= GENERIC_RUN)
 
 
 def whole_name_kind(inner: str, lexicon: Lexicon) -> str | None:
@@ -197,12 +213,12 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, national: Nati
     if (len(CJK.findall(inner)) < 3 or inner.count("、") > 1 or lexicon.place_core.search(inner)
             or lexicon.body_core.search(inner)):
         return None
-    if re.search(r"[，。；]", inner):
-        return None
     after = text[end:]
     etc = lexicon.etc_head.match(re.sub(r"^(?:[、和与及]?“[^“”]*”)+", "", after))
-    if etc:  # a listed item may be descriptive: “沿着……的足迹”等活动
+    if etc and not re.search(r"[。；]", inner):  # a listed item may be descriptive: “沿着……的足迹”等活动, “甲，乙”等活动
         return None if etc.group(1) in lexicon.weak_heads else lexicon.head_kind(etc.group(1))[1]
+    if re.search(r"[，。；]", inner):
+        return None
     if "的" in inner:
         return None
     if lexicon.drives.match(after) and (start == 0 or text[start - 1] in LEFT_BREAK):
@@ -244,7 +260,7 @@ def _not_an_item(core: str, tail: str, national: NationalTable, lexicon: Lexicon
     >>> not_an_item("建在园区、留在园区", "建设"), not_an_item("抓院促系、整校建强", "铸魂行动")
     (True, False)
     """
-    head = lexicon.head_kind(tail, lexicon.tail_heads)[0]
+    head = (lexicon.head_kind(tail, lexicon.tail_heads) or ("",))[0]  # none after a policy package: “甲”15条
     if lexicon.quantity.match(core) or tail.startswith("式"):
         return True
     if re.search("[，、]", core) and head in lexicon.described_heads:
@@ -331,7 +347,9 @@ def _one_modifier(text: str, lexicon: Lexicon) -> bool:
     if any(_names_something(p, lexicon) for p in earlier):
         return False
     shortest = 2 if len(parts) > 2 else 3  # 国家、省级……工程 lists two levels, not one name
-    if all(shortest <= len(CJK.findall(p)) == len(p) <= 5 for p in earlier) and len(parts[-1]) >= 4:
+    # a level of the administration is a field however short (市、县、乡三级……体系)
+    if (all(p in lexicon.levels or shortest <= len(CJK.findall(p)) == len(p) <= 5 for p in earlier)
+            and len(parts[-1]) >= 4):
         return True
     return len(parts) == 2 and min(map(len, parts)) >= 4
 
@@ -352,12 +370,26 @@ def full_width(text: str) -> str:
     """``text`` with half-width quotes and clause punctuation written full-width, as
     the rules expect; the length stays, so offsets into it are offsets into ``text``.
 
+    Single quotes that stand outside double ones are the text's main quotes
+    (speeches, chronicles): 开展‘红色课堂’活动 reads as 开展“红色课堂”活动.
+
     >>> full_width('开展了"红色课堂"活动,成效明显;共3,000人(次)')
     '开展了“红色课堂”活动，成效明显；共3,000人（次）'
+    >>> full_width("推行'三联'机制，深化“甲‘乙’丙”")
+    '推行“三联”机制，深化“甲‘乙’丙”'
     """
     quotes = iter("“”" * text.count('"'))
     text = re.sub('"', lambda _: next(quotes), text.translate(HALF_WIDTH))
+    text = re.sub(r"(?<![A-Za-z])'([^'“”\n]{1,40})'", r"‘\1’", text)
+    text = re.sub(r"‘([^‘’“”\n]{1,40})’", lambda m: "“" + m.group(1) + "”" if _depth(text, m.start()) == 0 else m.group(),
+                  text)
     return re.sub(r"(?<![0-9]),|,(?![0-9])", "，", text)
+
+
+def _depth(text: str, pos: int) -> int:
+    """How many double quotes are open at ``pos``."""
+    before = text[:pos]
+    return before.count("“") - before.count("”")
 
 
 def _skip_back(text: str, start: int) -> str:
@@ -458,10 +490,19 @@ class _Finder:
             a, b = spans[i].start(), spans[j].end()
             lead = self._field_start(a)
             tail = self._tail(b)
+            if tail is None and (articles := ARTICLES_AFTER.match(self.text, b)) and j == i:
+                tail = articles.group(), "initiative"  # a numbered policy package: “甲乙”15条
             if (tail and whole_name_kind(spans[j].group()[1:-1], self.lex)
                     and self.lex.head_kind(tail[0], self.lex.tail_heads)[0] == tail[0]):
                 tail = None  # a bare head after a whole name classifies it: “青年技能人才培育工程”政策
             core = self.text[a + 1 : b - 1]
+            if tail and j == i and COUNTED.match(tail[0]) and re.search("”[、和及与]$", self.text[:a]):
+                # the last of quotes listed before their counted head (“甲”、“乙”两项活动) is a member
+                self.claim(a, b + len(tail[0]), None, core)
+                if not self.table.is_slogan(core):
+                    self.record(a, b, tail[1], core)
+                i += 1
+                continue
             if tail and len(core) >= 2:
                 kind = None if _not_an_item(core, tail[0], self.table, self.lex) else tail[1]
                 members = [m.group()[1:-1] for m in spans[i : j + 1]]
@@ -542,9 +583,10 @@ class _Finder:
             for m in pattern.finditer(self.text):
                 if self.free(m.start(), m.end()):
                     self.claim(m.start(), m.end(), "initiative", re.sub("[“”]", "", m.group()))
-        for m in EVENT_NAME.finditer(self.text):
-            if self.free(m.start(), m.end()) and not NOT_CLASS.search(m.group()):
-                self.claim(m.start(), m.end(), "programme", m.group())
+        for m in self.lex.event_name.finditer(self.text):
+            a = m.end("times") if m.group("times") else m.start()  # 举办六届……大赛 counts it: not its name
+            if self.free(a, m.end()) and not NOT_CLASS.search(self.text, a, m.end()):
+                self.claim(a, m.end(), "programme", self.text[a : m.end()])
         for verb in DOCUMENT_VERB.finditer(self.text):
             self.documents(verb.end())
         for m in CLASS_NAME.finditer(self.text):
@@ -568,23 +610,27 @@ class _Finder:
     def lists(self) -> None:
         """Members of a list after an implementing verb that share the head
         written after the last (落实甲、乙等政策, 健全甲、乙和丙机制): one item per
-        member, named as written; the last keeps the head unless 等 closes the list."""
+        member, named as written; the last keeps the head unless 等 or the members'
+        count closes the list (甲、乙、丙“三大工程”: the counted umbrella is no item)."""
         for h in self.lex.list_head.finditer(self.text):
             a = after_last(self.text, CLAUSE_BREAK, h.start())
             verbs = [m.end() for m in self.lex.verb.finditer(self.text, a, h.start())
                      if "、" in self.text[m.end() : h.start()]]
-            if not verbs or not self.free(h.start("head"), h.end()):
+            closed = h.group("etc") or h.group("count")
+            # a quoted count is claimed already, as an umbrella that is no name
+            taken = self._named(h.start("head"), h.end()) if h.group("count") else not self.free(h.start("head"), h.end())
+            if not verbs or taken:
                 continue
             at = verbs[-1] + len(LEADING.match(self.text, verbs[-1]).group())
             members = _list_members(self.text, at, h.start())
             # without 等 or 和 the 、 may join the parts of one name (单独分组、单独评审制度),
             # unless an earlier member is quoted or named already (甲、“乙”、丙机制)
-            if members is None or (not h.group("etc") and self.text[members[-1][0] - 1] == "、"
+            if members is None or (not closed and self.text[members[-1][0] - 1] == "、"
                                    and not any(self.text[i] == "“" or self._named(i, j) for i, j in members[:-1])):
                 continue
             kind = self.lex.head_kind(h.group("head"))[1]
             for n, (ma, mb) in enumerate(members):
-                b = h.end() if n == len(members) - 1 and not h.group("etc") else mb
+                b = h.end() if n == len(members) - 1 and not closed else mb
                 member = self.text[ma:mb]
                 if _list_member(member, self.table, self.lex) and not self._named(ma, b):
                     self.claim(ma, b, kind, member.strip("“”"))
@@ -596,32 +642,69 @@ class _Finder:
         return any(m.start - off < b and a < m.end - off for m in self.found)
 
     def unquoted(self) -> None:
+        for m in self.lex.unquoted_head.finditer(self.text):
+            # a verb inside the name (带头人队伍整体优化提升行动) leaves words too generic
+            # after it: the name then starts after the implementing verb before that one
+            limit, tried = m.start() - 2, None
+            while limit is not None:
+                a, limit = self._left_edge(m.start(), limit)
+                if a == tried or tried is not None and limit is None or self._unquoted(a, m, limit) is not False:
+                    break
+                tried = a
+
+    def _unquoted(self, a: int | None, m: re.Match, verb: int | None) -> bool | None:
+        """Claim ``text[a:m.end()]``, after a verb starting at ``verb``, as an unquoted name
+        ending in head ``m``: True when claimed, False when the verb may be inside the
+        name and the words after it are too few, None when it is no name."""
         lex = self.lex
-        for m in lex.unquoted_head.finditer(self.text):
-            a = self._left_edge(m.start())
-            b = m.end()
-            if (a is None or not self.free(a, b) or lex.continuation.match(self.text[b:]) or self.text[a - 1 : a] == "”"
-                    or self.table.is_slogan(self.text[a:b])):
-                continue
-            modifier = self.text[a : m.start()]
-            if m.group() == "制" and "制" in modifier:
-                continue  # one system to a name: 改审批制为备案制 is a clause
-            # 12345热线 and 1335工作法 are named by a number code, “1.0体系” is not
-            worded = len(CJK.findall(modifier)) >= 2 or m.group() == "热线" or re.fullmatch(r"[0-9]{3,}", modifier)
-            if m.group() in lex.rating_heads:  # a named scheme by itself: who is rated is enough (党组织星级化管理)
-                specific = len(modifier) >= 2 and not GENERIC_MARKS.search(modifier)
-            else:
-                specific = len(modifier) >= 3 and not is_generic(modifier, lex)
-            # 坚持用制度: a verb, not a name, unless carried (实施推动……计划)
-            verb_led = lex.trigger.match(modifier) and not self.text[:a].endswith(lex.carrying_verbs)
-            if worded and specific and not verb_led:
-                self.claim(a, b, lex.head_kind(self.text[a:b])[1], self.text[a:b])
+        b = m.end()
+        if (a is None or not self.free(a, b) or lex.continuation.match(self.text[b:]) or self.text[a - 1 : a] == "”"
+                or self.table.is_slogan(self.text[a:b])):
+            return None
+        modifier = self.text[a : m.start()]
+        if m.group() == "制" and "制" in modifier:
+            return None  # one system to a name: 改审批制为备案制 is a clause
+        # 12345热线 and 1335工作法 are named by a number code, “1.0体系” is not
+        worded = len(CJK.findall(modifier)) >= 2 or m.group() == "热线" or re.fullmatch(r"[0-9]{3,}", modifier)
+        if m.group() in lex.rating_heads:  # a named scheme by itself: who is rated is enough (党组织星级化管理)
+            specific = len(modifier) >= 2 and not GENERIC_MARKS.search(modifier)
+        else:
+            specific = len(modifier) >= 3 and not is_generic(modifier, lex)
+        # 坚持用制度: a verb, not a name, unless carried (实施推动……计划)
+        verb_led = lex.trigger.match(modifier) and not self.text[:a].endswith(lex.carrying_verbs)
+        if m.group() in lex.verb_heads and not self._run_by_verb(verb, a, m):
+            return None
+        if not (worded and specific):
+            compound_end = (len(modifier) == 2 and not lex.trigger.match(modifier)
+                            and not lex.generic_words.fullmatch(modifier) and self._inside_verb(verb, a))
+            return False if compound_end else None
+        if verb_led:
+            return None
+        self.claim(a, b, lex.head_kind(self.text[a:b])[1], self.text[a:b])
+        return True
 
-    def _left_edge(self, start: int) -> int | None:
-        """Start of an unquoted name whose head noun starts at ``start``.
+    def _run_by_verb(self, verb: int | None, a: int, head: re.Match) -> bool:
+        """True when a verb that runs or sets up items (开展, 建立) at ``verb`` leads the
+        name from ``a`` to ``head``, the name is no celebration, series or count
+        (庆祝……系列活动, 836次对接活动) and the head ends the phrase (not ……活动周)."""
+        found = verb is not None and self.lex.trigger.match(self.text, verb)
+        return (bool(found) and found.group() in self.lex.bare_verbs and a == found.end()
+                and not NOT_RUN.search(self.text, a, head.start()) and not PHRASE_GOES_ON.match(self.text, head.end()))
 
-        The name starts after the clause's last implementing verb that leaves
-        at least two characters before the head, after a preceding name joined
+    def _inside_verb(self, verb: int | None, end: int) -> bool:
+        """True when the verb at ``verb`` ends at ``end`` and follows a word that is no
+        verb, so that it may be part of a noun phrase (队伍整体优化提升) rather than govern it."""
+        if verb is None or not (found := self.lex.trigger.match(self.text, verb)) or found.end() != end:
+            return False
+        clause = after_last(self.text, LEFT_BREAK, verb)
+        return verb > clause and not any(t.end() == verb for t in self.lex.trigger.finditer(self.text, clause, verb))
+
+    def _left_edge(self, start: int, limit: int) -> tuple[int | None, int | None]:
+        """Start of an unquoted name whose head noun starts at ``start``, and
+        where the verb it starts after starts (None when there is none).
+
+        The name starts after the clause's last implementing verb ending by
+        ``limit``, after a preceding name joined
         by 和/及 or already claimed, after a description ending in 的 (but
         not the 的 of 党的, which names take: 加强党的组织体系建设……计划), and
         after the last 、 unless the 、 join the parts of one name (see
@@ -629,7 +712,7 @@ class _Finder:
         """
         text = self.text
         a = after_last(text, LEFT_BREAK, start)
-        verb = self._last_trigger(a, start - 2)
+        verb, verb_start = self._last_trigger(a, limit)
         cut = a if verb is None else verb
         joined = [m.end() for m in self.lex.joined.finditer(text, cut, start)]
         described = [m.end() for m in DESCRIPTION_END.finditer(text, cut, start)]
@@ -638,26 +721,26 @@ class _Finder:
         if "、" in text[cut:start] and not _one_modifier(text[cut:start], self.lex):
             cut = text.rfind("、", cut, start) + 1
         if verb is None and start - cut > 20 + 5 * text.count("、", cut, start):  # a clause, not a name
-            return None
-        return cut + 2 if re.match(r"研究(?![生院会所室])", text[cut:start]) else cut
+            return None, None
+        return (cut + 2 if re.match(r"研究(?![生院会所室])", text[cut:start]) else cut), verb_start
 
     def _past_claims(self, a: int, b: int) -> int:
         """The first offset in ``[a, b]`` after every character an earlier name claimed,
         so that a name never reaches into another."""
         return max([a, *(i + 1 for i in range(a, b) if self.taken[i])])
 
-    def _last_trigger(self, a: int, b: int) -> int | None:
-        """End of the last implementing verb wholly inside ``text[a:b]``; its
-        start when it is a content verb carried by the verb before it
-        (实施加强……计划: the name keeps 加强)."""
+    def _last_trigger(self, a: int, b: int) -> tuple[int | None, int | None]:
+        """End of the last implementing verb wholly inside ``text[a:b]`` (its
+        start when it is a content verb carried by the verb before it:
+        实施加强……计划 keeps 加强), and its start; (None, None) when there is none."""
         found = list(self.lex.trigger.finditer(self.text[a:b]))
         if not found:
-            return None
+            return None, None
         last = found[-1]
         if (self.lex.content_verb.search(last.group())
                 and self.text[a : a + last.start()].endswith(self.lex.carrying_verbs)):
-            return a + last.start()
-        return a + last.end()
+            return a + last.start(), a + last.start()
+        return a + last.end(), a + last.start()
 
 
 class MeasureFinder:
