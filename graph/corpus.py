@@ -184,14 +184,25 @@ def _read_file(path: Path) -> list[Article]:
 def _other_report_titles(lines: list[str], title: str) -> list[str]:
     """Lines after the first that stand alone and read as another report's title: the file is a
     compilation, which without contents cannot be cut into its articles with confidence."""
-    found, previous = [], ""
+    found, previous, own = [], "", _bare(title)
     for line in lines:
         text = _clean_title(line)
         stands_alone = not previous or _ended(previous)
-        if text and text != title and stands_alone and not heading_level(text) and REPORT_TITLE.match(text):
-            found.append(text)
+        if text and stands_alone and not heading_level(text) and REPORT_TITLE.match(text):
+            other = _bare(text)
+            if other not in own and own not in other:  # not the title again, with or without a subtitle
+                found.append(text)
         previous = line.strip()
     return found
+
+
+def _bare(title: str) -> str:
+    """A title without bracketed parts and spaces, to tell the same title written twice from another.
+
+    >>> _bare("新时代某市组织工作综述（2023）")
+    '新时代某市组织工作综述'
+    """
+    return re.sub(r"[（(【〔][^）)】〕]*[）)】〕]|\s", "", title)
 
 
 def _clean_title(line: str) -> str:

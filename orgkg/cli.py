@@ -146,9 +146,13 @@ def _build(args) -> int:
     cache = None if args.no_cache else Path(args.cache) if args.cache else Path(args.output).parent / CACHE
     output = _build_to(args.corpus, args.output, args.format, pipeline, args.quiet, args.jobs, cache)
     if args.store:
-        from .graph.store import write_store
+        from .graph.graphfile import write_atomic
+        from .graph.store import open_store, write_store
+        from .web.catalogue import FILE, Catalogue
 
         write_store(output, args.store)
+        # the web app's lookups, kept with the store so `orgkg serve DIR` starts with them at once
+        write_atomic(Path(args.store) / FILE, Catalogue.build(open_store(args.store)).to_json())
         if not args.quiet:
             print(f"wrote the store {args.store}", file=sys.stderr)
     return 0

@@ -98,6 +98,12 @@ def test_site_trailer_is_not_part_of_the_last_article(tmp_path):
     assert last.text.endswith("全市新发展党员1.6万名。")
 
 
+def test_a_title_repeated_in_the_text_with_a_mark_or_a_subtitle_is_still_one_report(tmp_path):
+    text = "新时代己市组织工作综述（二）\n新时代己市组织工作综述\n" + I + "己市新建党支部45个。\n"
+    [article] = read_corpus(write(tmp_path, text))
+    assert article.title == "新时代己市组织工作综述（二）"
+
+
 def test_a_report_that_names_another_report_in_its_text_is_still_one_report(tmp_path):
     text = ("丙县2023年组织工作总结\n" + I + "对照《丁市2022年组织工作总结》查找差距，\n县委召开人才工作总结\n"
             "会议。\n" + I + "二、工作打算\n" + I + "全县新发展党员560名。\n")

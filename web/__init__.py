@@ -12,11 +12,11 @@ from urllib.parse import urlencode
 from flask import Flask, Response, request, url_for
 
 from orgkg.graph.namespaces import RESOURCE_BASE
-from orgkg.graph.store import GraphFileError, open_store
+from orgkg.graph.store import GraphFileError, is_store, open_store
 from orgkg.resources import ontology_file
 
 from . import downloads, entities, errors, i18n, network, sparql
-from .catalogue import Catalogue
+from .catalogue import Catalogue, saved_with
 from .examples import load_examples
 from .state import AppState, in_background
 
@@ -42,8 +42,9 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
        "frame-ancestors 'none'")
 
 
-def _catalogue(store, vocabulary: bytes) -> Catalogue:
-    catalogue = Catalogue.build(store)
+def _catalogue(store, graph: str | None, vocabulary: bytes) -> Catalogue:
+    """The catalogue kept with a store folder (see ``orgkg build --store``), or one built now."""
+    catalogue = saved_with(store, graph) if graph and is_store(graph) else Catalogue.build(store)
     catalogue.add_vocabulary(vocabulary)
     return catalogue
 
@@ -75,7 +76,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     ontology = {name: ontology_file(name).read_bytes() for name in ("orgkg.ttl", "shapes.ttl")}
     app.extensions["orgkg"] = AppState(store=store, endpoint=endpoint,
                                        pending=in_background(_catalogue, store.sibling(1, in_process=True),
-                                                             ontology["orgkg.ttl"]),
+                                                             app.config["GRAPH"], ontology["orgkg.ttl"]),
                                        examples=load_examples(), ontology=ontology)
     i18n.init_app(app)
     errors.init_app(app)

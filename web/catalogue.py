@@ -5,8 +5,10 @@ against the in-process store and an external endpoint.
 """
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
@@ -29,6 +31,9 @@ LINKS_Q = PROLOGUE + f"""SELECT ?s ?p ?o WHERE {{
   VALUES ?p {{ {" ".join("ok:" + name for name in LINKS)} }} ?s ?p ?o }}"""
 
 TEXT_LABEL_LENGTH = 40
+#: The catalogue file a store folder may hold (``orgkg build --store`` writes it), and its layout's version.
+FILE = "catalogue.json"
+FILE_VERSION = 1
 
 
 @dataclass
@@ -68,6 +73,28 @@ class Catalogue:
             cat.parents[r["r"].value] = r["parent"].value
         for r in run(LINKS_Q):
             cat.network.add_edge(r["s"].value, r["o"].value, key=local(r["p"].value))
+        return cat
+
+    def to_json(self) -> bytes:
+        """The catalogue as JSON, to keep beside a store (:func:`saved_with`) so a server starts at once."""
+        edges = [[s, o, key] for s, o, key in self.network.edges(keys=True)]
+        return json.dumps({"version": FILE_VERSION, "types": self.types, "labels": self.labels,
+                           "alt_labels": self.alt_labels, "parents": self.parents, "links": edges},
+                          ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, data: bytes) -> Catalogue:
+        """The catalogue :meth:`to_json` wrote.
+
+        :raises ValueError: when ``data`` is not such a catalogue (or of another version).
+        """
+        raw = json.loads(data)
+        if not isinstance(raw, dict) or raw.get("version") != FILE_VERSION:
+            raise ValueError("not an orgkg catalogue of this version")
+        cat = cls(types=raw["types"], parents=raw["parents"])
+        cat.labels.update(raw["labels"])
+        cat.alt_labels.update(raw["alt_labels"])
+        cat.network.add_edges_from((s, o, key) for s, o, key in raw["links"])
         return cat
 
     def adopters(self, iri: str) -> list[str]:
@@ -149,3 +176,18 @@ class Catalogue:
             if hits:
                 ranked.append((min(hits), -self.degree(iri), self.label(iri), iri))
         return [iri for *_, iri in sorted(ranked)[:limit]]
+
+
+def saved_with(store: GraphStore, folder: str | Path) -> Catalogue:
+    """The catalogue kept in a store folder if it holds one that reads, else one built from ``store``.
+
+    A store folder is replaced whole when it is rebuilt, so a catalogue inside it always
+    belongs to its graph.
+    """
+    path = Path(folder) / FILE
+    if path.is_file():
+        try:
+            return Catalogue.from_json(path.read_bytes())
+        except (ValueError, KeyError, TypeError, OSError):
+            pass  # unreadable or of another version: built afresh below
+    return Catalogue.build(store)

@@ -94,3 +94,33 @@ def test_stopping_the_server_during_a_long_query_stops_its_workers_and_frees_the
     assert len(children) >= 4 and alive == []  # no worker is left computing
     with pytest.raises(ConnectionRefusedError):  # nobody listens on the port any more
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
+
+
+def test_a_store_keeps_the_catalogue_the_app_starts_with_and_a_bad_one_is_rebuilt(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from orgkg.graph.store import open_store
+    from orgkg.web.catalogue import FILE, Catalogue
+
+    sample = Path(__file__).resolve().parents[2] / "data" / "sample"
+    store = tmp_path / "store"
+    subprocess.run([sys.executable, "-m", "orgkg", "build", str(sample), "-o", str(tmp_path / "g.ttl"), "-q",
+                    "--store", str(store)], check=True)
+    kept = Catalogue.from_json((store / FILE).read_bytes())
+    built = Catalogue.build(open_store(store))
+    assert kept.types == built.types and kept.parents == built.parents and dict(kept.labels) == dict(built.labels)
+    assert sorted(kept.network.edges(keys=True)) == sorted(built.network.edges(keys=True))
+
+    region = "https://w3id.org/orgkg/id/region/430200"
+    raw = json.loads((store / FILE).read_bytes())
+    raw["labels"][region]["zh"] = "目录里的名字"
+    (store / FILE).write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    page = create_app({"GRAPH": str(store)}).test_client().get("/id/region/430200")
+    assert "目录里的名字" in page.get_data(as_text=True)  # the kept catalogue, not one built anew
+
+    (store / FILE).write_text("{not json", encoding="utf-8")
+    page = create_app({"GRAPH": str(store)}).test_client().get("/id/region/430200")
+    assert page.status_code == 200 and "株洲市" in page.get_data(as_text=True)
