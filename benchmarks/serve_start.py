@@ -3,7 +3,8 @@
 usage: python benchmarks/serve_start.py GRAPH [--scales 1,10,50] [--runs 3]
 
 GRAPH is the full corpus's graph file. An N× store holds N copies of its triples,
-copy k with every orgkg IRI moved under ``…/id/k{k}/`` (so nothing merges). For
+copy k with every orgkg IRI moved under ``…/id/k{k}/`` (so nothing merges), and its
+catalogue, as ``orgkg build --store`` writes them. For
 each store it starts the server as its own process and reports, medians of
 ``--runs``: seconds to the first answered ``/sparql`` request, to the first page
 (which waits for the catalogue of labels and links), the store's size, and the
@@ -25,7 +26,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from mixed_load import resident
-from orgkg.graph.store import write_store
+from orgkg.graph.store import open_store, write_store
+from orgkg.web.catalogue import FILE, Catalogue
 from sparql_load import free_port
 
 ID = "https://w3id.org/orgkg/id/"
@@ -43,7 +45,9 @@ def scaled_store(graph: Path, scale: int, folder: Path) -> Path:
     copies = (ox.Triple(shift(t.subject, k), t.predicate, shift(t.object, k)) for k in range(scale) for t in triples)
     flat = folder.with_suffix(".nt")
     ox.serialize(copies, output=str(flat), format=ox.RdfFormat.N_TRIPLES)
-    return write_store(flat, folder)
+    write_store(flat, folder)
+    (folder / FILE).write_bytes(Catalogue.build(open_store(folder)).to_json())  # as `orgkg build --store` does
+    return folder
 
 
 def first(url: str, start: float, deadline: float) -> float:
