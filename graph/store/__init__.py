@@ -34,6 +34,7 @@ from ..errors import (
 )
 from ..namespaces import PREFIXES
 from .guard import check, names_its_dataset
+from .syntax import explain, with_prefixes
 from .workers import ProcessBackend
 
 __all__ = [
@@ -186,7 +187,7 @@ class LocalBackend:
                 named_graphs=named_graphs or None,
             )
         except SyntaxError as e:
-            raise QuerySyntaxError(f"bad SPARQL query: {e}") from e
+            raise QuerySyntaxError(str(e)) from e  # made readable by GraphStore.query, which knows the prefixes it added
 
     def dump(self, fmt):
         return write_triples((q.triple for q in self.store), fmt)  # named graphs merge, as in queries
@@ -371,6 +372,7 @@ class GraphStore:
         :raises UpstreamError: the external endpoint failed.
         """
         check(sparql)
+        written, (sparql, added) = sparql, with_prefixes(sparql)
         timeout = timeout or self.timeout
         cap = Cap(*(float("inf") if n is None else n for n in (max_rows, max_bytes)))
         defaults, named = self._graphs(default_graphs), self._graphs(named_graphs)
@@ -385,6 +387,10 @@ class GraphStore:
                                        base, cancelled)
             try:
                 return future.result(timeout=timeout + (self.GRACE if stops_itself else 0))
+            except QuerySyntaxError as e:
+                if str(e).startswith("error at"):  # the engine's own message, positions counted with our prefixes
+                    raise QuerySyntaxError(explain(str(e), written, added)) from None
+                raise
             except FutureTimeout:
                 cancelled.set()
                 future.cancel()

@@ -8,6 +8,7 @@ steps) is refused in linear time instead of overflowing the engine's stack.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from ..errors import QueryRefused, QueryTooComplex
 
@@ -31,13 +32,22 @@ MAX_DEPTH = 64  # nested brackets
 MAX_OPERATORS = 2_000  # UNION, ||, &&, path steps
 
 
+def tokens(sparql: str) -> Iterator[str]:
+    """The query's tokens as the guard sees them (strings, IRIs and comments are one token each).
+
+    >>> list(tokens('SELECT ?s { ?s ok:p "ok:q" } # ok:r'))
+    ['SELECT', '?s', '{', '?s', 'ok:p', '"ok:q"', '}', '# ok:r']
+    """
+    return (m.group() for m in _TOKENS.finditer(sparql))
+
+
 def names_its_dataset(sparql: str) -> bool:
     """Whether the query chooses its own dataset with ``FROM`` or ``FROM NAMED`` (then it is honoured).
 
     >>> names_its_dataset("SELECT * FROM <http://x/g> { ?s ?p ?o }"), names_its_dataset('SELECT ?from { ?s ?p "from" }')
     (True, False)
     """
-    return any(m.group().upper() == "FROM" for m in _TOKENS.finditer(sparql))
+    return any(token.upper() == "FROM" for token in tokens(sparql))
 
 
 def check(sparql: str) -> None:
@@ -64,8 +74,7 @@ def check(sparql: str) -> None:
         raise QueryTooComplex(f"the query is {len(sparql)} characters long; the limit is {MAX_LENGTH}")
     depth = deepest = operators = 0
     words = set()
-    for m in _TOKENS.finditer(sparql):
-        token = m.group()
+    for token in tokens(sparql):
         if token in OPEN:
             depth += 1
             deepest = max(deepest, depth)
