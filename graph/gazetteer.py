@@ -144,6 +144,7 @@ class Gazetteer:
         self._county_places: dict[str, tuple[list, list]] = {}
         self._local_cache: dict[str, dict[str, RegionRef]] = {}
         self._repeated_cache: dict[str, frozenset[str]] = {}
+        self._township_cache: dict[str, dict[str, RegionRef]] = {}
         self._read_divisions(tree)
         for short, full in countries:
             country = self.special(short, "foreign", None)
@@ -264,6 +265,27 @@ class Gazetteer:
                 forms += [(form, town_ref) for form in township_forms(town)]
             self._county_places[key] = places, forms
         return self._county_places[key]
+
+    def townships_in(self, region: RegionRef) -> dict[str, RegionRef]:
+        """The townships inside ``region`` whose name no other township there has, by name
+        (villages left out: a province holds too many, and too many repeat). Built on first use."""
+        if region.key not in self._township_cache:
+            table: dict[str, RegionRef] = {}
+            repeated: set[str] = set()
+            for key in self._counties_in.get(region.key, ()):
+                county = self.regions[key]
+                for town in self._locals_below[key]:
+                    if not town.startswith("_"):
+                        name = _without_county(town, county.name)
+                        if table.setdefault(name, self._local(county, name, "township")).parent is not county:
+                            repeated.add(name)
+            self._township_cache[region.key] = {n: r for n, r in table.items() if n not in repeated}
+        return self._township_cache[region.key]
+
+    def township(self, county: RegionRef, name: str) -> RegionRef:
+        """The township ``name`` of ``county``: the listed one, or one jionlp does not list
+        (a report's address names it), made on first use."""
+        return self._local(county, name, "township")
 
     def _local(self, parent: RegionRef, name: str, level: str) -> RegionRef:
         """A township or village; jionlp also lists units without a suffix (开发区), kept at ``level``."""

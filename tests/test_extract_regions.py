@@ -127,6 +127,9 @@ CASES = [
 # a place name inside another name is no mention; an organ named after its jurisdiction is one
 INSIDE_NAMES = [
     pytest.param("组织党员赴剑阁红军纪念馆开展主题党日。", "510800", [], id="memorial-hall"),
+    pytest.param("推动尧都人才科创中心挂牌运行。", "141002", [], id="centre"),
+    pytest.param("举办首届尧都人才周和尧都音乐节。", "141002", [], id="events-named-after-the-place"),
+    pytest.param("在扬州村政学院举办培训班。", "321000", [], id="college-name-of-single-characters"),
     pytest.param("四川日报、四川电视台先后报道相关做法。", "510800", [], id="newspaper-and-television"),
     pytest.param("与成都银行签订战略合作协议。", "510800", [], id="bank"),
     pytest.param("举办首届广元人才交流会和剑门关论坛。", "510800", [], id="events"),
@@ -164,6 +167,9 @@ ZONES = [
                  [("四川自贸试验区", "四川自贸试验区", "zone", "四川省"),
                   ("川南临港片区", "川南临港片区", "zone", "四川自贸试验区")], id="free-trade-zone-after-province"),
     pytest.param("推进全县乡村片区建设。", "510500", [], id="area-of-villages-is-no-zone"),
+    pytest.param("在南宁规划建设中国—东盟科技城。", "450100",
+                 [("南宁", "南宁市", "prefecture", "广西壮族自治区"), ("中国—东盟科技城", "中国—东盟科技城", "zone", "南宁市")],
+                 id="zone-named-by-places-joined-with-a-dash"),
     pytest.param("伊滨科技城新引进创新团队12个。", "410300", [("伊滨科技城", "伊滨科技城", "zone", "洛阳市")],
                  id="zone-name-of-two-place-characters"),
     pytest.param("怀柔科学城集聚科研人员2万名。", "110000", [("怀柔科学城", "怀柔科学城", "zone", "怀柔区")],
@@ -187,6 +193,19 @@ AREAS_AND_VILLAGES = [
     pytest.param("管城区南曹街道新建党群服务中心12个。", "410100",
                  [("管城区", "管城回族区", "county", "郑州市"), ("南曹街道", "南曹乡", "township", "管城回族区")],
                  id="township-turned-street"),
+    pytest.param("组织干部赴锦溪镇学习古镇治理经验。", "320100", [("锦溪镇", "锦溪镇", "township", "昆山市")],
+                 id="township-of-the-province-with-its-county-unnamed"),
+    pytest.param("全省在震泽镇召开现场会，城关镇、幸福乡同步推进。", "320000", [("震泽镇", "震泽镇", "township", "吴江区")],
+                 id="township-jieba-knows-as-one-word"),
+    pytest.param("尧都区望岳街道卓里村建成议事厅。", "141002",
+                 [("尧都区", "尧都区", "county", "临汾市"), ("望岳街道", "望岳街道", "township", "尧都区"),
+                  ("卓里村", "卓里村", "village", "一平垣乡")], id="township-the-gazetteer-lacks-in-an-address"),
+    pytest.param("发放河洛英才卡500张，河洛大地英才汇聚。", "410300",
+                 [("河洛", "洛阳市", "prefecture", "河南省"), ("河洛", "洛阳市", "prefecture", "河南省")],
+                 id="no-bare-village-after-an-epithet"),
+    pytest.param("建成亚洲最大的风电基地，汴梁大地人才辈出。", "410200",
+                 [("亚洲", "亚洲", "foreign", None), ("汴梁", "开封市", "prefecture", "河南省")],
+                 id="continent-and-city-epithet"),
     pytest.param("吴忠市红寺堡镇组织党员开展志愿服务。", "640300",
                  [("吴忠市", "吴忠市", "prefecture", "宁夏回族自治区"), ("红寺堡镇", "红寺堡镇", "township", "红寺堡区")],
                  id="township-jionlp-names-with-its-county"),
@@ -235,7 +254,7 @@ def test_subject(finder, title, level, text, expected):
 
 REPORTS = Path(__file__).resolve().parent / "data" / "regions"
 
-# invented reports in other layouts (blank lines, no indents, （一）/一是/1. headings, report titles)
+# invented reports in other layouts (blank lines, no indents, （一）/一是/1. headings, report titles, a chronicle)
 FIXTURES = [
     pytest.param("county-work-summary.txt", "旺苍县",
                  {"四川省", "广元市", "旺苍县", "苍溪县", "剑阁县", "东河镇", "南峰村", "嘉川镇", "浙江省", "湖州市",
@@ -243,6 +262,9 @@ FIXTURES = [
     pytest.param("talent-report.txt", "宜春市",
                  {"宜春市", "深圳市", "上海市", "高安市", "樟树市", "宜春经济开发区", "袁州区", "粤港澳大湾区",
                   "长江经济带", "东南亚", "欧洲"}, id="talent-report"),
+    pytest.param("county-chronicle.txt", "江都区",
+                 {"扬州市", "江都区", "丁伙镇", "丁伙村", "锦西村", "苏州工业园区", "苏州市", "德国", "日本", "江都经济开发区",
+                  "沪苏浙", "锦溪镇"}, id="chronicle-half-width-punctuation-places-inside-names-left-out"),
     pytest.param("town-report.txt", "丁伙镇",
                  {"丁伙镇", "江都区", "丁伙村", "锦西村", "高桥村", "苏州市", "无锡市", "扬州市"}, id="town-report"),
 ]

@@ -201,3 +201,17 @@ def test_alias_row_without_five_columns(tmp_path):
 def test_bad_alias_rows_are_reported(tmp_path, line, message):
     with pytest.raises(OrgkgError, match=message):
         Gazetteer(TREE, [], _aliases(tmp_path, line))
+
+
+def test_townships_of_a_province_without_repeated_names(gazetteer):
+    towns = gazetteer.townships_in(gazetteer.find("320000"))
+    assert towns["锦溪镇"].parent.name == "昆山市" and towns["锦溪镇"].level == "township"
+    assert all(r.level == "township" for r in towns.values())
+    assert "城关镇" not in gazetteer.townships_in(gazetteer.find("410000"))  # 32 counties of Henan have one
+
+
+def test_township_the_gazetteer_does_not_list(gazetteer):
+    county = gazetteer.find("141002")
+    town = gazetteer.township(county, "望岳街道")
+    assert (town.name, town.level, town.parent) == ("望岳街道", "township", county)
+    assert gazetteer.township(county, "望岳街道") is town

@@ -7,8 +7,11 @@ counted items meet, the base of a rate, spans of time, targets and plans, the
 upper ends of ranges, counts restating the list they close. Counted periods
 that report a fact (``连续5年``, ``驻守24小时``), round amounts without digits
 (``千名``, ``超百亿元``) and Chinese-numeral counts outside names (``七个科室``)
-are figures. Numbers are matched in the raw sentence before any segmentation,
-so ``23,876`` and ``68.4%`` stay whole.
+are figures; so is money every counted item reached (``15个村收入均达到8万元``),
+while an amount that sorts what a count counts (``收入10万元的村达到120个``, ``10万元以下村``)
+and a number inside an unquoted plan's name (``实施筹建10万套人才住房计划``) are not.
+Numbers are matched in the raw sentence before any segmentation, so ``23,876`` and
+``68.4%`` stay whole.
 
 The subject is read from the clause around the number: the verb phrase before
 it (``招录公务员640名``) and the noun after the unit (``1350个临时党支部``),
@@ -17,8 +20,12 @@ noun after the unit opens a long modifier, the head noun after its 的 is read
 instead (``126名在…表现优异的干部``), and numbers listed before one noun
 share it (``分别奖励20万元、10万元经费``); a figure that only says how the previous
 one changed (``年均增长25%``), or names only a verb (``培训8.6万人次``), is
-completed with that one's subject. Phrases are cut on jieba's word boundaries,
-never inside a word, a quoted name or a 《title》.
+completed with that one's subject, as is a bare level (``其中国家级38家``). Of
+actions listed before a number only the last counts (``举办研讨班、开发100门课程``);
+a count of rounds takes the action and what the next count counts (``分8期组织480名干部``).
+Phrases are cut and trimmed on jieba's word boundaries, never inside a common word, a
+quoted name or a 《title》, and lose the adverbs, particles and open quotation marks a
+cut leaves at their ends (``村民正``).
 """
 from __future__ import annotations
 
@@ -45,7 +52,13 @@ UNITS = ("个百分点", "百分点", "平方公里", "平方米", "人次", "�
 # Chinese-numeral counts are statistics only for repeated actions and the people
 # they count (选派六批, 先后两次视察, 两千名); elsewhere (两个维护, 四个意识,
 # 三年行动) they name slogans.
-CN_COUNT_UNITS = ("批次", "轮次", "场次", "批", "轮", "届", "次", "场", "名", "个", "项")
+CN_COUNT_UNITS = ("批次", "轮次", "场次", "人次", "批", "轮", "届", "次", "场", "名", "个", "项", "期", "人", "家", "户")
+# 三人小组, 两家单位: a Chinese-numeral count of people, firms or households is a statistic
+# from ten on (二百余人, 三十余家企业); below that it mostly names a small group
+CN_LARGE_UNITS = ("人", "家", "户")
+CN_LARGE = 10
+# 二期工程: a phase of a project, not a count of training rounds (举办培训班三期)
+PHASE_AFTER = re.compile(r"工程|项目")
 # “12个教育基地、300名师资”: quoted counts listed one after another are statistics
 LISTED_COUNTS = re.compile(rf"\d(?:{'|'.join(UNITS)})[^、“”]{{1,12}}、\d")
 # 届 counts editions only after a verb of holding them (连续举办五届), or as a
@@ -66,6 +79,9 @@ KIND_UNITS = ("个", "项", "方面", "类", "大类", "种", "条")  # counts o
 ROUND_UNITS = ("名", "人", "个", "人次")
 ROUND_NAME_BEFORE = re.compile(r"(?:开展|实施|启动|推进|深化|推行|组织)$")
 ROUND_NAME_AFTER = re.compile(r"计划|工程|行动|活动|培训|做法|案例|项目")
+RUN_VERB = re.compile(r"开展|实施|启动|推进|深化|推行|组织")  # a verb of running a plan, anywhere before in the clause
+RULE_AFTER = re.compile(r"机制|制度")  # 逐年递增15%机制: a share a rule sets
+PLAN_HEAD = re.compile(r"计划|工程")  # the head of a plan's unquoted name
 
 FIGURE = re.compile(
     rf"(?P<pre>{'|'.join(PRE_APPROX)})?"
@@ -87,10 +103,13 @@ IMPLIED_UNIT = (("户", re.compile(r"户")), ("人", re.compile(r"人|员|才|�
 SHARE_CRITERION = re.compile(r"[%％](?:以上|左右)?的[^，。；、\d]{1,16}$")
 CRITERION_VERB = re.compile(r"(?:至少|不少于|达到|达|超过|有)$")
 BAR_UNITS = ("元", "平方米")
+AREA_UNIT = "平方米"  # an area every site reaches is a standard, not an outcome
+# 10万元的村达到120个: an amount before 的, a counted noun and a link verb to its count
+QUALIFIED_COUNT = re.compile(r"的[\u4e00-\u9fff]{1,8}?(?:分别)?(?:达到|达|有|占|超过|突破)")
 EACH_CRITERION = re.compile(r"(?:(?<![平村人户])均|(?<=个村)均|全部|都)(?:达到|达|在)?$")
 # 力争引进200名, 预计达到15万元, 有望突破30亿元, 全年计划考录60名, 拟选派20名,
 # 突破30万人的预期目标: a target or plan, not a result (a named “…计划” is not one)
-TARGET_BEFORE = re.compile(r"力争|预计|预期|有望|(?<![”》])(?:计划|拟)(?=招|考录|录用|引进|选派|选拔|新增|投入|培训|建设|发展|完成)")
+TARGET_BEFORE = re.compile(r"力争|预计|预期(?!目标)|有望|(?<![”》])(?:计划|拟)(?=招|考录|录用|引进|选派|选拔|新增|投入|培训|建设|发展|完成)")
 TARGET_AFTER = re.compile(r"的?(?:预期)?目标")
 RANGE_END = re.compile(r"[\d一二三四五六七八九十万亿][至到~～—－-]$")
 NOT_AFTER = re.compile(r"[+＋]|周年|月")  # 1+5, 100周年, 4个月
@@ -101,21 +120,24 @@ DURATION_FACT = re.compile(r"时间|轮流|不间断|值守|坚守|驻守|奋战
 HARD_BREAK = "，。；：！？,;:!?\n—\u3000 "  # a space ends a yearbook entry's heading (组织建设 全县…)
 TIME = re.compile(
     r"截至[^，。；]{0,14}?(?:底|末|日|目前|现在|当前)|"
-    r"(?:\d{4}|[一二〇零三四五六七八九]{4})年(?:以来|来|底|末|初|度|上半年|下半年|\d{1,2}月(?:\d{1,2}日)?)?|"
+    r"(?:\d{4}[、—－-])?(?:\d{4}|[一二〇零三四五六七八九]{4})年(?:以来|来|底|末|初|度|上半年|下半年|\d{1,2}月(?:\d{1,2}日)?)?|"
     r"(?:近|过去)[一二两三四五六七八九十\d]+年(?:来|以来|间)?|[一二两三四五六七八九十\d]+年(?:来|以来|间)|党的十八大以来|新时代(?:十年|以来)|"
     r"(?:今年|去年)(?:以来|上半年|\d{1,2}月(?:\d{1,2}日)?)?|当年|每年|常年|近年来|这些年"
 )
-SCOPE = r"[全本我][省市区州县盟旗镇乡]"
+SCOPE = r"(?:[全本我][省市区州县盟旗镇乡](?:上下)?|我们)"  # 全县上下, 我们: who, not what
 # words around the subject that say how or where it is counted, not what
-LEAD = re.compile(rf"(?:[、”]|{TIME.pattern}|其中|以及|和|与|及|并|等|现有|共计|总计|共有|共|有|累计|先后|陆续|持续|连续|分别|已|年均|择优|全面|高质量|"
+# (一是, 二是: a list marker opening a paragraph's point)
+LEAD = re.compile(rf"(?:[、”]|[一二三四五六七八九十]是|{TIME.pattern}|在(?![职岗编校读外])|其中|以及|和|与|及|并|等|现有|共计|总计|共有|共|有|累计|先后|陆续|持续|连续|分别|已|年均|择优|全面|高质量|"
                   rf"扎实|深入|积极|大力|{SCOPE})+")
+# (占比均在, 满意率始终保持在, 收入稳定在: where a share or amount stays is a link, not the subject)
 TRAIL = re.compile(rf"(?:{TIME.pattern}|的|达到|达|为|是|共有|有|增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|跃升到|跃升至|增至|由|"
-                   rf"到|至|从|占|分别|累计|共计|共|(?<![村人户])均|全部|已|先后|连续|等|{SCOPE})+$")
+                   rf"到|至|从|占|分别|累计|共计|共|(?<![村人户])均|全部|已|先后|连续|等|(?<![存所现])在|保持|稳定|维持|始终|一直|(?<!为)了|还|也|最高|最低|每月|每年|每人|各|"
+                   rf"{SCOPE})+$")
 # the counted noun runs on into its verb phrase (“3万余人签订承诺书”), up to a
 # preposition or particle that starts an adverbial or another item, or a
 # comparison (“从…增加到…”) that is not part of what is counted
-NOUN_STOP = re.compile(r"[，。；：！？、,;:!?\n\d—…\u3000 ]|和|(?<![参给])与|(?<!涉)及|等|在(?![职岗编校读外])|的|这些|"
-                       r"较|增加|增长|增至|提高|提升|减少|下降|降至|降到|减至")
+NOUN_STOP = re.compile(r"[，。；：！？、,;:!?\n\d—…\u3000 ]|和|(?<![参给])与|(?<!涉)及(?!以[上下])|(?<![中同平相对高初])等|在(?![职岗编校读外])|的|这些|"
+                       r"较|增加|增长|增至|提高|提升|跃升|减少|下降|降至|降到|减至|精简|压减|压缩|缩减")
 # 《…》，明确7方面30种情形: a verb saying what a document just named holds
 CONTENT_VERB = re.compile(r"明确|细化|提出|列出|包括|涵盖|以")
 DOCUMENT_PARTS = ("方面", "个", "种", "条", "项", "类", "大类", "款", "章")
@@ -124,8 +146,12 @@ DOCUMENT_PARTS = ("方面", "个", "种", "条", "项", "类", "大类", "款", 
 CLOSED_LIST = re.compile(r"等(?![级次])")
 ADVERBIAL = re.compile(r"依托|通过|借助|围绕|聚焦|按照|赴|到")
 # a subject that only says how the previous figure's subject changed
-CHANGE = re.compile(r"(?:较\S{0,8}?|同比|比上年)?(?:增长|增加|提高|提升|下降|减少|降低|增幅|增速)了?")
+CHANGE = re.compile(r"(?:(?:较|比)\S{0,8}?|同比)?(?:分别)?(?:增长|增加|提高|提升|跃升|下降|减少|降低|精简|压减|压缩|缩减|增幅|增速)了?")
 MAX_BEFORE, MAX_AFTER = 18, 10
+LEVEL = re.compile(r"^[\u4e00-\u9fff]{1,3}级(?:以上|以下|及以上|及以下)?")  # 国家级, 市级以上: a level, not a noun
+BATCH_UNITS = ("批", "期", "轮", "次", "批次", "期次", "轮次", "场", "场次")  # counts of rounds of an action
+IN_BATCHES = "分"  # 分3批选派: “in” batches, no part of the subject
+BRIDGE = re.compile(r"(?:共计|合计|总计|共|计)?")  # between two counts of one noun: 6大类共224项
 # 60名符合条件的干部: a modifier this short before 的 is read through to its noun
 SHORT_MODIFIER = 6
 PREPOSITIONS = ("与", "同")
@@ -139,7 +165,9 @@ VERB_TAGS = ("v", "vn")  # jieba's verbs and verbal nouns
 MAX_VERB = 4  # the longest one verb is
 AGENT_SUFFIXES = ("生", "员", "者", "师")
 NOUN_TAGS = ("n", "j")  # jieba's nouns (place and organisation names too) and abbreviations
-PREDICATE_TAGS = ("v", "d")  # a verb or adverb opening a predicate (建立…, 全部…)
+PREDICATE_TAGS = ("v", "d")
+COMMON_WORD = 500  # jieba's count of a word common enough not to be cut inside
+FUNCTION_TAGS = ("d", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud")  # jieba's function words: no subject ends in one  # a verb or adverb opening a predicate (建立…, 全部…)
 
 
 @dataclass(frozen=True)
@@ -210,7 +238,7 @@ def _excluded(text: str, m: re.Match, unit: str) -> bool:
     [False, True]
     >>> [_excluded(t, last(t), u) for t, u in (("力争引进300名", "名"), ("突破5万人的预期目标", "人"), ("8890人才热线", "人"))]
     [True, True, True]
-    >>> [_excluded(t, last(t), u) for t, u in (("90%的村至少有2名", "名"), ("12个村均达到8万元", "元"), ("每1元", "元"))]
+    >>> [_excluded(t, last(t), u) for t, u in (("90%的村至少有2名", "名"), ("面积均达到200平方米", "平方米"), ("每1元", "元"))]
     [True, True, True]
     """
     after = text[m.end():m.end() + WINDOW]
@@ -224,7 +252,15 @@ def _excluded(text: str, m: re.Match, unit: str) -> bool:
         return True
     if m["cnunit"] in ("个", "项") and _named_count(text, m):
         return True
+    if m["cnunit"] in CN_LARGE_UNITS and parse_number(m["cn"]) < CN_LARGE:
+        return True
+    if m["cnunit"] == "期" and PHASE_AFTER.match(text, m.end()):
+        return True
     if unit in KIND_UNITS and restates_list(text, m.start(), parse_number(_written(m))):
+        return True
+    if unit in BAR_UNITS and qualifies_counted(text, m, unit):
+        return True
+    if unit not in KIND_UNITS + BATCH_UNITS and _in_plan_name(text, m):
         return True
     bare_round = m["myriad"] and not (m["pre"] or m["a3"] or m["post"] or m["myriad"] in ROUND_APPROX)
     if bare_round and _round_name(text, m, unit):
@@ -232,6 +268,21 @@ def _excluded(text: str, m: re.Match, unit: str) -> bool:
     if TARGET_BEFORE.search(text, clause_bounds(text, m.start(), m.end())[0], m.start()) or TARGET_AFTER.match(after):
         return True
     return _criterion_or_base(text[max(0, m.start() - WINDOW):m.start()], unit)
+
+
+def qualifies_counted(text: str, m: re.Match, unit: str) -> bool:
+    """Whether an amount (or a list of amounts) is the bar that qualifies what a count or share
+    right after counts: ``收入达30万元、100万元的村分别达到52%和16%`` counts villages by income.
+
+    >>> text = "收入达30万元、100万元的村分别达到52%和16%，安排500万元的资金支持人才"
+    >>> [qualifies_counted(text, m, "元") for m in FIGURE.finditer(text) if m["unit"] == "元"]
+    [True, True, False]
+    """
+    end = m.end()
+    while text.startswith("、", end) and (item := FIGURE.match(text, end + 1)) and _unit(text, item) == unit:
+        end = item.end()
+    qualified = QUALIFIED_COUNT.match(text, end)
+    return qualified is not None and FIGURE.match(text, qualified.end()) is not None
 
 
 def _named_count(text: str, m: re.Match) -> bool:
@@ -261,6 +312,23 @@ def restates_list(text: str, start: int, value: Decimal) -> bool:
     return marks > 0 and marks + 1 == value and not before.endswith("等")
 
 
+def _in_plan_name(text: str, m: re.Match) -> bool:
+    """Whether a number measures inside the unquoted name of a plan run in its clause, not a
+    result: ``实施五年筹建10万套人才住房计划``, ``建立财政投入逐年递增15%机制`` (its rule). A
+    count of kinds (``实施5项重点工程``) counts the plans themselves and a count of rounds
+    (``开展2轮培训``) the times they ran, so neither is asked.
+
+    >>> [_in_plan_name(t, list(FIGURE.finditer(t))[-1]) for t in ("实施五年筹建10万套人才住房计划", "建立递增15%机制",
+    ...                                                          "实施计划，建成人才住房1200套")]
+    [True, True, False]
+    """
+    if m["unit"] in ("%", "％") or m["pct"]:
+        return RULE_AFTER.match(text, m.end()) is not None
+    start, stop = noun_span(text, m.end())
+    return (PLAN_HEAD.fullmatch(text, max(start, stop - 2), stop) is not None
+            and RUN_VERB.search(text, clause_bounds(text, m.start(), m.end())[0], m.start()) is not None)
+
+
 def _round_name(text: str, m: re.Match, unit: str) -> bool:
     """Whether a bare round number (``百名``, ``千名``) names a campaign rather
     than counts: after a verb of running one, before its head noun in the
@@ -279,23 +347,22 @@ def _criterion_or_base(before: str, unit: str) -> bool:
     """Whether the number after ``before`` is the bar counted items meet or the
     base of a rate (每1元投入) rather than a figure.
 
-    A bar every item clears is an area standard (``面积均达到200平方米``) or
-    money the counted items each make (``12个村收入均达到10万元``); without a
-    count, money all items reached is the outcome reported (``村收入全部达到
-    20万元``), and a share (``覆盖率均达100%``) is a figure still. After a
+    A bar every item clears is an area standard (``面积均达到200平方米``); money
+    all items reached, counted or not, is the outcome reported (``12个村收入均达到
+    10万元``, ``村收入全部达到20万元``), and a share (``覆盖率均达100%``) is a
+    figure still. After a
     share, a count is a bar only after a verb of meeting it (``至少有1名``):
     ``80%的县建成服务中心1200个`` is a count done.
 
     >>> [_criterion_or_base(b, u) for b, u in (("12个村收入均达到", "元"), ("村收入全部达到", "元"), ("面积均达", "平方米"))]
-    [True, False, True]
+    [False, False, True]
     >>> [_criterion_or_base(b, u) for b, u in (("覆盖率均达", "%"), ("90%的村至少有", "名"))]
     [False, True]
     >>> [_criterion_or_base(b, u) for b, u in (("80%的县建成服务中心", "个"), ("平均每", "元"))]
     [False, True]
     """
     if unit in BAR_UNITS and EACH_CRITERION.search(before):
-        clause = before[max(before.rfind(ch) for ch in HARD_BREAK) + 1:]
-        return unit == "平方米" or any(n.unit != unit for n in find_numbers(clause))
+        return unit == AREA_UNIT
     if SHARE_CRITERION.search(before) and (unit == "元" or CRITERION_VERB.search(before)):
         return True
     return before.endswith("每")
@@ -332,6 +399,8 @@ def _bound(unit: str, pre: str | None, post: str | None, after: str) -> bool:
         return THRESHOLD_NOUN.match(after) is not None and DURATION_FACT.match(after) is None
     if unit == "%":
         return False
+    if after.startswith("以下") and THRESHOLD_NOUN.match(after, 2):
+        return True  # 10万元以下村: a bound on the villages counted
     return (post == "以上" and THRESHOLD_NOUN.match(after) is not None) or (
         pre in ("超过", "超") and after.startswith(("的", "村")))
 
@@ -419,14 +488,20 @@ def subject_spans(text: str, number: Number, floor: int,
     """
     clause_start = clause_bounds(text, number.start, number.end)[0]
     lo, hi = _trimmed(text, max(clause_start, floor), number.start)
-    if text.startswith("、", number.start - 1):  # 党组织、4.1万名党员: a new list item
-        lo = hi
+    if text.startswith("、", number.start - 1) or (floor > clause_start and text.endswith("、", lo, hi)):
+        lo = hi  # 党组织、4.1万名党员, 连续9年举办甲、连续5年举办乙: a new list item
+    elif text.endswith("、", lo, hi):
+        hi -= 1  # 突破50万人的预期目标、达到: the list mark of a number that is no figure
     if lo == hi and carried[0] < carried[1] and number.start in (carried[1], floor):
-        lo, hi = carried
-    following = FIGURE.match(text, number.end)  # 选派五批1600余名第一书记: both count 第一书记
+        lo, hi = carried[0], _trimmed(text, *carried)[1]  # without its trailing links (分别达到)
+    # 选派五批1600余名第一书记, 明确6大类共224项类型: both count the noun after the second
+    following = FIGURE.match(text, BRIDGE.match(text, number.end).end())
     after = noun_span(text, following.end() if following else number.end)
     if after[0] == after[1] and (shared := listed_numbers_end(text, number)) > number.end:
         after = noun_span(text, shared)
+    elif number.unit in BATCH_UNITS and (counted := batch_object(text, after)) is not None:
+        after = counted  # 分8期组织480名干部轮训: the batches of that action on what the next count counts
+        hi = hi - 1 if text.endswith(IN_BATCHES, lo, hi) else hi
     after = period_span(text, number) if number.unit == "年" else with_criterion(text, number, after)
     if ((lo == hi or CONTENT_VERB.fullmatch(text, lo, hi)) and floor == 0 and number.unit in DOCUMENT_PARTS
             and text.endswith("》", 0, clause_start - 1)):  # 出台《…办法》，明确7方面30种情形: the document's parts
@@ -440,15 +515,33 @@ def subject_spans(text: str, number: Number, floor: int,
     closing = CLOSED_LIST.search(text, text.rfind("、", lo, hi) + 1, hi)  # 开展甲、乙、丙等各类活动
     listed = closing is not None and hi - lo <= 2 * MAX_BEFORE and not ADVERBIAL.search(
         text, lo, min(i for i in (text.find("、", lo, hi), closing.start()) if i >= 0))
+    if not (titled or listed):
+        lo = _last_action(text, lo, hi)
     if hi - lo > MAX_BEFORE and not (titled or listed):
         # too long, and not a title or a closed list: keep what follows its last 的 or list item, else its last words
         lo = max(text.rfind("的", lo, hi - 1) + 1, text.rfind("、", lo, hi - 1) + 1, word_start(text, lo, hi))
-        for left, right in ("“”", "《》"):
+        for left, right in ("“”", "《》", "（）"):
             if text.count(right, lo, hi) > text.count(left, lo, hi):  # cut inside a name: keep it whole if short
                 opening = text.rfind(left, 0, lo)
                 lo = opening if lo - opening <= MAX_BEFORE // 2 else text.index(right, lo) + 1
         lo, hi = _trimmed(text, lo, hi)
     return (lo, hi), modified_head(text, *after) or listed_noun(text, *after)
+
+
+def batch_object(text: str, after: tuple[int, int]) -> tuple[int, int] | None:
+    """The span of a bare verb after a count of rounds together with what the next count
+    right after it counts (``分8期组织480名干部参加培训``: the rounds of training cadres);
+    None unless the verb is bare and the next count has a noun of its own.
+
+    >>> text = "分8期组织480名干部参加培训，举办275期培训8.3万人。"
+    >>> a, b = batch_object(text, (3, 5))
+    >>> text[a:b], batch_object(text, (22, 24))
+    ('组织480名干部参加培训', None)
+    """
+    if not verb_only(text[after[0]:after[1]]) or (next_count := FIGURE.match(text, after[1])) is None:
+        return None
+    counted = noun_span(text, next_count.end())
+    return (after[0], counted[1]) if counted[0] < counted[1] else None
 
 
 def word_start(text: str, lo: int, hi: int) -> int:
@@ -515,12 +608,18 @@ def period_span(text: str, number: Number) -> tuple[int, int]:
     """The span of what a counted period says went on: the rest of its clause
     (``连续3年向2.1万名老党员颁发纪念章``), numbers and quoted names included.
 
-    >>> text = "连续3年向2.1万名老党员颁发纪念章，"
-    >>> a, b = period_span(text, find_numbers(text)[0])
-    >>> text[a:b]
-    '向2.1万名老党员颁发纪念章'
+    It ends where the next item of a list starts (``连续6年举办甲、连续3年举办乙``).
+
+    >>> text = "连续3年向2.1万名老党员颁发纪念章，连续6年举办人才节、连续3年举办创业赛"
+    >>> [text[slice(*period_span(text, n))] for n in find_numbers(text) if n.unit == "年"]
+    ['向2.1万名老党员颁发纪念章', '举办人才节', '举办创业赛']
     """
     end = min(clause_bounds(text, number.end, number.end)[1], number.end + 2 * MAX_AFTER)
+    for item in FIGURE.finditer(text, number.end, end):
+        mark = text.rfind("、", number.end, item.start())
+        if mark >= 0 and not _quoted(text, mark):
+            end = mark
+            break
     if _quoted(text, end) and "”" in text[end:]:
         end = text.index("”", end) + 1
     return number.end, end
@@ -593,8 +692,31 @@ def listed_noun(text: str, begin: int, stop: int) -> tuple[int, int]:
     if begin == stop or not text.startswith("、", stop) or any(stop <= n.start < end for n in find_numbers(text)):
         return begin, stop  # each item counted: in context, since 三届 is a count only after 举办
     while text.startswith("、", stop) and stop - begin < 2 * MAX_AFTER:
-        stop = noun_span(text, stop + 1)[1]
+        item = noun_span(text, stop + 1)
+        if item[0] == item[1]:
+            break  # no noun after the mark (、促发展一线): the list is not one of nouns
+        stop = item[1]
     return begin, stop
+
+
+def _last_action(text: str, lo: int, hi: int) -> int:
+    """Where the phrase before a number starts when it lists actions, each with its own object
+    (``举办研讨班、开发100门课程``): at the last one, which alone counts; else ``lo``. Verbs
+    listed without objects (``提醒、函询、诫勉``) share what follows, so they stay.
+
+    >>> text = "举办各级领导干部研讨班、开发"
+    >>> text[_last_action(text, 0, len(text)):]
+    '开发'
+    >>> _last_action("排查河道、桥梁", 0, 7), _last_action("提醒、函询、诫勉", 0, 8)
+    (0, 0)
+    """
+    last = text.rfind("、", lo, hi)
+    tail = tagged(text[last + 1:hi]) if last >= 0 else ()  # the last item: a verb
+    if not tail or tail[0][1] != "v" or len(tail[0][0]) < 2 or _quoted(text, last):
+        return lo  # (“弘扬甲、争当乙”宣讲: one quoted name)
+    previous = tagged(text[max(lo, text.rfind("、", lo, last) + 1):last])
+    action = previous[:1] and previous[0][1] == "v" and any(flag.startswith(NOUN_TAGS) for _, flag in previous[1:])
+    return last + 1 if action else lo
 
 
 def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -604,14 +726,62 @@ def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
     >>> lo, hi = _trimmed(text, 4, len(text))
     >>> text[lo:hi]
     '选派干部'
+    >>> text = "这样的党组织还有"
+    >>> text[slice(*_trimmed(text, 0, len(text)))]
+    '这样的党组织'
+
+    Nor does it keep the opening mark of a quotation that closes outside it.
+
+    >>> text = "“今年全省拿出"
+    >>> text[slice(*_trimmed(text, 0, len(text)))]
+    '拿出'
+
+    Words are trimmed whole, never a character of a longer word (担当作为的: not 担当作).
+
+    >>> text = "出台激励干部担当作为的"
+    >>> text[slice(*_trimmed(text, 0, len(text)))]
+    '出台激励干部担当作为'
     """
+    base, segmented = lo, None  # the phrase is segmented once, and only when a link word is there to trim
     while lo < hi:
-        lead = LEAD.match(text, lo, hi)
-        trail = None if lead else TRAIL.search(text, lo, hi)
+        if text[lo] == "“" and text.find("”", lo, hi) < 0 or text[hi - 1] == "“":
+            lo, hi = (lo + 1, hi) if text[lo] == "“" and text.find("”", lo, hi) < 0 else (lo, hi - 1)
+            continue  # “今年全省拿出…: the mark of a quotation that does not close within the phrase
+        lead, trail = LEAD.match(text, lo, hi), TRAIL.search(text, lo, hi)
         if not (lead or trail):
             break
-        lo, hi = (lead.end(), hi) if lead else (lo, trail.start())
+        segmented = segmented or cuttable(text[base:hi])
+        words, cuts = segmented
+        cut = next((base + b for b in reversed(words) if lo < base + b <= lead.end()
+                    and LEAD.fullmatch(text, lo, base + b)), None) if lead else None
+        if cut is not None:
+            lo = cut
+            continue
+        cut = next((base + b for b in cuts if trail.start() <= base + b < hi
+                    and TRAIL.fullmatch(text, base + b, hi)), None) if trail else None
+        if cut is None:
+            break
+        hi = cut
     return lo, max(lo, hi)
+
+
+@lru_cache(maxsize=1024)
+def cuttable(phrase: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where ``phrase``'s leading and trailing link words may be cut: leading ones between jieba's
+    words only (共富工坊 keeps 共), trailing ones also inside a rare word jieba makes of a link and
+    its neighbour (占|比达: 比达 is a name, 达 the link verb), not inside a common one (作为).
+
+    >>> cuttable("担当作为的"), cuttable("占比达")[1]
+    (((0, 2, 4, 5), (0, 2, 4, 5)), (0, 1, 2, 3))
+    """
+    words, cuts, at = [0], [0], 0
+    for word in jieba.cut(phrase, HMM=False):
+        if len(word) > 1 and jieba.dt.FREQ.get(word, 0) < COMMON_WORD:
+            cuts += range(at + 1, at + len(word))
+        at += len(word)
+        words.append(at)
+        cuts.append(at)
+    return tuple(words), tuple(cuts)
 
 
 def noun_span(text: str, start: int) -> tuple[int, int]:
@@ -668,7 +838,28 @@ def _noun_stop(text: str, begin: int) -> int:
     # a figure starting before the cap is found looking a few characters past it (its unit), never further
     breaks = chain(NOUN_STOP.finditer(text, first, cap), FIGURE.finditer(text, begin, cap + LOOK_PAST))
     stop = min((m.start() for m in breaks if m.start() < cap and (inside or not _quoted(text, m.start()))), default=cap)
-    return word_end(text, begin, stop) if stop == cap and not inside else stop
+    if inside:
+        return stop
+    return without_function_tail(text, begin, word_end(text, begin, stop) if stop == cap else stop)
+
+
+def without_function_tail(text: str, begin: int, end: int) -> int:
+    """Where ``text[begin:end]``, a phrase cut at a stop word or a length cap, ends without the
+    adverbs, conjunctions, prepositions and particles left trailing (村民正, 党组织还, 毕业但不):
+    they open the next phrase, so a subject ending in them is a clipped fragment.
+
+    >>> text = "20多位村民正在加工玩具"
+    >>> text[4:without_function_tail(text, 4, 7)]
+    '村民'
+    """
+    tags = jieba.posseg.dt.word_tag_tab
+    if end - begin < 2 or not any(tags.get(text[max(begin, end - n):end]) in FUNCTION_TAGS for n in (1, 2, 3)):
+        return end  # (most phrases end in a noun or verb: no need to tag them)
+    words = tagged(text[begin:end])
+    while len(words) > 1 and words[-1][1] in FUNCTION_TAGS:
+        end -= len(words[-1][0])
+        words = words[:-1]
+    return end
 
 
 def read_subject(text: str, spans: tuple[tuple[int, int], tuple[int, int]]) -> str | None:
@@ -739,6 +930,11 @@ def inherited_subject(subject: str | None, previous: str | None, adjacent: bool)
     (True, '选调生')
     >>> inherited_subject("培训", "举办培训班", True), inherited_subject("培训", "举办培训班", False)
     ('举办培训班培训', '培训')
+
+    A subject that is only a level (国家级, 省级) takes the previous subject's noun.
+
+    >>> inherited_subject("国家级", "市级以上研发平台", True), inherited_subject("省级", "研发平台", True)
+    ('国家级研发平台', '省级研发平台')
     """
     if not subject:
         return previous if adjacent else None
@@ -747,6 +943,8 @@ def inherited_subject(subject: str | None, previous: str | None, adjacent: bool)
     if previous and adjacent and verb_only(subject):
         # 举办培训班1.3万期、培训8.6万人次: the training of those classes
         return previous if previous.endswith(subject) else previous + subject
+    if previous and adjacent and LEVEL.fullmatch(subject) and (head := LEVEL.sub("", previous, 1)):
+        return subject + head  # 研发平台1231家，其中国家级38家: national-level research platforms
     return subject
 
 

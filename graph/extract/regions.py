@@ -9,9 +9,13 @@ county's short form counts only near the article's own region (a prefecture's
 Repeated names (鼓楼区) resolve to the candidate nearest the article's subject.
 Townships and villages count only when known to lie inside a region the
 article names and written with their suffix, listed with a shared suffix
-(甲、乙等4个社区), or written right after their county or city (旺苍南阳). Named
+(甲、乙等4个社区), or written right after their county or city (旺苍南阳); a
+township of the article's province whose name is a proper noun no other township
+there has counts with its county unnamed, and one the gazetteer lacks counts in an
+address between its county and a village of that county. Named
 zones are a division or a proper name before a zone word (广安经开区,
-西城经济开发区), not a title a region holds (毕节示范区 is 毕节); three or four
+西城经济开发区) or two places joined by a dash (中国—东盟科技城), not a title a
+region holds (毕节示范区 is 毕节); three or four
 province abbreviations in a row name a multi-province area (川滇黔). Every match
 starts and ends on a word boundary of jieba's segmentation, so a name inside a
 longer word does not count (大理 in 重大理论, 和县 in 单位和县区, 厦门 in 厦门大学).
@@ -33,7 +37,7 @@ import jieba.posseg
 from ahocorasick_rs import AhoCorasick
 
 from ..doc import Article, RegionMention, RegionRef
-from ..gazetteer import DIVISION_LEVELS, LEVEL_RANK, LOCAL_SUFFIXES, Gazetteer, Name, local_suffix
+from ..gazetteer import DIVISION_LEVELS, LEVEL_RANK, LOCAL_SUFFIXES, TOWNSHIP_SUFFIXES, Gazetteer, Name, local_suffix
 from ..knowledge import Knowledge
 from . import register
 
@@ -82,12 +86,15 @@ PROPER_TAGS = ("ns", "nr", "nrt", "nz", None)
 # of the place (镇里, 镇南, 镇党委), not an ordinary noun (村庄, 村民)
 GLUED_TAGS = ("ns", "s", "f", "nt")
 LOCAL_SUFFIX = re.compile("|".join(LOCAL_SUFFIXES))
+TOWNSHIP_SUFFIX = re.compile("|".join(TOWNSHIP_SUFFIXES))
 # names sharing one suffix: 甲、乙等4个社区, 甲、乙、丙等乡村 (villages)
 LIST_END = re.compile(rf"等\s*(?:[\d一二三四五六七八九十两]*\s*个\s*)?(乡村|村庄|{LOCAL_SUFFIX.pattern})")
 ENUMERATION = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{2,6})" + LIST_END.pattern)
 # what an enumeration's names stand in: a run of characters and 、
 LIST_RUN = re.compile(r"[\u4e00-\u9fff、]+")
 VILLAGE_WORDS = ("乡村", "村庄")
+# a township's name in an address between its county and a village: 甲乙街道
+UNLISTED_TOWNSHIP = re.compile(rf"[\u4e00-\u9fff]{{2,4}}?(?:{'|'.join(TOWNSHIP_SUFFIXES)})")
 # after a township's or village's bare name these make it the name of a wider area: 某某片区
 AREA_WORDS = ("片区", "区域", "流域", "一带")
 MAX_LOCAL_NAME = 8
@@ -103,12 +110,16 @@ JOINERS = "、和与及"
 PROVINCE_ABBREVIATIONS = "京津沪渝冀豫云滇辽黑湘皖鲁新苏浙赣鄂桂甘陇晋蒙陕秦吉闽贵黔粤青藏川蜀宁琼"
 PROVINCE_RUN = re.compile(rf"(?!新)[{PROVINCE_ABBREVIATIONS}]{{3,4}}(?![{PROVINCE_ABBREVIATIONS}])")
 # where a region other than a gazetteer form may start: a bracketed free trade zone, a bare zone, a province run
-OPENING = re.compile(rf"(?=中国[（(]|{'|'.join(BARE_ZONES)}|{PROVINCE_RUN.pattern})")
+# a zone two places found together, joined by a dash: 中国—东盟科技城
+DASH = "—–-"
+JOINED_ZONE = re.compile(rf"([\u4e00-\u9fff]{{2,4}})[{DASH}]([\u4e00-\u9fff]{{2,4}}?)(?:{'|'.join(ZONE_SUFFIXES)})")
+HOME_COUNTRY = "中国"
+OPENING = re.compile(rf"(?=中国[（({DASH}]|{'|'.join(BARE_ZONES)}|{PROVINCE_RUN.pattern})")
 # jieba's part of speech for the words that may stand between a place name and the head word of
 # the name it opens (剑阁|红军|纪念馆, 云南|国际|人才|交流会, 阳城|陈廷敬|纪念馆): nouns and names,
 # not verbs (深圳|考察|南方科技大学); after a verbal noun only a head word itself (凤县|革命|纪念馆,
 # not 北京|调研|清华大学)
-NAME_WORD_TAGS = ("n", "nz", "nt", "nr", "j", "b", "s", "l")
+NAME_WORD_TAGS = ("n", "nz", "nt", "nr", "j", "b", "s", "l", "ng", "zg")  # (zg, ng: single characters, 村|政|学院)
 VERBAL_NOUN = "vn"
 MAX_NAME_WORDS = 3
 # an item's name in quotes holds no sentence punctuation and does not end a sentence nor stand before 的,
@@ -341,6 +352,7 @@ class RegionFinder:
     def __init__(self, gazetteer: Gazetteer, words: dict[str, tuple[str, ...]]):
         self.gazetteer = gazetteer
         self._name_heads = words.get("name-head", ())
+        self._head_at = re.compile("|".join(sorted(map(re.escape, self._name_heads), key=len, reverse=True)) or "(?!)")
         self._automaton = AhoCorasick(list(gazetteer.names))
         self._scans: dict[str, Scan] = {}
         jieba.setLogLevel(logging.WARNING)
@@ -439,6 +451,8 @@ class RegionFinder:
         starts, ends = [s for s, _, _ in spans], [e for _, e, _ in spans]  # in text order, none overlapping
         found = list(self.locals(text, named, bounds, set(ends)))
         found += list(self._unsuffixed(text, spans, bounds))
+        found += list(self._unlisted_townships(text, spans + found))
+        found += list(self._provincial_townships(text, subject, bounds))
         for span in found:
             k = bisect.bisect_left(starts, span[1])
             if k == 0 or ends[k - 1] <= span[0]:
@@ -486,9 +500,9 @@ class RegionFinder:
 
     def _match_at(self, text: str, i: int, subject: RegionRef | None, scan: Scan, known: frozenset,
                   after: RegionRef | None, adjacent: bool):
-        bracketed = self._bracketed_free_trade_zone(text, i)
-        if bracketed is not None:
-            return bracketed
+        special = self._bracketed_free_trade_zone(text, i) or self._joined_zone(text, i, subject)
+        if special is not None:
+            return special
         bare = next((z for z in BARE_ZONES if text.startswith(z, i)), None)
         if bare and subject is not None and (i == 0 or text[i - 1] not in GENERIC_BEFORE_ZONE):
             return i + len(bare), self.gazetteer.special(bare, "zone", subject), True
@@ -503,6 +517,17 @@ class RegionFinder:
                     pick = min(below or candidates, key=lambda r: rank(r, subject, known))
                     return end, pick, len(names) == 1 or len(below) == 1
         return self._named_zone(text, i, subject, scan.bounds) or self._province_run(text, i)
+
+    def _joined_zone(self, text: str, i: int, subject: RegionRef | None):
+        """A zone named by two places joined with a dash (中国—东盟科技城): both parts are China
+        or a gazetteer's full name; it lies in the article's region."""
+        match = JOINED_ZONE.match(text, i)
+        if match is None or subject is None:
+            return None
+        if not all(part == HOME_COUNTRY or any(n.kind == "full" for n in self.gazetteer.names.get(part, ()))
+                   for part in match.groups()):
+            return None
+        return match.end(), self.gazetteer.special(match.group(), "zone", subject), True
 
     def _bracketed_free_trade_zone(self, text: str, i: int):
         """A free trade zone named with its province in brackets: 中国（甲省）自由贸易试验区."""
@@ -526,12 +551,15 @@ class RegionFinder:
 
     def _opens_name(self, text: str, end: int, bounds: dict[int, int]) -> bool:
         """Whether the head word of an institution's or event's name follows ``end``, directly
-        or after a few nouns (西湖|大学, 剑阁|红军|纪念馆), so the place name is part of it."""
+        or after a few nouns (西湖|大学, 剑阁|红军|纪念馆), so the place name is part of it;
+        a head jieba cuts into several words (科|创|中心) counts too."""
         verbal = False
         for _ in range(MAX_NAME_WORDS + 1):
             word_end = bounds.get(end)
             word = text[end:word_end] if word_end else ""
-            if word in self._name_heads or (word.endswith(self._name_heads) and not verbal):
+            cut_head = self._head_at.match(text, end)
+            if (word in self._name_heads or (word.endswith(self._name_heads) and not verbal)
+                    or (cut_head is not None and cut_head.end() in bounds)):
                 return True
             tag = self._tags.get(word)
             if tag not in NAME_WORD_TAGS + (VERBAL_NOUN,):
@@ -746,13 +774,13 @@ class RegionFinder:
 
     def _unsuffixed(self, text: str, spans: list[tuple[int, int, RegionRef]], bounds: dict[int, int]):
         """A township or village written without its suffix right after its county or
-        prefecture (旺苍南阳, 广元南阳): a proper noun ending on a word boundary that with
+        prefecture (旺苍南阳, 广元南阳), not after a 别称: a proper noun ending on a word boundary that with
         one suffix names one place there, and not the name of an area around it
         (旺苍南阳片区 is a group of villages named after one, not the village), nor
         a name several places there share."""
-        for _, end, home in spans:
-            if home.level not in ("prefecture", "county"):
-                continue
+        for start, end, home in spans:
+            if home.level not in ("prefecture", "county") or self._guarded(text[start:end], home):
+                continue  # (a 别称 is literary, no address: 河洛英才卡 names no village 英才)
             table, repeated = self.gazetteer.locals_under(home), self.gazetteer.repeated_under(home)
             for name_end in range(end + MAX_BARE_NAME, end + 1, -1):
                 name = text[end:name_end]
@@ -765,6 +793,39 @@ class RegionFinder:
                     yield end, name_end, places.pop()
                     break
 
+    def _provincial_townships(self, text: str, subject: RegionRef | None, bounds: dict[int, int]):
+        """A township of the article's province written with its suffix though its county goes
+        unnamed (昆明托管甲乙镇): one whose name no other township of the province has and
+        whose name part is a proper noun, not a word (城关镇 repeats, 幸福乡 is a word)."""
+        if subject is None:
+            return
+        table = self.gazetteer.townships_in(subject.chain()[-1])
+        for match in TOWNSHIP_SUFFIX.finditer(text):
+            end = match.end()
+            if end not in bounds:
+                continue
+            start = next((s for s in range(max(0, match.start() - MAX_LOCAL_NAME), match.start() - 1)
+                          if s in bounds and text[s:end] in table), None)
+            if start is not None and self._proper(text[start:end]):
+                yield start, end, table[text[start:end]]
+
+    def _unlisted_townships(self, text: str, spans: list[tuple[int, int, RegionRef]]):
+        """A township the gazetteer does not list, written between its county and a village
+        of that county (观山湖区甲乙街道丙丁社区): its name, two to four characters before a
+        township suffix, fills the gap of an address, so it is a township of that county."""
+        by_start = {start: region for start, _, region in spans}
+        for _, end, county in spans:
+            if county.level != "county":
+                continue
+            gap = UNLISTED_TOWNSHIP.match(text, end)
+            village = by_start.get(gap.end()) if gap else None
+            if village is not None and village.level == "village" and county in village.chain():
+                yield end, gap.end(), self.gazetteer.township(county, gap.group())
+
+    def _guarded(self, form: str, region: RegionRef) -> bool:
+        """Whether ``form`` names ``region`` only as a guarded 别称 (河洛 for 洛阳市)."""
+        return any(n.region is region and n.kind == "guarded" for n in self.gazetteer.names.get(form, ()))
+
     def _name_word(self, text: str, start: int, end: int, bounds: dict[int, int]) -> bool:
         """Whether ``text[start:end]`` reads as a proper name: one word jieba tags as a place or
         person (南阳), or characters it knows no word for, not words (红色, 发展)."""
@@ -775,10 +836,11 @@ class RegionFinder:
     def _proper(self, name: str) -> bool:
         """Whether a suffixed name's name part is a proper noun, not a word (发展村, 新农村).
 
-        A word jieba glues across the name part and the suffix (农村 in 新农村) must be a proper noun too.
+        A word jieba glues across the name part and the suffix (农村 in 新农村) must be a proper noun too,
+        unless it is the whole name: jieba knows that place (震泽镇).
         """
         cut = len(name) - len(local_suffix(name))
-        glued = [word for word, start, end in jieba.tokenize(name, HMM=False) if start < cut < end]
+        glued = [word for word, start, end in jieba.tokenize(name, HMM=False) if start < cut < end and word != name]
         return all(self._tags.get(word) in PROPER_TAGS for word in [name[:cut], *glued])
 
 
