@@ -28,8 +28,8 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections import Counter
-from collections.abc import Iterator
+from collections import ChainMap, Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import jieba
@@ -718,10 +718,9 @@ class RegionFinder:
         with a shared suffix (甲、乙等4个社区), or its name part is a proper noun
         rather than a word (not 发展村, 街道社区).
         """
-        table: dict[str, RegionRef] = {}
-        for region in dict.fromkeys(named):
-            for name, ref in self.gazetteer.locals_under(region).items():
-                table.setdefault(name, ref)
+        # the first region's place wins a shared name; looked up through the regions' own tables,
+        # as merging them would copy a province's fifty thousand names for every article
+        table = ChainMap(*(self.gazetteer.locals_under(region) for region in dict.fromkeys(named)))
         found = [*self._suffixed(text, table, bounds), *self._enumerated(text, table)]
         found += self._chained(text, table, region_ends | {end for _, end, _, _ in found})
         ends = region_ends | {end for _, end, _, _ in found}
@@ -736,7 +735,7 @@ class RegionFinder:
         word_end = bounds.get(end - 1)
         return word_end is not None and self._tags.get(text[end - 1 : word_end]) in GLUED_TAGS
 
-    def _suffixed(self, text: str, table: dict[str, RegionRef], bounds: dict[int, int]):
+    def _suffixed(self, text: str, table: Mapping[str, RegionRef], bounds: dict[int, int]):
         for match in LOCAL_SUFFIX.finditer(text):
             end = match.end()
             if end not in bounds and not self._glued_suffix(text, end, bounds):
@@ -747,7 +746,7 @@ class RegionFinder:
                 yield start, end, table[text[start:end]], False
 
     @staticmethod
-    def _chained(text: str, table: dict[str, RegionRef], ends: set[int]) -> list[tuple]:
+    def _chained(text: str, table: Mapping[str, RegionRef], ends: set[int]) -> list[tuple]:
         """Suffixed names written right after a region or one another (``ends``), whatever
         jieba's word boundaries (东河镇南峰村, where it reads 镇南 as one word)."""
         found, todo = [], sorted(ends)
@@ -762,7 +761,7 @@ class RegionFinder:
         return found
 
     @staticmethod
-    def _enumerated(text: str, table: dict[str, RegionRef]):
+    def _enumerated(text: str, table: Mapping[str, RegionRef]):
         for match in _enumerations(text):
             suffix, offset = match.group(2), match.start(1)
             suffix = "村" if suffix in VILLAGE_WORDS else suffix
