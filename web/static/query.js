@@ -42,6 +42,14 @@
     yasr: { prefixes: Object.assign(Object.fromEntries(cfg.resourceKinds.map((k) => [k, cfg.resourceBase + k + "/"])), cfg.prefixes) },
   });
 
+  function shareLink(query) {
+    return `${window.location.origin}${window.location.pathname}?query=${encodeURIComponent(query)}`;
+  }
+
+  // YASGUI's share button gives this page's own link (?query=…), which opens the query in the
+  // editor to run on a click; its default (#query=…) is not read here, so it would be a dead link.
+  Object.getPrototypeOf(yasgui.getTab()).getShareableLink = function () { return shareLink(this.getQuery()); };
+
   // Opens a query in its own tab and runs it (unless told not to); a tab already holding the same
   // query is reused, so reloading a shared link or clicking an example twice adds no tab.
   function openQuery(name, query, run = true) {
@@ -100,9 +108,7 @@
       links.append(a, " ");
     });
     document.getElementById("graph-link").href = `${cfg.graphView}?query=${encoded}`;
-    const share = `${window.location.origin}${window.location.pathname}?query=${encoded}`;
-    document.getElementById("share-link").value = share;
-    window.history.replaceState(null, "", share);
+    window.history.replaceState(null, "", shareLink(query));  // the address bar is a share link too
     const notice = document.getElementById("truncation");
     const truncated = headers.get("Orgkg-Truncated") === "true";
     notice.hidden = !truncated;
