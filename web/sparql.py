@@ -167,10 +167,19 @@ def query_page(query: str | None):
         "formats": {"select": [f.name for f in negotiation.RESULT_FORMATS],
                     "graph": [f.name for f in negotiation.GRAPH_FORMATS]},
         "defaultQuery": DEFAULT_QUERY,
+        "vocabulary": vocabulary(),
+        "search": url_for("entities.search_json"),
     }
     response = Response(render_template("sparql/query.html", page_config=page_config, examples=examples))
     response.vary.add("Accept")
     return response
+
+
+def vocabulary() -> list[dict]:
+    """The ontology's terms as the editor completes them after ``ok:``, with their labels."""
+    cat, namespace = state().catalogue, PREFIXES["ok"]
+    terms = sorted(iri for iri in cat.labels if iri.startswith(namespace) and iri != namespace)
+    return [{"text": "ok:" + iri[len(namespace):], "label": cat.label(iri, g.lang)} for iri in terms]
 
 
 def resource_kinds() -> list[str]:

@@ -292,3 +292,20 @@ def test_truncation_is_shown(page, capped_server):
     notice.wait_for()
     assert "5" in notice.inner_text() and "截断" in notice.inner_text()
     assert page.locator(".tabPanel.active .yasr table.dataTable tbody tr").count() == 5
+
+
+def test_the_editor_completes_entity_names_and_vocabulary_terms(page, live_server):
+    page.goto(live_server + "/sparql")
+    page.wait_for_selector(".tabPanel.active .yasqe .CodeMirror")
+    page.evaluate("""() => { const cm = document.querySelector('.tabPanel.active .CodeMirror').CodeMirror;
+                             cm.setValue('SELECT * WHERE {\\n  '); cm.focus(); cm.setCursor(1, 2); }""")
+    page.keyboard.type("株洲")
+    hints = page.locator(".CodeMirror-hints li")
+    hints.first.wait_for()
+    assert "株洲市" in hints.first.inner_text() and "地区" in hints.first.inner_text()
+    page.keyboard.press("Enter")
+    text = page.evaluate("() => document.querySelector('.tabPanel.active .CodeMirror').CodeMirror.getValue()")
+    assert "<https://w3id.org/orgkg/id/region/430200>" in text and "株洲" not in text
+    page.keyboard.type(" ok:impl")
+    hints.first.wait_for()
+    assert hints.first.inner_text().startswith("ok:implements")

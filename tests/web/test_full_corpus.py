@@ -35,3 +35,11 @@ def test_province_pages_and_search(full_app):
     for hit in hits:
         assert client.get(hit["path"]).status_code == 200
         assert client.get(hit["path"] + ".ttl").status_code == 200
+
+
+def test_the_editor_offers_a_city_for_its_name_and_the_vocabulary_after_ok(full_app):
+    client = full_app.test_client()
+    [first, *_] = client.get("/search.json", query_string={"q": "成都"}).get_json()
+    assert first["label"] == "成都市" and first["iri"].endswith("/region/510100")
+    page = client.get("/sparql", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert '"text": "ok:implements"' in page or '"text":"ok:implements"' in page

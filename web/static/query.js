@@ -6,6 +6,44 @@
 
   // Only completers that work offline: LOV-backed class/property completion would call the internet.
   Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
+  // Completion of the ontology's terms after ok: (from the page) and of entity names in either
+  // language (from /search.json: typing 成都 offers <…/region/510100> 成都市); each hint shows its label.
+  const shown = new Map();
+  function hint(text, display) {
+    shown.set(text, display);
+    return text;
+  }
+  function nameBeforeCursor(yasqe) {
+    const cursor = yasqe.getDoc().getCursor();
+    const found = yasqe.getDoc().getLine(cursor.line).slice(0, cursor.ch).match(/[\u3400-\u9fff]+$/);
+    return found ? found[0] : null;
+  }
+  Yasgui.Yasqe.registerAutocompleter({
+    name: "orgkgTerms",
+    bulk: false,
+    autoShow: true,
+    isValidCompletionPosition: (yasqe) => /^ok:/.test(yasqe.getCompleteToken().string),
+    get: (yasqe, token) => cfg.vocabulary.filter((term) => term.text.toLowerCase().startsWith(token.string.toLowerCase()))
+      .map((term) => hint(term.text, `${term.text}  ${term.label}`)),
+    postprocessHints: (yasqe, hints) => hints.map((h) => Object.assign(h, { displayText: shown.get(h.text) || h.text })),
+  });
+  Yasgui.Yasqe.registerAutocompleter({
+    name: "orgkgNames",
+    bulk: false,
+    autoShow: true,
+    isValidCompletionPosition: (yasqe) => nameBeforeCursor(yasqe) !== null,
+    // the editor's tokens split Chinese text character by character: take the whole run before the cursor
+    preProcessToken: (yasqe, token) => {
+      const cursor = yasqe.getDoc().getCursor();
+      const name = nameBeforeCursor(yasqe);
+      return Object.assign(token, { string: name, from: { line: cursor.line, ch: cursor.ch - name.length },
+                                    to: { line: cursor.line, ch: cursor.ch } });
+    },
+    get: (yasqe, token) => fetch(`${cfg.search}?q=${encodeURIComponent(token.string)}`)
+      .then((response) => response.json())
+      .then((found) => found.map((s) => hint(`<${s.iri}>`, `${s.label} · ${s.kind}${s.context ? " · " + s.context : ""}`))),
+    postprocessHints: (yasqe, hints) => hints.map((h) => Object.assign(h, { displayText: shown.get(h.text) || h.text })),
+  });
   Yasgui.Yasqe.defaults.collapsePrefixesOnLoad = true;
   Yasgui.Yasqe.defaults.value = cfg.defaultQuery;
 
