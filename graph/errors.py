@@ -66,3 +66,7 @@ class QueryTimeout(StoreError):
 
 class UpstreamError(StoreError):
     """The external SPARQL endpoint failed or could not be reached."""
+
+
+class NotInGraph(OrgkgError):
+    """A name asked for (a region, an item, an indicator) is not in the graph; the message says what is."""

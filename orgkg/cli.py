@@ -1,4 +1,4 @@
-"""The ``orgkg`` command line: build, export, query, load, stats, validate, evaluate, serve, vocab.
+"""The ``orgkg`` command line: build, export, query, analyse, load, stats, validate, evaluate, serve, vocab.
 
 It sits above both halves of the package and is the only module that imports
 both :mod:`orgkg.graph` and :mod:`orgkg.web`. Every failure a user can cause
@@ -17,6 +17,7 @@ from . import __version__
 from .graph.errors import OrgkgError
 
 DEFAULT_GRAPH = "build/graph.ttl"
+NETWORK_FORMATS = ("graphml", "gexf", "csv")  # the projection's formats (orgkg.graph.analysis.exports)
 CACHE = ".orgkg-cache"  # the extraction cache's folder, beside the graph it was built for
 
 
@@ -64,9 +65,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="extract in this many worker processes (default: the machine's cores); same output for any number")
     p.set_defaults(run=_build)
 
-    p = sub.add_parser("export", help="write a graph (or a corpus, built first) in another RDF format")
-    p.add_argument("source", nargs="?", default=DEFAULT_GRAPH, help="graph file or corpus")
-    p.add_argument("--format", choices=["ttl", "nt", "jsonld", "trig"], default="ttl")
+    p = sub.add_parser("export", help="write a graph (or a corpus, built first) in another RDF format, "
+                       "or its network of regions, items and articles for Gephi or pandas")
+    p.add_argument("source", nargs="?", default=DEFAULT_GRAPH, help="graph file, store folder (network formats) or corpus")
+    p.add_argument("--format", choices=["ttl", "nt", "jsonld", "trig", *NETWORK_FORMATS], default="ttl",
+                   help="an RDF format, or graphml, gexf, csv (a zip of nodes.csv and edges.csv) for the network")
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
     p.set_defaults(run=_export)
 
@@ -76,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--endpoint", help="query this SPARQL endpoint URL instead of a graph file")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(run=_query)
+
+    _analyse_parser(sub)
 
     p = sub.add_parser("load", help="put a graph file into a SPARQL server (Graph Store Protocol)")
     p.add_argument("graph", nargs="?", default=DEFAULT_GRAPH, help=f"graph file (default {DEFAULT_GRAPH})")
@@ -120,6 +125,31 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("vocab", help="regenerate graph/vocab.py from ontology/orgkg.ttl (in a checkout)")
     p.set_defaults(run=_vocab)
     return parser
+
+
+def _analyse_parser(sub) -> None:
+    """``orgkg analyse diffusion|similar|central|indicator``, each reading a graph as ``orgkg query`` does."""
+    source = argparse.ArgumentParser(add_help=False)
+    source.add_argument("-g", "--graph", default=DEFAULT_GRAPH, help=f"graph file or store folder (default {DEFAULT_GRAPH})")
+    source.add_argument("--endpoint", help="read this SPARQL endpoint URL instead of a graph file")
+    source.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p = sub.add_parser("analyse", help="compare regions: diffusion, similarity, centrality, indicators")
+    kinds = p.add_subparsers(dest="analysis", required=True, metavar="ANALYSIS")
+    a = kinds.add_parser("diffusion", parents=[source], help="how many regions report each item, by level; "
+                         "with ITEM, by province")
+    a.add_argument("item", nargs="?", help="a programme, initiative or shared item (label or IRI)")
+    a.add_argument("--min-regions", type=int, default=2, help="list items reported by at least this many regions")
+    a = kinds.add_parser("similar", parents=[source], help="the regions most like REGION, with the items they share")
+    a.add_argument("region", help="a region (label or IRI)")
+    a.add_argument("--top", type=int, default=10)
+    a = kinds.add_parser("central", parents=[source], help="items that bridge groups of regions (betweenness, "
+                         "modularity communities)")
+    a.add_argument("--top", type=int, default=50)
+    a.add_argument("--communities", action="store_true", help="list the communities instead of the items")
+    a = kinds.add_parser("indicator", parents=[source], help="each region's own values of an indicator; "
+                         "without NAME, the indicators")
+    a.add_argument("name", nargs="?", help="an indicator's Chinese or English label or key (party-members …)")
+    p.set_defaults(run=_analyse)
 
 
 def _progress(quiet: bool):
@@ -191,11 +221,54 @@ def _load_source(source: str):
 def _export(args) -> int:
     from .graph.graphfile import serialize, write_atomic
 
-    data = serialize(_load_source(args.source), args.format)
+    if args.format in NETWORK_FORMATS:
+        from .graph.analysis.exports import write_network
+        from .graph.analysis.projection import project
+
+        data = write_network(project(_source_store(args.source)), args.format)
+    else:
+        data = serialize(_load_source(args.source), args.format)
     if args.output:
         write_atomic(args.output, data)
     else:
         sys.stdout.buffer.write(data)
+    return 0
+
+
+def _source_store(source: str):
+    """The store of a graph file or store folder, or of a corpus built in memory."""
+    from .graph.graphfile import format_of, serialize
+    from .graph.query import TIMEOUT
+    from .graph.store import GraphStore, LocalBackend, is_store, open_store
+
+    if format_of(source) is not None or is_store(source):
+        return open_store(source, timeout=TIMEOUT, workers=1)
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(serialize(_load_source(source), "nt"), format=ox.RdfFormat.N_TRIPLES)
+    return GraphStore(LocalBackend(store), timeout=TIMEOUT, workers=1)
+
+
+def _analyse(args) -> int:
+    from .graph.analysis import centrality, diffusion, indicators, similarity
+    from .graph.analysis.projection import project
+    from .graph.query import TIMEOUT
+    from .graph.store import open_store
+
+    store = open_store(args.graph, args.endpoint, timeout=TIMEOUT, workers=1)
+    if args.analysis == "indicator":
+        table = indicators.indicator(store, args.name) if args.name else indicators.indicators(store)
+    else:
+        graph = project(store)
+        if args.analysis == "diffusion":
+            table = (diffusion.by_province(graph, diffusion.find_item(graph, args.item)) if args.item
+                     else diffusion.diffusion(graph, args.min_regions))
+        elif args.analysis == "similar":
+            table = similarity.similar(graph, similarity.find_region(graph, args.region), args.top)
+        else:
+            table = centrality.groups(graph) if args.communities else centrality.central(graph, args.top)
+    sys.stdout.write(table.text(args.format))
     return 0
 
 

@@ -1,7 +1,8 @@
 """The package's shape: every docstring example runs, and the seams between its parts hold.
 
 Data flows corpus → extract → resolve → build → store → web. The web app may
-use the graph side only through the vocabulary, the namespaces and the store;
+use the graph side only through the vocabulary, the namespaces, the store and
+the analyses (which themselves read the graph only through the store);
 the graph side never imports the web app or the command line; the command
 line is the one module that imports both.
 """
@@ -20,11 +21,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 WEB_MAY_IMPORT = {"orgkg.graph.vocab", "orgkg.graph.namespaces", "orgkg.graph.store", "orgkg.graph.store.results"}
+#: The analyses may reach the graph side only through these, so a web app using them stays clear of extraction.
+ANALYSIS_MAY_IMPORT = WEB_MAY_IMPORT | {"orgkg.graph.errors", "orgkg.graph.query"}
 
 
 def _package_modules() -> list[str]:
     names = set()
-    for package in ("orgkg", "orgkg.graph", "orgkg.graph.extract", "orgkg.graph.store", "orgkg.web"):
+    for package in ("orgkg", "orgkg.graph", "orgkg.graph.analysis", "orgkg.graph.extract", "orgkg.graph.store", "orgkg.web"):
         module = importlib.import_module(package)
         names.add(package)
         names.update(m.name for m in pkgutil.iter_modules(module.__path__, package + ".") if not m.ispkg)
@@ -75,6 +78,19 @@ def test_web_uses_graph_only_through_vocabulary_namespaces_and_store():
     crossings = {}
     for path, package in _sources("web", "orgkg.web"):
         used = {name for name in _imports(path, package) if name in graph_modules} - WEB_MAY_IMPORT - {"orgkg.graph"}
+        used = {name for name in used if not name.startswith("orgkg.graph.analysis")}
+        if used:
+            crossings[str(path.relative_to(ROOT))] = sorted(used)
+    assert crossings == {}
+
+
+def test_analyses_read_the_graph_only_through_the_store():
+    """``orgkg.graph.analysis`` works from SPARQL answers, so the web app may use it without reaching extraction."""
+    graph_modules = _graph_modules()
+    crossings = {}
+    for path, package in _sources("graph/analysis", "orgkg.graph.analysis"):
+        used = {name for name in _imports(path, package) if name in graph_modules and
+                not name.startswith("orgkg.graph.analysis")} - ANALYSIS_MAY_IMPORT - {"orgkg.graph"}
         if used:
             crossings[str(path.relative_to(ROOT))] = sorted(used)
     assert crossings == {}

@@ -15,7 +15,7 @@ from orgkg.graph.namespaces import RESOURCE_BASE
 from orgkg.graph.store import GraphFileError, is_store, open_store
 from orgkg.resources import ontology_file
 
-from . import downloads, entities, errors, i18n, network, sparql
+from . import analysis, browse, downloads, entities, errors, i18n, network, reader, sparql
 from .catalogue import Catalogue, saved_with
 from .examples import load_examples
 from .state import AppState, in_background
@@ -80,7 +80,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
                                        examples=load_examples(), ontology=ontology)
     i18n.init_app(app)
     errors.init_app(app)
-    for module in (sparql, entities, network, downloads):
+    for module in (sparql, entities, network, downloads, browse, reader, analysis):
         app.register_blueprint(module.bp)
 
     @app.after_request

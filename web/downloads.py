@@ -1,10 +1,14 @@
-"""Stable download URLs: the whole graph (serialised once, served with an ETag), the ontology, the shapes."""
+"""Stable download URLs: the whole graph (serialised once, served with an ETag), its network for
+Gephi and pandas (GraphML, GEXF, CSV tables), the ontology, the shapes."""
 from __future__ import annotations
 
 import hashlib
 
 from flask import Blueprint, Response, abort, render_template, request
 
+from orgkg.graph.analysis.exports import FORMATS as NETWORK_FORMATS
+
+from .analysis import network_file
 from .negotiation import GRAPH_FORMATS
 from .state import state
 
@@ -16,7 +20,22 @@ ONTOLOGY_FILES = {"ontology": "orgkg.ttl", "shapes": "shapes.ttl"}
 @bp.route("/downloads")
 def index():
     """The list of downloads."""
-    return render_template("downloads/index.html", formats=GRAPH_FORMATS)
+    return render_template("downloads/index.html", formats=GRAPH_FORMATS, networks=NETWORK_FILES)
+
+
+#: the network downloads: file name → (format, media type)
+NETWORK_FILES = {name: (fmt, media) for fmt, (media, name) in NETWORK_FORMATS.items()}
+
+
+@bp.route("/download/<any(" + ", ".join(f'"{n}"' for n in NETWORK_FILES) + "):name>")
+def network(name: str):
+    """The network of regions, items and articles as GraphML, GEXF or a zip of CSV tables, saved as a file."""
+    fmt, media = NETWORK_FILES[name]
+    data = network_file(fmt)
+    response = Response(data, mimetype=media)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.set_etag(hashlib.sha256(data).hexdigest()[:32])
+    return response.make_conditional(request)
 
 
 @bp.route("/download/orgkg.<ext>")

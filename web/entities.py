@@ -13,7 +13,8 @@ from flask import Blueprint, Response, abort, current_app, g, jsonify, redirect,
 
 from orgkg.graph.store import PROLOGUE, results
 
-from . import negotiation
+from . import negotiation, paging
+from .analysis import similar_regions, view
 from .catalogue import ENTITY_TYPES
 from .links import compact, kind_and_key, local_path, term_view
 from .state import state
@@ -154,9 +155,16 @@ def describe(node: ox.NamedNode) -> dict:
         "network": kind in ENTITY_TYPES,
         "diffusion": kind in (PROGRAMME, INITIATIVE, CONCEPT),
         "adopters": [term_view(ox.NamedNode(r)) for r in cat.adopters(iri)] if kind == CONCEPT else [],
+        "similar": _similar(iri) if kind == REGION else None,
         "path": local_path(iri),
         "ref": kind_and_key(iri),
     }
+
+
+def _similar(iri: str) -> dict | None:
+    """The regions like a region, as its page shows them (none when no article is about it)."""
+    table = similar_regions(iri)
+    return view(table) if table is not None and table.rows else None
 
 
 def mention_view(row: dict) -> dict:
@@ -166,19 +174,23 @@ def mention_view(row: dict) -> dict:
     if text[at:at + len(surface)] != surface:  # offsets disagree with the text: show the sentence whole
         at, surface = len(text), ""
     return {"before": text[:at], "surface": surface, "after": text[at + len(surface):],
-            "article": term_view(row["article"]), "href": local_path(row["m"].value)}
+            "article": term_view(row["article"]), "href": local_path(row["m"].value),
+            "reader": url_for("reader.article", key=kind_and_key(row["article"].value)[1],
+                              _anchor="-".join(kind_and_key(row["m"].value)))}
 
 
 @bp.route("/search")
 def search():
-    """Search results as a page; a name that only one entity bears goes straight to that entity."""
+    """Search results as pages; a name that only one entity bears goes straight to that entity."""
     q = request.args.get("q", "")
     cat = state().catalogue
-    hits = cat.search(q, limit=100)
+    hits = cat.search(q, limit=len(cat.types))
     exact = [iri for iri in hits if q.strip().casefold() in cat.names(iri)]
     if len(exact) == 1:
         return redirect(local_path(exact[0]))
-    return render_template("entities/search.html", q=q, hits=[suggestion(i) for i in hits])
+    page = paging.requested(lambda: len(hits))
+    return render_template("entities/search.html", q=q, page=page,
+                           hits=[suggestion(i) for i in hits[page.offset:page.offset + page.size]])
 
 
 @bp.route("/search.json")

@@ -4,13 +4,14 @@ from __future__ import annotations
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, SecurityError
 
+from orgkg.graph.analysis import NotInGraph
 from orgkg.graph.store import (
     AnswerFormatError, Busy, OrgkgError, QueryRefused, QuerySyntaxError, QueryTimeout, QueryTooComplex, UpstreamError,
 )
 
 #: The HTTP status of each error the graph side raises on purpose; any other (QueryCrashed …) is a 500.
-STATUS = {QuerySyntaxError: 400, QueryTooComplex: 400, QueryRefused: 403, AnswerFormatError: 422, Busy: 429,
-          UpstreamError: 502, QueryTimeout: 503}
+STATUS = {QuerySyntaxError: 400, QueryTooComplex: 400, QueryRefused: 403, NotInGraph: 404, AnswerFormatError: 422,
+          Busy: 429, UpstreamError: 502, QueryTimeout: 503}
 JSON_PREFIXES = ("/sparql", "/search.json")
 
 

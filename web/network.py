@@ -162,7 +162,11 @@ def neighbourhood(kind: str, key: str):
 
 @bp.route("/diffusion/<kind>/<path:key>")
 def diffusion(kind: str, key: str):
-    """The regions that implement one programme or initiative, grouped under their provinces."""
+    """The regions that implement one programme or initiative, grouped under their provinces.
+
+    Only a region whose own article reports the item is linked to it; a province
+    none of whose own report names the item is drawn as its regions' group, by partOf alone.
+    """
     cat = state().catalogue
     iri = f"{current_app.config['RESOURCE_BASE']}{kind}/{key}"
     if cat.types.get(iri) not in (PROGRAMME, INITIATIVE, CONCEPT):
@@ -173,9 +177,9 @@ def diffusion(kind: str, key: str):
     for region in adopters:
         province = cat.province(region)
         view.groups[province] = view.groups[region] = cat.label(province, g.lang)
-        view.link(iri, IMPLEMENTS, province, cat.types)
+        view.link(iri, IMPLEMENTS, region, cat.types)
         if region != province:
-            view.link(province, PART_OF, region, cat.types)
+            view.link(region, PART_OF, province, cat.types)
     label = cat.label(iri, g.lang)
     return page(
         f"{t('diffusion')}: {label}", view, entity_path=local_path(iri), entity_label=label, adopters=len(set(adopters)),

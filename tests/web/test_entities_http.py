@@ -151,7 +151,7 @@ def test_home_lists_counts_widest_measures_and_top_regions(client, graph):
     top = {r for r in regions if graph.value(URIRef(r), OK.partOf) is None}
     assert all(f'href="{path_of(r)}"' in html for r in top)
     assert re.search(r'href="/network/diffusion/programme/[0-9a-f]+" title="扩散图">\d+ 个地区</a>', html)
-    assert f"地区</span> <b>{len(regions)}</b>" in html
+    assert f'地区</span> <a href="/browse/regions"><b>{len(regions)}</b></a>' in html  # each count opens its table
 
 
 def test_measure_page_shows_its_mentions_in_their_sentences(client, graph):
