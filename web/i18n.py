@@ -55,6 +55,9 @@ MESSAGES = {
     "province_group": ("按省份分组", "Grouped by province"),
     "adopters": ("采用该项目的地区：{n} 个", "Regions that adopted it: {n}"),
     "graph_file": ("整个图谱", "The whole graph"),
+    "downloads_gzip": ("浏览器和 curl --compressed 会收到 gzip 压缩的文件（约为十分之一大小），保存后即为原文件。",
+                       "Browsers and curl --compressed receive the files gzip-compressed (about a tenth of the size); "
+                       "what is saved is the file itself."),
     "ontology": ("本体", "Ontology"),
     "shapes": ("SHACL 约束", "SHACL shapes"),
     "counts": ("图谱概况", "What the graph holds"),

@@ -309,3 +309,13 @@ def test_the_editor_completes_entity_names_and_vocabulary_terms(page, live_serve
     page.keyboard.type(" ok:impl")
     hints.first.wait_for()
     assert hints.first.inner_text().startswith("ok:implements")
+
+
+def test_a_graph_download_is_saved_not_drawn_and_the_page_shows_sizes(page, live_server):
+    page.goto(live_server + "/downloads")
+    assert re.search(r"orgkg\.ttl\s*·\s*[\d.]+ KB", page.locator("main").inner_text())
+    with page.expect_download() as download:
+        page.locator("a", has_text="orgkg.ttl").click()
+    assert download.value.suggested_filename == "orgkg.ttl"
+    assert page.url.endswith("/downloads")  # the tab still shows the page, not 40 KB of Turtle
+    assert b"@prefix" in Path(download.value.path()).read_bytes()

@@ -50,3 +50,24 @@ def test_downloads_page_links_everything(client):
     html = client.get("/downloads").get_data(as_text=True)
     for href in ("/download/orgkg.ttl", "/download/orgkg.nt", "/download/orgkg.jsonld", "/ontology.ttl", "/shapes.ttl"):
         assert f'href="{href}"' in html
+
+
+@pytest.mark.parametrize("path", ["/download/orgkg.ttl", "/download/orgkg.jsonld", "/download/orgkg-network.graphml"])
+def test_a_download_is_an_attachment_gzipped_when_accepted_with_an_etag_per_form(client, path):
+    import gzip
+
+    plain = client.get(path)
+    assert plain.status_code == 200 and "Content-Encoding" not in plain.headers
+    assert plain.headers["Content-Disposition"] == f'attachment; filename="{path.rsplit("/", 1)[1]}"'
+    packed = client.get(path, headers={"Accept-Encoding": "gzip, deflate"})
+    assert packed.headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed.headers["Vary"]
+    assert gzip.decompress(packed.data) == plain.data and len(packed.data) < len(plain.data)
+    assert packed.headers["ETag"] != plain.headers["ETag"]
+    again = client.get(path, headers={"Accept-Encoding": "gzip", "If-None-Match": packed.headers["ETag"]})
+    assert again.status_code == 304
+
+
+def test_the_downloads_page_shows_each_files_size(client):
+    page = client.get("/downloads").get_data(as_text=True)
+    size = len(client.get("/download/orgkg.ttl").data)
+    assert f"{size / 1024:.1f} KB" in page
