@@ -48,7 +48,7 @@ def test_export_formats_round_trip(sample_ttl, tmp_path, fmt):
     assert orgkg("export", sample_ttl, "--format", fmt, "-o", out).returncode == 0
     back = orgkg("stats", out)
     assert back.returncode == 0
-    assert back.stdout.splitlines()[0] == orgkg("stats", sample_ttl).stdout.splitlines()[0]
+    assert back.stdout.splitlines()[:2] == orgkg("stats", sample_ttl).stdout.splitlines()[:2]
 
 
 def test_export_builds_a_corpus_to_stdout():
@@ -80,16 +80,33 @@ def test_query_from_file_and_ask_and_construct(sample_ttl, tmp_path):
     assert " a " in construct.stdout or "rdf-syntax-ns#type" in construct.stdout
 
 
-def test_stats_counts_classes_and_properties(sample_ttl):
+def test_stats_counts_classes_and_properties_under_a_header(sample_ttl):
     lines = orgkg("stats", sample_ttl).stdout.splitlines()
+    assert lines[0] == "kind\tname\tcount" and lines[1].startswith("triples\tall\t")
     assert "class\tok:Article\t3" in lines
     assert any(l.startswith("property\tok:about\t3") for l in lines)
+
+
+def test_stats_of_a_corpus_and_a_store_agree_with_the_graph_file(sample_ttl, tmp_path):
+    from_file = orgkg("stats", sample_ttl).stdout
+    assert orgkg("stats", SAMPLE).stdout == from_file
+    assert orgkg("build", SAMPLE, "-o", tmp_path / "g.ttl", "--store", tmp_path / "store", "-q").returncode == 0
+    assert orgkg("stats", tmp_path / "store").stdout == from_file
+    rows = json.loads(orgkg("stats", sample_ttl, "--json").stdout)
+    assert {"kind": "class", "name": "ok:Article", "count": 3} in rows
+
+
+def test_stats_into_a_pipe_that_closes_early_is_quiet(sample_ttl):
+    done = subprocess.run(f"{sys.executable} -m orgkg stats {sample_ttl} | head -1", shell=True, capture_output=True,
+                          text=True, cwd=ROOT)
+    assert done.stdout == "kind\tname\tcount\n" and done.stderr == ""
 
 
 def test_validate_accepts_a_built_graph(sample_ttl):
     done = orgkg("validate", sample_ttl)
     assert done.returncode == 0, done.stdout
     assert "conforms" in done.stderr
+    assert "checking" in done.stderr.splitlines()[0] and "checked in" in done.stderr  # says what it does meanwhile
 
 
 def test_validate_rejects_a_broken_graph(tmp_path):
@@ -111,7 +128,7 @@ def test_validate_rejects_a_broken_graph(tmp_path):
     pytest.param(["query", "SELEKT * WHERE {}", "-g", "{graph}"], "bad SPARQL query", id="bad-sparql"),
     pytest.param(["query", "ASK {}", "-g", "none.ttl"], "no such graph file", id="missing-graph"),
     pytest.param(["query", "ASK {}", "--endpoint", "http://127.0.0.1:9/sparql"], "unreachable", id="endpoint-down"),
-    pytest.param(["stats", "{notrdf}"], "not valid ttl", id="not-rdf"),
+    pytest.param(["stats", "{notrdf}"], "cannot load the graph", id="not-rdf"),
     pytest.param(["evaluate", "{empty_dir}", "-g", "{graph}"], "not a folder of gold JSON", id="no-gold"),
     pytest.param(["build", SAMPLE, "--pipeline", "regions,nonsense"], "unknown extractor 'nonsense'", id="bad-pipeline"),
     pytest.param(["build", SAMPLE, "--jobs", "0"], "not a positive number of jobs", id="bad-jobs"),
@@ -153,11 +170,11 @@ def test_serving_a_corpus_builds_it_once_writes_the_graph_and_serves_that_file(t
                               cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         wait_until_up(f"http://127.0.0.1:{port}/", server)
-        assert out.is_file() and orgkg("stats", out).stdout.startswith("triples\t")
+        assert out.is_file() and orgkg("stats", out).stdout.splitlines()[1].startswith("triples\tall\t")
         query = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "format": "json"})
         answer = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/sparql?{query}", timeout=30).read())
         served = int(answer["results"]["bindings"][0]["n"]["value"])
-        assert f"triples\t{served}" == orgkg("stats", out).stdout.splitlines()[0]
+        assert f"triples\tall\t{served}" == orgkg("stats", out).stdout.splitlines()[1]
     finally:
         stop(server)
 
