@@ -416,6 +416,72 @@ CASES = [
         [("initiative", "‘双岗双责’机制", "双岗双责"), ("programme", "'银发先锋'活动", "银发先锋")],
         id="speech-single-quotes-as-main-quotes",
     ),
+    pytest.param(
+        "持续开展“红旗引领、比学赶超”“双联双促”活动，深化“送学上门”“千名干部进企业”行动。",
+        [("programme", "“千名干部进企业”", "千名干部进企业"), ("programme", "“双联双促”", "双联双促"),
+         ("programme", "“红旗引领、比学赶超”", "红旗引领、比学赶超"), ("programme", "“送学上门”", "送学上门")],
+        id="run-of-quotes-with-a-long-numbered-member",
+    ),
+    pytest.param(
+        "今年开展基层建设攻坚年、窗口服务提升年、干部作风转变年“三个年”活动。",
+        [("programme", "基层建设攻坚年", "基层建设攻坚年"), ("programme", "干部作风转变年", "干部作风转变年"),
+         ("programme", "窗口服务提升年", "窗口服务提升年")],
+        id="counted-umbrella-with-head-after-named-members",
+    ),
+    pytest.param(
+        "在大力推广科研项目经费包干使用、青年人才评价和职称直评制度、职务成果转化收益分配等“三项改革”经验的基础上，继续深化。",
+        [("initiative", "科研项目经费包干使用", "科研项目经费包干使用"),
+         ("initiative", "职务成果转化收益分配", "职务成果转化收益分配"),
+         ("initiative", "青年人才评价和职称直评制度", "青年人才评价和职称直评制度")],
+        id="counted-umbrella-inside-a-clause-after-long-members",
+    ),
+    pytest.param("建立问题收集、分级研判、限时办结、回访评价“四项机制”保障服务落地。", [],
+                 id="counted-umbrella-over-short-steps-names-no-members"),
+    pytest.param(
+        "制定进一步激发青年人才创新活力的《若干措施》、鼓励引导人才向乡村一线流动《若干措施》，实施“十四五”干部教育《规划》。",
+        [("initiative", "“十四五”干部教育《规划》", "规划"),
+         ("initiative", "进一步激发青年人才创新活力的《若干措施》", "若干措施"),
+         ("initiative", "鼓励引导人才向乡村一线流动《若干措施》", "若干措施")],
+        id="generic-document-title-takes-its-description",
+    ),
+    pytest.param(
+        "全市认真贯彻落实中央《意见》，出台“三联三促”专项行动《实施方案》。",
+        [("initiative", "《实施方案》", "实施方案"), ("programme", "“三联三促”专项行动", "三联三促")],
+        id="generic-title-after-verbs-or-a-name-keeps-no-description",
+    ),
+    pytest.param(
+        "推行“揭榜挂帅”“赛马”等制度，实施“雏鹰”等人才工程，评定“优秀”等次。",
+        [("initiative", "“揭榜挂帅”", "揭榜挂帅"), ("initiative", "“赛马”", "赛马"), ("programme", "“雏鹰”", "雏鹰")],
+        id="two-character-quote-named-by-the-head-after-etc",
+    ),
+    pytest.param(
+        "落实干部选任“凡提四必”和“带病提拔”倒查等制度，开展“红心向党”培育等系列专项行动，推行“巡回式”服务等引才模式。",
+        [("initiative", "“带病提拔”倒查", "带病提拔"), ("initiative", "干部选任“凡提四必”", "凡提四必"),
+         ("programme", "“红心向党”培育", "红心向党")],
+        id="quote-and-word-before-etc-and-head",
+    ),
+    pytest.param(
+        "争取落实青年骨干研修、海外访学、返乡创业等专项活动名额，开展“企业家进校园”、专场招聘会等活动场次。",
+        [("programme", "“企业家进校园”", "企业家进校园"), ("programme", "海外访学", "海外访学"),
+         ("programme", "返乡创业", "返乡创业"), ("programme", "青年骨干研修", "青年骨干研修")],
+        id="shared-head-after-etc-before-a-closing-word",
+    ),
+    pytest.param(
+        "拓展“河湾优才卡”功能，将“人才绿卡”升级，大力实施“惠才卡”“人才服务绿卡”制度。",
+        [("initiative", "“人才服务绿卡”", "人才服务绿卡"), ("initiative", "“人才绿卡”", "人才绿卡"),
+         ("initiative", "“惠才卡”", "惠才卡"), ("initiative", "“河湾优才卡”", "河湾优才卡")],
+        id="talent-cards-are-whole-names",
+    ),
+    pytest.param(
+        "通过党委中心组学习、青年干部大讲堂等，依托新时代红色大讲堂开展轮训。",
+        [("programme", "新时代红色大讲堂", "新时代红色大讲堂"), ("programme", "青年干部大讲堂", "青年干部大讲堂")],
+        id="unquoted-lecture-series-and-last-member-before-etc",
+    ),
+    pytest.param(
+        "推行思想鉴定和作风鉴定“双鉴定”，持续深化机关和党员“双报到”。",
+        [("initiative", "思想鉴定和作风鉴定“双鉴定”", "双鉴定"), ("initiative", "机关和党员“双报到”", "双报到")],
+        id="two-fields-joined-by-he-before-a-quote",
+    ),
 ]
 
 

@@ -98,7 +98,11 @@ class Lexicon:
         # 等 or after the members' count, quoted or not (甲、乙、丙“三大工程”, 甲、乙3项机制)
         self.list_head = re.compile(
             r"(?P<etc>等(?:[\u4e00-\u9fff]{0,4}?))?(?P<count>“?[0-9一二两三四五六七八九十]+[大项个类条]?)?"
-            r"(?P<head>" + _either(w["list-head"]) + r")(?(count)”?)(?=[，。；：,;:]|$)"
+            r"(?P<head>" + _either(w["list-head"]) + r")(?(count)”?)"
+            # closing the clause, or after 等 (and no count) before a short word that closes it
+            # and does not go on with the head (等专项活动名额，), since 等 bounds the list already
+            r"(?=[，。；：,;:]|$|(?(etc)(?(count)(?!)|(?!" + _either(w["continuation"])
+            + r")[\u4e00-\u9fff]{1,2}[，。；：,;:])|(?!)))"
         )
         # a recurring event written without quotes right after the verb that holds it
         # (举办第三届甲乙技能大赛, 举办甲省人才周, 连续举办五届甲乙论坛: the count is no part of

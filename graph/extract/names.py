@@ -3,7 +3,9 @@
 A name is found in one of five ways, tried in this order so that the first
 claim on a span wins and an item is never both kinds:
 
-1. a document title in 《》 (a policy document is an initiative);
+1. a document title in 《》 (a policy document is an initiative); a title that only
+   names a kind of document (《若干措施》, 《规划》) takes the words describing it
+   after the verb that issues it (制定加强……的《若干措施》, 实施“十四五”……《规划》);
 2. a national campaign or system of ``data/national.tsv``;
 3. a quoted name “…”, with the head noun written after it (“两个覆盖”攻坚行动),
    or alone when it is a whole name (“红色根脉强基工程”, “人才新政20条”) or the
@@ -12,7 +14,9 @@ claim on a span wins and an item is never both kinds:
    and the quote belong to the name (推行技术攻关“赛马比拼”); a run of quotes
    before one head is one item per quote (“甲”“乙”三大行动 → “甲”, “乙”), and so
    are quotes listed before their count (“甲”、“乙”两项活动); a quote with the
-   count of its articles after it is a policy package (“甲乙”15条);
+   count of its articles after it is a policy package (“甲乙”15条); a quoted
+   umbrella counting the long members listed before it names them, one item
+   each (甲年、乙年、丙年“三个年”活动), and is no item itself;
 4. the members of a list after an implementing verb that share the head written
    after the last (落实甲、乙等人才政策, 健全甲、乙和丙机制), or after their count
    (实施甲、乙、丙“三大工程”, 建立甲、乙3项机制), one item each;
@@ -71,6 +75,15 @@ DOCUMENT_HEAD = r"(?:若干|[0-9]+条|[一二三四五六七八九十]+条|具�
 DOCUMENT_NAME = re.compile(
     r"(?:[^，。；：、“”《》\n]|“[^“”，。]{1,12}”){4,60}?" rf"(?:{DOCUMENT_HEAD}|“[^“”，。]{{0,8}}{DOCUMENT_HEAD}”)"
 )
+# a title that only says what kind of document it is (《若干措施》, 《实施意见》, 《规划》): the words
+# written before it, after the verb that issues it or the 、 listing it, say which one it is
+GENERIC_TITLE = re.compile(rf"^(?:{DOCUMENT_HEAD}|规划|纲要|工作机制)$")
+ISSUING_VERB = re.compile(r"(?:研究制定|出台|制定|制发|印发|修订|发布|拟定|编制|实施|推出|落实|执行|贯彻)(?:实施|出台|印发|制定)*")
+DESCRIBED_TITLE_MIN, DESCRIBED_TITLE_MAX = 4, 40
+# what shows the words before a generic title do not describe it: lists, determiners, a
+# conjunction or preposition opening them (为 opens a purpose: 为……澄清正名《工作办法》)
+DESCRIPTION_LEAD = re.compile(r"了?(?:以及|并且|[并和及与])?")
+NOT_DESCRIPTION = re.compile(r"等|各|相关|系列|这|该|其|们|^(?:[并和及与或在对把将从向]|涵盖|包括)")
 # what shows a document phrase is not one title: lists, counts, determiners, feedback
 # and reviews, two names joined (“叫醒”办法和……办法), the measures for carrying out
 # another document (……规划纲要的措施), a leading conjunction or preposition
@@ -118,6 +131,7 @@ NOT_FIELD = re.compile(
     r"^[全我各本该其此这每今近去]|^[0-9一二两三四五六七八九十百千万]+[轮批届期次个项场]|"
     r"[的是在等把将对为从由向以和与及或月来后时了第着]|年(?!轻)|使用|唱响|打响|做[大强实优]|研发|开发|融入|紧扣|立足|采取|明确|拓展|设置|当作|激发|扩大"
 )
+JOINED_FIELD = re.compile(r"[\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,4}")
 # what shows words before a verb-run head are no name: celebrations, series, kinds, counts
 NOT_RUN = re.compile(r"庆祝|周年|系列|各类|多种|[0-9]")
 # a word going on after a head (活动周), other than a conjunction
@@ -130,6 +144,9 @@ ARTICLES_AFTER = re.compile(
 COUNTED = re.compile(r"[0-9一二两三四五六七八九十]+[大项个类条种]")
 # a quote opening with a number is a code (“三平台”, “双百”, “1+5”)
 NUMBER_CODE = re.compile(r"^[0-9０-９一二两三四五六七八九十百千万双]")
+# a code completing the quote before it is short (“三平台”, “双百”); a longer quote opening
+# with a number is a name of its own (“甲乙”“双联双促”活动, “甲乙”“万名干部进企业”活动)
+CODE_MAX = 3
 # half-width punctuation of yearbooks and chronicles, and its full-width form (quotes and
 # commas aside, see :func:`full_width`)
 HALF_WIDTH = str.maketrans(";:!?()「」『』", "；：！？（）“”“”")
@@ -139,6 +156,14 @@ UMBRELLA = re.compile(
     r"(?:行动计划|专项行动|计划|工程|行动|机制|体系|制度|工作法|改革|清单|举措|措施)$"
 )
 CLAUSE_BREAK = "，。；：！？,;:!?\n"
+# a two-character word between a quote and the 等 closing a list (“甲乙”倒查等制度)
+HEAD_WORD_BEFORE_ETC = re.compile(r"[\u4e00-\u9fff]{2}(?=等)")
+# a quoted umbrella opening with the count of its members (“三项机制”, “三个年”, “四大工程”)
+COUNTED_UMBRELLA = re.compile(r"^(?P<n>[1-9]|[一二两三四五六七八九十])[个项大类条种]")
+SMALL_NUMBERS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+# members named by a counted umbrella after them may be longer than other list members, and
+# must be: short ones are the steps or duties of one mechanism (日常调研、分类储备“五个一”机制)
+COUNTED_MEMBER_MIN, COUNTED_MEMBER_MAX = 6, 16
 # the members' separators, and what a member is made of
 LIST_SEPARATOR = re.compile(r"、|(?:以及|和|及|与)(?=[^、]*$)")
 LIST_MEMBER = re.compile(r"“[^“”]+”|[\u4e00-\u9fff]+")
@@ -210,11 +235,13 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, national: Nati
     whole = whole_name_kind(inner, lexicon)
     if whole:
         return whole
-    if (len(CJK.findall(inner)) < 3 or inner.count("、") > 1 or lexicon.place_core.search(inner)
-            or lexicon.body_core.search(inner)):
-        return None
     after = text[end:]
     etc = lexicon.etc_head.match(re.sub(r"^(?:[、和与及]?“[^“”]*”)+", "", after))
+    # two characters name an item only where the head after 等 says what it is (“甲乙”“丙丁”等制度)
+    shortest = 2 if etc and etc.group(1) not in lexicon.weak_heads else 3
+    if (len(CJK.findall(inner)) < shortest or inner.count("、") > 1 or lexicon.place_core.search(inner)
+            or lexicon.body_core.search(inner)):
+        return None
     if etc and not re.search(r"[。；]", inner):  # a listed item may be descriptive: “沿着……的足迹”等活动, “甲，乙”等活动
         return None if etc.group(1) in lexicon.weak_heads else lexicon.head_kind(etc.group(1))[1]
     if re.search(r"[，。；]", inner):
@@ -280,14 +307,14 @@ def _named_members(quotes: list[str], lexicon: Lexicon) -> bool:
     >>> lexicon = packaged().lexicon
     >>> _named_members(["网络党支部", "党课开讲啦"], lexicon), _named_members(["两区", "三平台"], lexicon)
     (True, False)
-    >>> _named_members(["常规式", "点题式"], lexicon)
-    False
+    >>> _named_members(["常规式", "点题式"], lexicon), _named_members(["红色引擎", "双联双促"], lexicon)
+    (False, True)
     """
-    return (not any(NUMBER_CODE.match(q) for q in quotes[1:])
+    return (not any(NUMBER_CODE.match(q) and len(q) <= CODE_MAX for q in quotes[1:])
             and not any(q.endswith(lexicon.style_ends) for q in quotes))
 
 
-def _list_members(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
+def _list_members(text: str, a: int, b: int, longest: int = MEMBER_MAX) -> list[tuple[int, int]] | None:
     """Spans of the members of a list ``text[a:b]`` joined by 、 (the last by 和/及/与),
     or None when the words are not a list of short names.
 
@@ -302,7 +329,7 @@ def _list_members(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, b))
-    if len(spans) < 2 or any(not 2 <= j - i <= MEMBER_MAX or not LIST_MEMBER.fullmatch(text[i:j]) for i, j in spans):
+    if len(spans) < 2 or any(not 2 <= j - i <= longest or not LIST_MEMBER.fullmatch(text[i:j]) for i, j in spans):
         return None
     return spans
 
@@ -475,7 +502,31 @@ class _Finder:
             kind = found[1] if found and len(inner) >= len(found[0]) + 2 else None  # 《实施细则》, not 《决定》
             if kind is None and re.search(r"(?:节目|栏目|专栏)$", self.text[: m.start()]):
                 kind = "programme"
-            self.claim(m.start(), m.end(), kind, m.group(1))
+            a = self._title_description(m.start()) if GENERIC_TITLE.match(inner) else m.start()
+            if a < m.start():
+                kind = found[1] if found else "initiative"
+            self.claim(a, m.end(), kind, m.group(1))
+
+    def _title_description(self, start: int) -> int:
+        """Start of the words that describe a generic title at ``start`` (制定加强……的《若干措施》,
+        、鼓励……流动《若干措施》): after the verb issuing it, or the 、 listing it after another;
+        ``start`` itself when there are none or they are no description, or hold a name of
+        their own (甲乙行动《实施方案》 is a document on a programme, two items)."""
+        text = self.text
+        a = after_last(text, "，。；：！？,;:!?\n《》、", start)
+        verb = ISSUING_VERB.search(text, a, start)
+        if verb:
+            a = verb.end()
+            while verb := ISSUING_VERB.match(text, a, start):  # 贯彻落实中央《意见》
+                a = verb.end()
+        elif text[a - 1 : a] != "、":
+            return start
+        a += len(DESCRIPTION_LEAD.match(text, a).group())
+        words = text[a:start]
+        if (not DESCRIBED_TITLE_MIN <= len(CJK.findall(words)) <= DESCRIBED_TITLE_MAX or not self.free(a, start)
+                or NOT_DESCRIPTION.search(words) or self.lex.unquoted_head.search(words)):
+            return start
+        return a
 
     def quotes(self) -> None:
         spans = [m for m in QUOTE.finditer(self.text) if self.free(m.start(), m.end())]
@@ -492,10 +543,15 @@ class _Finder:
             tail = self._tail(b)
             if tail is None and (articles := ARTICLES_AFTER.match(self.text, b)) and j == i:
                 tail = articles.group(), "initiative"  # a numbered policy package: “甲乙”15条
-            if (tail and whole_name_kind(spans[j].group()[1:-1], self.lex)
+            if tail is None and j == i:
+                tail = self._word_before_etc(b)
+            if (tail and j == i and whole_name_kind(spans[j].group()[1:-1], self.lex)
                     and self.lex.head_kind(tail[0], self.lex.tail_heads)[0] == tail[0]):
                 tail = None  # a bare head after a whole name classifies it: “青年技能人才培育工程”政策
             core = self.text[a + 1 : b - 1]
+            if j == i and self._counted_umbrella(a, b, core, tail):
+                i += 1
+                continue
             if tail and j == i and COUNTED.match(tail[0]) and re.search("”[、和及与]$", self.text[:a]):
                 # the last of quotes listed before their counted head (“甲”、“乙”两项活动) is a member
                 self.claim(a, b + len(tail[0]), None, core)
@@ -524,6 +580,50 @@ class _Finder:
             self.claim(lead if kind else m.start(), m.end(), kind, inner)
             i += 1
 
+    def _word_before_etc(self, end: int) -> tuple[str, str] | None:
+        """A word on no head list written after a quote and before 等 and a head that
+        says what the quote and its word are (“甲乙”倒查等制度, “甲乙”培育等专项行动),
+        as the head phrase (word, kind)."""
+        word = HEAD_WORD_BEFORE_ETC.match(self.text, end)
+        etc = word and self.lex.etc_head.match(self.text[word.end() :])
+        if (not etc or etc.group(1) in self.lex.weak_heads or self.lex.tail_stop.match(word.group())
+                or self.text[: end - 1].endswith(self.lex.style_ends)):  # “巡回式”服务 is a way of serving
+            return None
+        return word.group(), self.lex.head_kind(etc.group(1))[1]
+
+    def _counted_umbrella(self, a: int, b: int, core: str, tail: tuple[str, str] | None) -> bool:
+        """Claim a quoted umbrella that counts the members listed right before it
+        (甲、乙、丙“三项机制”, 甲年、乙年、丙年“三个年”活动, 甲、乙和丙等“三项改革”): one
+        item per member, of the kind the head gives, and the umbrella no item. True when claimed."""
+        count = COUNTED_UMBRELLA.match(core)
+        if count is None:
+            return False
+        own = self.lex.head_kind(core)
+        kind = tail[1] if tail else own[1] if own else None
+        if kind is None:
+            return False
+        end = a - 1 if self.text[a - 1 : a] == "等" else a
+        clause = after_last(self.text, CLAUSE_BREAK, end)
+        verbs = [m.end() for m in self.lex.verb.finditer(self.text, clause, end) if "、" in self.text[m.end() : end]]
+        n = count.group("n")
+        n = int(n) if n.isdigit() else SMALL_NUMBERS[n]
+        # the list starts after the last verb that leaves whole members (a verb may be inside
+        # one: 项目推进年)
+        for verb in reversed(verbs):
+            members = _list_members(self.text, verb + len(LEADING.match(self.text, verb).group()), end,
+                                    COUNTED_MEMBER_MAX)
+            names = [self.text[ma:mb] for ma, mb in members or ()]
+            if len(names) == n and all(len(member) >= COUNTED_MEMBER_MIN
+                                       and _list_member(member, self.table, self.lex) for member in names):
+                break
+        else:
+            return False
+        self.claim(a, b + len(tail[0]) if tail else b, None, core)
+        for (ma, mb), member in zip(members, names):
+            if self.free(ma, mb):
+                self.claim(ma, mb, kind, member.strip("“”"))
+        return True
+
     def _field_start(self, start: int) -> int:
         """Start of the field words written between a verb and a quote, which
         belong to the name (机关党建“六个引领”工作法, 推行技术攻关“赛马比拼”);
@@ -535,9 +635,11 @@ class _Finder:
         governed = bool(verbs) or cut > a  # by a verb, or by the verb of the name joined before it
         cut += len(LEADING.match(text, cut).group())
         field = text[cut:start]
-        if not 2 <= len(field) <= 8 or len(CJK.findall(field)) != len(field):
+        # two fields joined by 和 after the verb are one field (推行甲乙和丙丁“双鉴定”)
+        parts = field.split("和") if governed and JOINED_FIELD.fullmatch(field) else [field]
+        if not 2 <= len(field) <= 8 * len(parts) or len(CJK.findall(field)) != len(field):
             return start
-        if NOT_FIELD.search(field) or self.lex.trigger.search(field):
+        if any(NOT_FIELD.search(part) or self.lex.trigger.search(part) for part in parts):
             return start
         if not governed and (len(field) < 4 or self.lex.generic_words.sub("", field)):
             return start  # without a verb only field words (基层党建, not 组织) are sure to be part of the name
@@ -647,7 +749,7 @@ class _Finder:
             # after it: the name then starts after the implementing verb before that one
             limit, tried = m.start() - 2, None
             while limit is not None:
-                a, limit = self._left_edge(m.start(), limit)
+                a, limit = self._left_edge(m.start(), limit, m.end())
                 if a == tried or tried is not None and limit is None or self._unquoted(a, m, limit) is not False:
                     break
                 tried = a
@@ -699,7 +801,7 @@ class _Finder:
         clause = after_last(self.text, LEFT_BREAK, verb)
         return verb > clause and not any(t.end() == verb for t in self.lex.trigger.finditer(self.text, clause, verb))
 
-    def _left_edge(self, start: int, limit: int) -> tuple[int | None, int | None]:
+    def _left_edge(self, start: int, limit: int, end: int | None = None) -> tuple[int | None, int | None]:
         """Start of an unquoted name whose head noun starts at ``start``, and
         where the verb it starts after starts (None when there is none).
 
@@ -708,7 +810,8 @@ class _Finder:
         by 和/及 or already claimed, after a description ending in 的 (but
         not the 的 of 党的, which names take: 加强党的组织体系建设……计划), and
         after the last 、 unless the 、 join the parts of one name (see
-        :func:`_one_modifier`).
+        :func:`_one_modifier`), or the name is the last of a list that 等 closes after
+        its head (``end``): 甲学习、乙大讲堂等.
         """
         text = self.text
         a = after_last(text, LEFT_BREAK, start)
@@ -718,7 +821,8 @@ class _Finder:
         described = [m.end() for m in DESCRIPTION_END.finditer(text, cut, start)]
         cut = max([self._past_claims(cut, start), *joined, *described])
         cut += len(LEADING.match(text, cut).group())
-        if "、" in text[cut:start] and not _one_modifier(text[cut:start], self.lex):
+        if "、" in text[cut:start] and (not _one_modifier(text[cut:start], self.lex)
+                                        or end is not None and text.startswith("等", end)):
             cut = text.rfind("、", cut, start) + 1
         if verb is None and start - cut > 20 + 5 * text.count("、", cut, start):  # a clause, not a name
             return None, None
