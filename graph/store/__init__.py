@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import json
 import shutil
 import tempfile
 import threading
@@ -77,8 +78,45 @@ def write_triples(triples: Iterable[ox.Triple], fmt: ox.RdfFormat, output: Path 
     :param fmt: Turtle, N-Triples, JSON-LD or any other pyoxigraph graph format.
     :param output: a file to write (streaming) instead of returning the bytes.
     """
+    if fmt == ox.RdfFormat.JSON_LD:
+        data = with_context(ox.serialize(triples, format=fmt))
+        if output is None:
+            return data
+        Path(output).write_bytes(data)
+        return None
     prefixes = None if fmt == ox.RdfFormat.N_TRIPLES else PREFIXES
     return ox.serialize(triples, output=None if output is None else str(output), format=fmt, prefixes=prefixes)
+
+
+def with_context(expanded: bytes) -> bytes:
+    """Expanded JSON-LD (pyoxigraph's) as a document with the ontology's prefixes as its ``@context``
+    and property names and IRIs written with them, as Turtle is: smaller, readable, the same triples.
+
+    >>> with_context(b'[{"@id":"http://x/a","http://www.w3.org/2000/01/rdf-schema#label":[{"@value":"a"}]}]')
+    ... # doctest: +ELLIPSIS
+    b'{"@context":{"ok":"https://w3id.org/orgkg/ontology#",...},"@graph":[{"@id":"http://x/a","rdfs:label":[{"@value":"a"}]}]}'
+    """
+    def compact(iri: str) -> str:
+        for prefix, namespace in PREFIXES.items():
+            if iri.startswith(namespace) and not iri[len(namespace):].startswith("/"):
+                return f"{prefix}:{iri[len(namespace):]}"
+        return iri
+
+    def node(obj: dict) -> dict:
+        out = {}
+        for key, value in obj.items():
+            if key == "@id":
+                out[key] = value if value.startswith("_:") else compact(value)
+            elif key == "@type":
+                out[key] = [compact(v) for v in value] if isinstance(value, list) else compact(value)
+            elif key.startswith("@"):
+                out[key] = value
+            else:
+                out[compact(key)] = [node(v) for v in value]  # node references and value objects alike
+        return out
+
+    graph = [node(obj) for obj in json.loads(expanded)]
+    return json.dumps({"@context": PREFIXES, "@graph": graph}, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 @dataclass(frozen=True)

@@ -71,3 +71,13 @@ def test_the_downloads_page_shows_each_files_size(client):
     page = client.get("/downloads").get_data(as_text=True)
     size = len(client.get("/download/orgkg.ttl").data)
     assert f"{size / 1024:.1f} KB" in page
+
+
+def test_json_ld_carries_the_ontologys_prefixes_as_its_context(client, graph):
+    import json
+
+    data = client.get("/download/orgkg.jsonld").data
+    document = json.loads(data)
+    assert document["@context"]["ok"] == "https://w3id.org/orgkg/ontology#"
+    assert any("ok:about" in node for node in document["@graph"])
+    assert isomorphic(Graph().parse(data=data, format="json-ld"), graph)
