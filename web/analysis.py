@@ -72,7 +72,10 @@ def view(table: Table) -> dict:
 
 def _cell(table: Table, row: dict, column: str) -> dict:
     value, link = row.get(column), table.link(column)
-    text = t(TRANSLATED[column].format(value)) if column in TRANSLATED and isinstance(value, str) else cell(value)
+    if column in TRANSLATED and isinstance(value, str):
+        text = t(TRANSLATED[column].format(value))
+    else:
+        text = t("yes") if value is True else t("no") if value is False else cell(value)
     return {"text": text, "href": local_path(row[link]) if link and row.get(link) else None,
             "number": isinstance(value, (int, float)) and not isinstance(value, bool)}
 

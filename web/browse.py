@@ -20,8 +20,8 @@ from flask import Blueprint, Response, abort, current_app, g, jsonify, render_te
 from orgkg.graph.store import PREFIXES, PROLOGUE
 
 from . import paging
-from .i18n import MESSAGES, t
-from .links import compact, kind_and_key, local_path
+from .i18n import t
+from .links import code_text, compact, kind_and_key, local_path
 from .state import state
 from .tables import BY_KIND, TABLES, Column, Facet, Table
 from .terms import (ARTICLE, CONCEPT, FIGURE, INDICATOR, INITIATIVE, MEASURE, MENTION, PROGRAMME, REGION, SECTION,
@@ -187,7 +187,7 @@ def shown(term) -> str:
     if isinstance(term, ox.NamedNode):
         name = local(term.value)
         return t(name) if name in CLASSES else state().catalogue.label(term.value, g.lang)
-    return t("value_" + term.value) if "value_" + term.value in MESSAGES else term.value
+    return code_text(term.value)
 
 
 def encode(facet: Facet, term) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
@@ -15,6 +16,8 @@ import pyoxigraph as ox
 
 from orgkg.graph.store import PREFIXES, PROLOGUE, GraphStore
 
+from .english import english_name
+from .labels import THIRD_PARTY
 from .terms import ARTICLE, CONCEPT, HAS_CONCEPT, IMPLEMENTS, INDICATOR, INITIATIVE, LINKS, MEASURE, PROGRAMME, REGION, local, ok
 
 #: Types shown in networks and search, in legend order, with their colours.
@@ -33,7 +36,7 @@ LINKS_Q = PROLOGUE + f"""SELECT ?s ?p ?o WHERE {{
 TEXT_LABEL_LENGTH = 40
 #: The catalogue file a store folder may hold (``orgkg build --store`` writes it), and its layout's version.
 FILE = "catalogue.json"
-FILE_VERSION = 1
+FILE_VERSION = 2
 
 
 @dataclass
@@ -67,6 +70,9 @@ class Catalogue:
         for query in (TEXTS_Q, LABELS_Q):  # proper labels overwrite text snippets
             for r in run(query):
                 cat._add_label(r["s"].value, r["label"])
+        for iri, kind in cat.types.items():  # the graph names places in Chinese only
+            if kind == REGION and iri in cat.labels:
+                cat.labels[iri].setdefault("en", english_name(cat.label(iri)))
         for r in run(ALTS_Q):
             cat.alt_labels[r["s"].value].append(r["alt"].value)
         for r in run(PARENTS_Q):
@@ -97,24 +103,38 @@ class Catalogue:
         cat.network.add_edges_from((s, o, key) for s, o, key in raw["links"])
         return cat
 
+    @cached_property
+    def adoption(self) -> dict[str, set[str]]:
+        """Each item's implementing regions, a shared item's being those of the items that share it.
+
+        Computed once, in one pass over the links, for views that need every item's (the network overview).
+        """
+        direct: dict[str, set[str]] = defaultdict(set)
+        for s, o, p in self.network.edges(keys=True):
+            if p == IMPLEMENTS:
+                direct[o].add(s)
+        found = {item: regions for item, regions in direct.items() if self.types.get(item) != CONCEPT}
+        for s, o, p in self.network.edges(keys=True):
+            if p == HAS_CONCEPT and self.types.get(o) == CONCEPT:
+                found.setdefault(o, set()).update(direct.get(s, ()))
+        return found
+
     def adopters(self, iri: str) -> list[str]:
         """The regions that implement an item, or, for a shared item, those of the items that share it."""
-        if iri not in self.network:
-            return []
-        if self.types.get(iri) == CONCEPT:
-            items = [s for s, _, p in self.network.in_edges(iri, keys=True) if p == HAS_CONCEPT]
-            return sorted({r for item in items for r in self.adopters(item)}, key=self.label)
-        return sorted({s for s, _, p in self.network.in_edges(iri, keys=True) if p == IMPLEMENTS}, key=self.label)
+        return sorted(self.adoption.get(iri, ()), key=self.label)
 
     def degree(self, iri: str) -> int:
         """How many links an entity has in the network (0 when it has none)."""
         return self.network.degree(iri) if iri in self.network else 0
 
     def add_vocabulary(self, ontology: bytes) -> None:
-        """Take the labels of the ontology's classes and properties, so pages can name them in either language.
+        """Take the labels of the ontology's classes and properties, and of the terms it borrows
+        (:data:`~.labels.THIRD_PARTY`), so pages can name them in either language.
 
         :param ontology: the ontology in Turtle.
         """
+        for iri, (zh, en) in THIRD_PARTY.items():
+            self.labels[iri].update({"zh": zh, "en": en})
         label = ox.NamedNode(PREFIXES["rdfs"] + "label")
         for quad in ox.parse(ontology, format=ox.RdfFormat.TURTLE):
             if quad.predicate == label and isinstance(quad.object, ox.Literal):

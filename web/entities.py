@@ -19,6 +19,7 @@ from .catalogue import ENTITY_TYPES
 from .links import compact, kind_and_key, local_path, term_view
 from .state import state
 from .i18n import t
+from .labels import incoming as incoming_label
 from .terms import CONCEPT, DENOTES, INITIATIVE, PROGRAMME, REGION, local, ok
 
 bp = Blueprint("entities", __name__)
@@ -146,7 +147,8 @@ def describe(node: ox.NamedNode) -> dict:
         "aliases": cat.alt_labels.get(iri, []),
         "ancestors": [term_view(ox.NamedNode(a)) for a in cat.ancestors(iri)],
         "outgoing": sorted((cat.label(p, g.lang), compact(p), vs) for p, vs in outgoing.items()),
-        "incoming": sorted((cat.label(p, g.lang), compact(p), vs, counts.get(p, len(vs)) - len(vs))
+        "incoming": sorted((incoming_label(p, g.lang) or t("incoming_of", label=cat.label(p, g.lang)), compact(p), vs,
+                            counts.get(p, len(vs)) - len(vs))
                            for p, vs in incoming.items() if vs),
         "figures": [{k: term_view(v) for k, v in r.items()} for r in figures.records()],
         "figures_truncated": figures.truncated,
@@ -209,7 +211,7 @@ def suggestion(iri: str) -> dict:
     if kind == CONCEPT:
         context = t("regions_n", n=len(adopters))
     else:
-        context = "、".join(cat.label(r, g.lang) for r in adopters[:3]) + ("…" if len(adopters) > 3 else "")
+        context = t("list_sep").join(cat.label(r, g.lang) for r in adopters[:3]) + ("…" if len(adopters) > 3 else "")
     return {"iri": iri, "label": cat.label(iri, g.lang), "type": kind, "kind": t(kind) if kind else "",
             "context": context, "path": local_path(iri)}
 

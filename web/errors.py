@@ -9,6 +9,8 @@ from orgkg.graph.store import (
     AnswerFormatError, Busy, OrgkgError, QueryRefused, QuerySyntaxError, QueryTimeout, QueryTooComplex, UpstreamError,
 )
 
+from .i18n import MESSAGES, t
+
 #: The HTTP status of each error the graph side raises on purpose; any other (QueryCrashed …) is a 500.
 STATUS = {QuerySyntaxError: 400, QueryTooComplex: 400, QueryRefused: 403, NotInGraph: 404, AnswerFormatError: 422,
           Busy: 429, UpstreamError: 502, QueryTimeout: 503}
@@ -37,7 +39,10 @@ def handle(error: Exception):
     if wants_json():
         response = jsonify(error=status, name=name, message=message)
     else:
-        response = current_app.make_response(render_template("error.html", status=status, name=name, message=message))
+        key = f"status_{status}"  # the status said in the page's language; the server's own words below it
+        title = t(key) if key in MESSAGES else t("error")
+        response = current_app.make_response(render_template("error.html", status=status, title=title, name=name,
+                                                              message=message))
     response.status_code = status
     if isinstance(error, HTTPException):
         response.headers.update({k: v for k, v in error.get_headers() if k.lower() == "allow"})

@@ -12,6 +12,7 @@ from flask import current_app, g
 
 from orgkg.graph.store import PREFIXES
 
+from .i18n import MESSAGES, t
 from .state import state
 
 XSD_STRING = PREFIXES["xsd"] + "string"
@@ -49,21 +50,30 @@ def compact(iri: str) -> str:
 
 @dataclass(frozen=True)
 class TermView:
-    """A term as a page shows it: text, an optional link, and a note (language, datatype or IRI)."""
+    """A term as a page shows it: text, an optional link, a note (language, datatype or IRI), and the
+    language of a tagged literal (the page marks it, ``lang="en"``, so readers and checkers know it is data)."""
 
     text: str
     href: str | None = None
     note: str = ""
+    lang: str = ""
+    kind: str = ""  #: a resource's type (``Region``), which its tooltip names in the page's language
+
+
+def code_text(value: str) -> str:
+    """A coded value (``county``, ``national``, ``shared``) in the page's language; any other text as it is."""
+    return t("value_" + value) if "value_" + value in MESSAGES else value
 
 
 def term_view(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> TermView:
-    """How a page shows ``term``: resources by label with a link, other IRIs compacted, literals as text."""
+    """How a page shows ``term``: resources by label with a link, other IRIs compacted, codes in words, literals as text."""
     if isinstance(term, ox.NamedNode):
         path = local_path(term.value)
         if path is None:
             return TermView(compact(term.value), note=term.value)
-        return TermView(state().catalogue.label(term.value, g.lang), href=path, note=term.value)
+        cat = state().catalogue
+        return TermView(cat.label(term.value, g.lang), href=path, note=term.value, kind=cat.types.get(term.value, ""))
     if isinstance(term, ox.Literal):
         note = term.language or ("" if term.datatype.value == XSD_STRING else compact(term.datatype.value))
-        return TermView(term.value, note=note)
+        return TermView(code_text(term.value) if not note else term.value, note=note, lang=term.language or "")
     return TermView(str(term))

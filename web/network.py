@@ -1,135 +1,73 @@
-"""Network views drawn with pyvis: overview, neighbourhood, programme diffusion, query results.
+"""Network views: the overview, an entity's neighbourhood, an item's diffusion, a query's results.
 
-pyvis builds the nodes, edges and options; its HTML comes from our own
-template (``templates/pyvis/network.html``) that loads vis-network from
-``/static`` and is rendered to a string, so pyvis neither reaches a CDN nor
-writes ``lib/`` anywhere. Views keep the best-connected nodes up to
-``NETWORK_MAX_NODES`` and say how many more there are. Labels and tooltips are
-data, handed to vis-network as JSON and drawn as text.
+Each route builds a :class:`~.netdraw.View` and says what it shows of the whole,
+or why there is nothing to draw; :mod:`.netdraw` lays it out and draws it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import networkx as nx
 import pyoxigraph as ox
-from flask import Blueprint, abort, current_app, g, render_template, request
+from flask import Blueprint, abort, current_app, g, request
 
-from orgkg.resources import as_path
-
-from .catalogue import ENTITY_TYPES
 from .i18n import t
 from .links import local_path
+from .netdraw import View, page
 from .state import state
 from .terms import ARTICLE, CONCEPT, FIGURE, IMPLEMENTS, INDICATOR, INITIATIVE, PART_OF, PROGRAMME, REGION
 
 bp = Blueprint("network", __name__, url_prefix="/network")
 
-OTHER_COLOURS = {CONCEPT: "#b07d2b", ARTICLE: "#8e6bb8", INDICATOR: "#c44e52", FIGURE: "#7f7f7f", "": "#bbbbbb"}
 NEIGHBOURHOOD_TYPES = (REGION, PROGRAMME, INITIATIVE, CONCEPT, ARTICLE, INDICATOR, FIGURE)
 DEFAULT_NEIGHBOURHOOD_TYPES = (REGION, PROGRAMME, INITIATIVE, ARTICLE)
-OPTIONS = {
-    "physics": {
-        "enabled": True,
-        "solver": "forceAtlas2Based",
-        "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 110, "avoidOverlap": 0.4},
-        "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 25},
-    },
-    # The same layout on every load; the Kamada-Kawai pre-pass is slow and gives up on large views.
-    "layout": {"randomSeed": 7, "improvedLayout": False},
-    "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
-    "nodes": {"shape": "dot", "font": {"size": 14}},
-    "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "color": {"color": "#b0b0b0"}, "smooth": False},
-}
-
-
-@dataclass
-class View:
-    """A network before drawing: a networkx multigraph (node attribute ``kind``, edge keys the
-    link labels), the nodes to keep whatever the cap, and province groups for colouring."""
-
-    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
-    keep: set[str] = field(default_factory=set)
-    groups: dict[str, str] = field(default_factory=dict)
-
-    def add(self, node: str, types: dict[str, str]) -> None:
-        """Add a node with its type, if it is not there yet."""
-        if node not in self.graph:
-            self.graph.add_node(node, kind=types.get(node, ""))
-
-    def link(self, source: str, label: str, target: str, types: dict[str, str]) -> None:
-        """Add an edge and both ends."""
-        self.add(source, types)
-        self.add(target, types)
-        self.graph.add_edge(source, target, key=label)
-
-    def capped(self, cap: int) -> tuple[View, int]:
-        """This view cut to the ``cap`` best-connected nodes (kept nodes first), and how many were cut."""
-        order = sorted(self.graph, key=lambda n: (n not in self.keep, -self.graph.degree(n), n))
-        shown = nx.MultiDiGraph(self.graph.subgraph(order[:cap]))
-        groups = {n: grp for n, grp in self.groups.items() if n in shown}
-        return View(shown, self.keep & set(shown), groups), len(self.graph) - len(shown)
-
-
-def colour(kind: str) -> str:
-    """The colour of a node type, the same in every view and legend."""
-    return ENTITY_TYPES.get(kind) or OTHER_COLOURS.get(kind, OTHER_COLOURS[""])
-
-
-def draw(view: View) -> str:
-    """The view as an HTML fragment: a pyvis network rendered with our local-asset template.
-
-    :param view: the nodes and edges to draw, already capped.
-    """
-    cat = state().catalogue
-    degree = view.graph.degree
-    from pyvis.network import Network  # here, not at import: it pulls in IPython, a tenth of the server's start
-
-    net = Network(height="70vh", width="100%", directed=True, cdn_resources="remote")
-    net.set_template_dir(str(as_path("orgkg.web", "templates/pyvis")) + "/", "network.html")
-    net.options = OPTIONS
-    for node, kind in sorted(view.graph.nodes(data="kind")):
-        label = cat.label(node, g.lang)
-        options = {"title": f"{label}\n{kind}\n{node}", "size": 10 + 4 * min(degree[node], 15) ** 0.5 * 2}
-        if node in view.groups:
-            options["group"] = view.groups[node]
-        else:
-            options["color"] = colour(kind)
-        if node in view.keep:
-            options.update(borderWidth=4, shape="diamond")
-        net.add_node(node, label=label, href=local_path(node) or "", **options)
-    for source, target, label in sorted(view.graph.edges(keys=True)):
-        net.add_edge(source, target, title=label)
-    return net.generate_html(name="network.html")
-
-
-def page(title: str, view: View, **context) -> str:
-    """A network page: heading, notice of cut nodes, legend, the network.
-
-    :param title: the page heading.
-    :param view: the whole view; it is capped here.
-    :param context: more template variables (filters, links back).
-    """
-    shown, more = view.capped(current_app.config["NETWORK_MAX_NODES"])
-    order = list(ENTITY_TYPES) + list(OTHER_COLOURS)
-    legend = sorted({k for _, k in shown.graph.nodes(data="kind") if not shown.groups},
-                    key=lambda k: (order.index(k) if k in order else len(order), k))
-    return render_template(
-        "network/view.html", title=title, network=draw(shown), shown=len(shown.graph), total=len(view.graph),
-        more=more, legend=[(k, colour(k)) for k in legend], **context,
-    )
+#: The items the overview shows binding regions together.
+ITEM_TYPES = (PROGRAMME, INITIATIVE, CONCEPT)
 
 
 @bp.route("/")
 def overview():
-    """Regions, programmes and initiatives of the chosen types, linked by implements and partOf."""
+    """Provinces and the items that bind them: those reported by regions of two or more provinces.
+
+    A corpus of one province shows its regions and the items two or more of them report instead.
+    The items reaching most provinces come first, up to the node cap, and the note says how many there are.
+    """
     cat = state().catalogue
-    types = chosen_types(tuple(ENTITY_TYPES), tuple(ENTITY_TYPES))
+    kinds = chosen_types(ITEM_TYPES, ITEM_TYPES)
+    by_province, items, reach = binding_items(cat, tuple(kinds))
+    binding = [i for i in items if len(reach[i]) > 1]
+    units = {u for i in binding for u in reach[i]}
     view = View()
-    for s, o, p in cat.network.edges(keys=True):
-        if p in (IMPLEMENTS, PART_OF) and cat.types.get(s) in types and cat.types.get(o) in types:
-            view.link(s, p, o, cat.types)
-    return page(t("overview"), view, types=types, all_types=tuple(ENTITY_TYPES))
+    for item in binding[:max(current_app.config["NETWORK_MAX_NODES"] - len(units), 0)]:
+        for u in reach[item]:
+            view.link(u, IMPLEMENTS, item, cat.types)
+    names = {"unit": t("overview_unit_province" if by_province else "overview_unit_region"),
+             "by": t("overview_by_province" if by_province else "overview_by_region")}
+    shown = sum(1 for n in view.graph if n not in units)
+    note = t("overview_note", units=len(view.graph) - shown, shown=shown, binding=len(binding),
+             regions=sum(k == REGION for k in cat.types.values()), items=len(items), **names)
+    return page(t("overview"), view, note=note, empty="" if binding else t("net_empty_overview", **names),
+                types=kinds, all_types=ITEM_TYPES, types_legend=t("net_item_types"))
+
+
+#: The overview's items per item types, for the last catalogue: building them takes a third of a second on the full corpus.
+_BINDING: dict = {}
+
+
+def binding_items(cat, kinds: tuple[str, ...]) -> tuple[bool, list[str], dict[str, list[str]]]:
+    """Whether the corpus has two or more provinces, the items of ``kinds`` (most widely reported
+    first) and, for each, the provinces (else the regions) that report it."""
+    if _BINDING.get("catalogue") is not cat:
+        _BINDING.clear()
+        _BINDING["catalogue"] = cat
+    if kinds in _BINDING:
+        return _BINDING[kinds]
+    adopters = {i: cat.adoption.get(i, set()) for i, k in cat.types.items() if k in kinds}
+    province = {r: cat.province(r) for regions in adopters.values() for r in regions}
+    by_province = len(set(province.values())) > 1
+    unit = province.get if by_province else (lambda region: region)
+    reach = {i: sorted({unit(r) for r in regions}) for i, regions in adopters.items()}
+    found = by_province, sorted(reach, key=lambda i: (-len(reach[i]), i)), reach
+    _BINDING[kinds] = found
+    return found
 
 
 def chosen_types(offered: tuple[str, ...], default: tuple[str, ...]) -> list[str]:
@@ -154,9 +92,11 @@ def neighbourhood(kind: str, key: str):
         for s, o, p in nx.ego_graph(reachable, iri, radius=hops, undirected=True).edges(keys=True):
             view.link(s, p, o, cat.types)
     label = cat.label(iri, g.lang)
+    alone = len(view.graph) == 1
     return page(
         f"{t('neighbourhood')}: {label}", view, hops=hops, types=types, all_types=NEIGHBOURHOOD_TYPES,
-        entity_path=local_path(iri), entity_label=label,
+        entity_path=local_path(iri), entity_label=label, empty=t("net_empty_alone", label=label) if alone else "",
+        widen=alone and set(types) != set(NEIGHBOURHOOD_TYPES),
     )
 
 
@@ -207,4 +147,11 @@ def results_view():
             view.link(iris[0][1], variable, target, cat.types)
         if len(iris) == 1:
             view.add(iris[0][1], cat.types)
-    return page(t("show_graph"), view, query=query)
+    return page(t("show_graph"), view, query=query, empty=unfit(answer) if not len(view.graph) else "")
+
+
+def unfit(answer) -> str:
+    """Why a query's answer gives no network: a yes or no, no rows, or no IRIs in them."""
+    if answer.form == "ask":
+        return t("net_empty_ask", answer=t("yes" if answer.boolean else "no"))
+    return t("net_empty_literals") if answer.rows or answer.triples else t("net_empty_rows")

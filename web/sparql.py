@@ -13,7 +13,7 @@ from flask import Blueprint, Response, abort, current_app, g, render_template, r
 from orgkg.graph.store import PREFIXES, PROLOGUE, results
 
 from . import negotiation
-from .i18n import t
+from .i18n import YASGUI, t
 from .negotiation import Format
 from .state import state
 from .terms import ok
@@ -169,6 +169,7 @@ def query_page(query: str | None):
         "defaultQuery": DEFAULT_QUERY,
         "vocabulary": vocabulary(),
         "search": url_for("entities.search_json"),
+        "yasguiTexts": YASGUI if g.lang == "zh" else {},
     }
     response = Response(render_template("sparql/query.html", page_config=page_config, examples=examples))
     response.vary.add("Accept")

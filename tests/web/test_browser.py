@@ -216,9 +216,10 @@ def test_entity_page(page, clean_server, screenshots):
     page.wait_for_selector("#network[data-stable=true]", timeout=60000)
 
 
-def test_network_view_stabilises_and_freezes(page, clean_server, screenshots):
-    page.goto(clean_server + "/network/")
-    page.wait_for_selector("#network[data-stable=true]", timeout=60000)
+def test_network_view_is_drawn_in_place(page, clean_server, screenshots):
+    """The README's network picture: a province's two-hop neighbourhood, hubs labelled (see test_network_browser)."""
+    page.goto(clean_server + "/network/entity/region/430000?hops=2")
+    page.wait_for_selector("#network[data-stable=true]")
     assert page.evaluate("document.querySelectorAll('#network canvas').length") == 1
     shot(page, screenshots, "network-view.png")
 

@@ -62,9 +62,56 @@
     return box;
   }];
 
+  // YASGUI writes its own controls in English; on a Chinese page each text, title, aria-label and
+  // placeholder it renders is replaced from cfg.yasguiTexts ({name} in a key matches any text), except
+  // in the editor and the result cells, which are the user's query and the graph's data.
+  const texts = Object.entries(cfg.yasguiTexts).map(function ([english, local]) {
+    const names = [];
+    const pattern = english.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{(\w+)\}/g, function (_, name) {
+      names.push(name);
+      return "(.+?)";
+    });
+    return { re: new RegExp(`^${pattern}$`), names: names, local: local };
+  });
+  function translated(text) {
+    const trimmed = text.trim();
+    for (const { re, names, local } of texts) {
+      const found = trimmed && trimmed.match(re);
+      if (found) return text.replace(trimmed, names.reduce((out, name, i) => out.replace(`{${name}}`, found[i + 1]), local));
+    }
+    return null;
+  }
+  const DATA = ".CodeMirror-scroll, .CodeMirror-measure, tbody";
+  function translate(root) {
+    if (root.nodeType === Node.TEXT_NODE) {
+      const local = !root.parentElement || root.parentElement.closest(DATA) ? null : translated(root.textContent);
+      if (local !== null) root.textContent = local;
+      return;
+    }
+    if (root.nodeType !== Node.ELEMENT_NODE || root.closest(DATA)) return;
+    [root, ...root.querySelectorAll("[title], [aria-label], [placeholder]")].forEach(function (el) {
+      ["title", "aria-label", "placeholder"].forEach(function (name) {
+        const local = el.hasAttribute(name) && !el.closest(DATA) ? translated(el.getAttribute(name)) : null;
+        if (local !== null) el.setAttribute(name, local);
+      });
+    });
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) translate(node);
+  }
+  const yasguiRoot = document.getElementById("yasgui");
+  if (texts.length) {
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        if (change.type === "childList") change.addedNodes.forEach(translate);
+        else translate(change.target);
+      });
+    }).observe(yasguiRoot, { subtree: true, childList: true, characterData: true, attributes: true,
+                             attributeFilter: ["title", "aria-label", "placeholder"] });
+  }
+
   // Stored tabs are keyed by this server and graph version, and kept one day, so an old
   // endpoint or query never comes back from localStorage.
-  const yasgui = new Yasgui(document.getElementById("yasgui"), {
+  const yasgui = new Yasgui(yasguiRoot, {
     requestConfig: {
       endpoint: cfg.endpoint,
       method: "POST",
