@@ -152,7 +152,7 @@ def describe(node: ox.NamedNode) -> dict:
                            for p, vs in incoming.items() if vs),
         "figures": [{k: term_view(v) for k, v in r.items()} for r in figures.records()],
         "figures_truncated": figures.truncated,
-        "mentions": [mention_view(r) for r in mentions.records()],
+        "mentions": sentences_view(mentions.records()),
         "mentions_total": sum(n for p, n in counts.items() if local(p) == DENOTES),
         "network": kind in ENTITY_TYPES,
         "diffusion": kind in (PROGRAMME, INITIATIVE, CONCEPT),
@@ -169,16 +169,35 @@ def _similar(iri: str) -> dict | None:
     return view(table) if table is not None and table.rows else None
 
 
-def mention_view(row: dict) -> dict:
-    """A mention as the page shows it: its sentence split around the words that name the entity."""
-    text, surface = row["text"].value, row["surface"].value
-    at = int(row["start"].value) - int(row["s_start"].value)
-    if text[at:at + len(surface)] != surface:  # offsets disagree with the text: show the sentence whole
-        at, surface = len(text), ""
-    return {"before": text[:at], "surface": surface, "after": text[at + len(surface):],
-            "article": term_view(row["article"]), "href": local_path(row["m"].value),
-            "reader": url_for("reader.article", key=kind_and_key(row["article"].value)[1],
-                              _anchor="-".join(kind_and_key(row["m"].value)))}
+def sentences_view(rows: list[dict]) -> list[dict]:
+    """The sentences that name the entity, each once with every mention of it marked, in corpus order.
+
+    A mention whose offsets disagree with its sentence's text is not marked (the sentence still shows).
+    """
+    sentences: dict[tuple, dict] = {}
+    for row in rows:
+        key = (row["article"].value, int(row["s_start"].value))
+        sentence = sentences.setdefault(key, {"text": row["text"].value, "marks": [], "article": row["article"]})
+        at, surface = int(row["start"].value) - key[1], row["surface"].value
+        if sentence["text"][at:at + len(surface)] == surface:
+            sentence["marks"].append((at, at + len(surface), row["m"].value))
+    return [_marked(s) for s in sentences.values()]
+
+
+def _marked(sentence: dict) -> dict:
+    """A sentence as segments of text, the marked ones with the mention's page; marks overlapping an
+    earlier one are dropped (one sentence, one reading)."""
+    text, segments, cursor, first = sentence["text"], [], 0, None
+    for start, end, mention in sorted(sentence["marks"]):
+        if start < cursor:
+            continue
+        segments += [{"text": text[cursor:start]}, {"text": text[start:end], "href": local_path(mention)}]
+        cursor, first = end, first or mention
+    segments.append({"text": text[cursor:]})
+    article = sentence["article"]
+    anchor = "-".join(kind_and_key(first)) if first else None
+    return {"segments": [s for s in segments if s["text"]], "article": term_view(article),
+            "reader": url_for("reader.article", key=kind_and_key(article.value)[1], _anchor=anchor)}
 
 
 @bp.route("/search")

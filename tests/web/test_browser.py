@@ -320,3 +320,15 @@ def test_a_graph_download_is_saved_not_drawn_and_the_page_shows_sizes(page, live
     assert download.value.suggested_filename == "orgkg.ttl"
     assert page.url.endswith("/downloads")  # the tab still shows the page, not 40 KB of Turtle
     assert b"@prefix" in Path(download.value.path()).read_bytes()
+
+
+def test_a_province_page_shows_its_parts_and_items_first_and_folds_long_lists(page, live_server):
+    page.goto(live_server + "/id/region/430000")
+    contains = page.locator("dt", has=page.locator("code", has_text="^ok:partOf")).bounding_box()
+    implements = page.locator("dt", has=page.locator("code", has_text="ok:implements")).first.bounding_box()
+    first_fold = page.locator("details.section").first
+    assert contains["y"] < first_fold.bounding_box()["y"] and implements["y"] < first_fold.bounding_box()["y"]
+    for fold in page.locator("details.section").all():  # a folded list opens on a click
+        if fold.get_attribute("open") is None:
+            fold.locator("summary").click()
+        assert fold.locator("table").is_visible()

@@ -189,3 +189,40 @@ def test_the_diffusion_view_of_a_shared_item_draws_its_regions(client, graph):
     concept = _concept(graph)
     html = client.get("/network/diffusion/" + str(concept).split("/id/", 1)[1]).get_data(as_text=True)
     assert "采用该项目的地区：2 个" in html
+
+
+def test_a_region_page_puts_what_it_contains_and_implements_before_figures_and_evidence(client):
+    page = client.get("/id/region/430000").get_data(as_text=True)
+    contains, implements = page.index("<code>^ok:partOf</code>"), page.index("<code>ok:implements</code>")
+    figures, mentions = page.find('<details class="section"'), page.rfind('<details class="section"')
+    assert 0 < implements < figures and 0 < contains < figures and figures <= mentions
+
+
+def test_long_lists_start_folded_and_short_ones_open(app):
+    client = app.test_client()
+    pages = [client.get(p).get_data(as_text=True) for p in ("/id/region/430000", "/id/region/430200")]
+    folds = [p.count('<details class="section" open>') + p.count('<details class="section" >') for p in pages]
+    assert all(f >= 1 for f in folds)
+    for p in pages:
+        for block in p.split('<details class="section"')[1:]:
+            rows = block.split("</details>")[0].count("<tr>") - 1
+            assert block.startswith(" open>") == (rows <= 12), rows
+
+
+def test_a_sentence_naming_an_entity_twice_shows_once_with_both_marked(tmp_path):
+    from orgkg.web import create_app
+
+    base, ok = "https://w3id.org/orgkg/id/", "https://w3id.org/orgkg/ontology#"
+    text = "株洲市推进株洲市人才工作。"
+    mentions = "".join(
+        f"<{base}mention/a1-{s}-{s + 3}> a <{ok}Mention> ; <{ok}denotes> <{base}region/430200> ; "
+        f'<{ok}surface> "株洲市" ; <{ok}start> {s} ; <{ok}end> {s + 3} ; '
+        f"<http://www.w3.org/ns/prov#wasDerivedFrom> <{base}sentence/a1-100> .\n" for s in (100, 105))
+    graph = tmp_path / "g.ttl"
+    graph.write_text(f"""<{base}region/430200> a <{ok}Region> ; <http://www.w3.org/2000/01/rdf-schema#label> "株洲市"@zh .
+<{base}article/a1> a <{ok}Article> ; <{ok}position> 1 ; <http://purl.org/dc/terms/title> "某市组织工作综述"@zh .
+<{base}sentence/a1-100> a <{ok}Sentence> ; <{ok}text> "{text}" ; <{ok}start> 100 ; <{ok}end> 113 ;
+  <http://purl.org/dc/terms/isPartOf> <{base}article/a1> .
+{mentions}""", encoding="utf-8")
+    page = create_app({"GRAPH": str(graph)}).test_client().get("/id/region/430200").get_data(as_text=True)
+    assert page.count("推进") == 1 and page.count("<mark>株洲市</mark>") == 2
