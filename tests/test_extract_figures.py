@@ -69,6 +69,8 @@ def summary(text: str) -> list[tuple]:
                      [("2", "次", None), ("2000", "名", None), ("3", "场", None)], id="chinese-numeral-counts"),
         pytest.param("连续举办四届创业大赛、三届人才论坛。", [("4", "届", None), ("3", "届", None)],
                      id="editions-listed-after-one-verb"),
+        pytest.param("新建的电池项目仅用210天就建成投产，开放住房、医疗等6个方面服务。",
+                     [("210", "天", None), ("6", "个", None)], id="days-to-production-and-list-cut-short"),
         pytest.param("举办各类轮训班16期次，编印学习手册7册、读本600本，讲授党课90节。",
                      [("16", "期次", None), ("7", "册", None), ("600", "本", None), ("90", "节", None)],
                      id="qici-ce-ben-jie"),
@@ -114,6 +116,7 @@ def test_values_units_and_approximations(text, expected):
         pytest.param("全年计划招录公务员60名，拟选派20名干部驻村。", id="plans"),
         pytest.param("贯彻省委十三届三次全会精神，开展一次次学习，一场场宣讲。", id="plenary-and-reduplication"),
         pytest.param("建立排查、预警、处置3项机制，在东京、柏林设立2个引才联络站。", id="arabic-counts-restating-a-list"),
+        pytest.param("邀请种植、养殖、电商和物流等4个行业的党员代表发言。", id="count-restating-a-list-closed-by-deng"),
     ],
 )
 def test_not_figures(text):
@@ -285,6 +288,14 @@ def test_chinese_numeral_counts(text, expected):
         pytest.param("“今年全县拿出30多个岗位，面向社会公开选聘。”建成“6个乡镇服务站、42个村级服务点”服务网络。",
                      ["拿出岗位", "建成乡镇服务站", "村级服务点"], id="no-quotation-mark-left-open"),
         pytest.param("全市52所中等职业学校完成换届。", ["中等职业学校完成换届"], id="deng-inside-a-word-is-no-list-end"),
+        pytest.param("轮训村党组织书记、监委会主任、网格员等360余人。", ["轮训村党组织书记、监委会主任、网格员"],
+                     id="closed-list-right-before-the-number-kept-whole"),
+        pytest.param("选派80名年轻干部到开发区、重点项目、信访窗口等一线跟班锻炼。",
+                     ["选派年轻干部到开发区、重点项目、信访窗口等一线跟班锻炼"], id="listed-destinations-run-on-to-what-they-do"),
+        pytest.param("抽调45名干部针对征地拆迁、安全生产等难点任务攻坚。", ["抽调干部针对征地拆迁、安全生产等难点任务攻坚"],
+                     id="listed-tasks-run-on-to-what-they-do"),
+        pytest.param("带动全县9个村在全市率先完成“三清”整治，3000余名党员坚守在抢险一线。",
+                     ["带动村在全市率先完成“三清”整治", "党员坚守在抢险一线"], id="adverbial-with-zai-after-the-noun-kept"),
     ],
 )
 def test_subjects(text, subjects):

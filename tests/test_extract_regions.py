@@ -63,6 +63,8 @@ CASES = [
                  id="zones"),
     pytest.param("结合高新区招商引资开展访企活动，推动各高新区协同。", "141000",
                  [("高新区", "高新区", "zone", "临汾市")], id="bare-zone-of-subject"),
+    pytest.param("用足自贸区先行先试政策，为各自贸区输送干部。", "330900",
+                 [("自贸区", "自贸区", "zone", "舟山市")], id="bare-free-trade-zone-of-subject"),
     pytest.param("尧都区一平垣乡卓里村党支部领办合作社。", "141002",
                  [("尧都区", "尧都区", "county", "临汾市"), ("一平垣乡", "一平垣乡", "township", "尧都区"),
                   ("卓里村", "卓里村", "village", "一平垣乡")], id="township-and-village"),

@@ -23,6 +23,9 @@ one changed (``年均增长25%``), or names only a verb (``培训8.6万人次``)
 completed with that one's subject, as is a bare level (``其中国家级38家``). Of
 actions listed before a number only the last counts (``举办研讨班、开发100门课程``);
 a count of rounds takes the action and what the next count counts (``分8期组织480名干部``).
+A list closed by 等 right before the number stays whole (``培训甲、乙等140人``); a list after
+the counted noun saying where they go runs on to what they do there (``干部到甲、乙等地挂职``),
+and so does a short adverbial with 在 (``6个县在全省率先摘帽``).
 Phrases are cut and trimmed on jieba's word boundaries, never inside a common word, a
 quoted name or a 《title》, and lose the adverbs, particles and open quotation marks a
 cut leaves at their ends (``村民正``).
@@ -115,8 +118,8 @@ RANGE_END = re.compile(r"[\d一二三四五六七八九十万亿][至到~～—�
 NOT_AFTER = re.compile(r"[+＋]|周年|月")  # 1+5, 100周年, 4个月
 THRESHOLD_NOUN = re.compile(r"[\u4e00-\u9fff]")  # 10万元以上村: a bound on another count
 DURATION_UNITS = ("天", "小时")
-# 集中5天时间学习, 24小时轮流值守: the time an action took, a counted period that is a fact
-DURATION_FACT = re.compile(r"时间|轮流|不间断|值守|坚守|驻守|奋战")
+# 集中5天时间学习, 24小时轮流值守, 180天建成投产: the time an action took, a counted period that is a fact
+DURATION_FACT = re.compile(r"时间|轮流|不间断|值守|坚守|驻守|奋战|(?:就|即|便)?(?:建成)?(?:投产|竣工|完工)")
 HARD_BREAK = "，。；：！？,;:!?\n—\u3000 "  # a space ends a yearbook entry's heading (组织建设 全县…)
 TIME = re.compile(
     r"截至[^，。；]{0,14}?(?:底|末|日|目前|现在|当前)|"
@@ -145,6 +148,12 @@ DOCUMENT_PARTS = ("方面", "个", "种", "条", "项", "类", "大类", "款", 
 # is the means or destination of the action (依托甲、乙等建立…, 赴甲、乙等地推介…)
 CLOSED_LIST = re.compile(r"等(?![级次])")
 ADVERBIAL = re.compile(r"依托|通过|借助|围绕|聚焦|按照|赴|到")
+# 干部到甲、乙等地挂职, 干部针对甲、乙等任务攻坚: a list after the counted noun saying where
+# they go or what they take on (not 得到, 受到: a passive)
+DESTINATION = re.compile(r"(?<![得受达感遇看想做])到|赴|前往|针对")
+# 村在全县率先完成, 党员奋战在一线: an adverbial of place or occasion opening what the counted do
+# (not 在内, 在此基础上: a scope or a link to what came before)
+ADVERBIAL_AT = re.compile(r"在(?![内职岗编校读外]|此基础|这个基础)")
 # a subject that only says how the previous figure's subject changed
 CHANGE = re.compile(r"(?:(?:较|比)\S{0,8}?|同比)?(?:分别)?(?:增长|增加|提高|提升|跃升|下降|减少|降低|精简|压减|压缩|缩减|增幅|增速)了?")
 MAX_BEFORE, MAX_AFTER = 18, 10
@@ -300,16 +309,17 @@ def _named_count(text: str, m: re.Match) -> bool:
 
 def restates_list(text: str, start: int, value: Decimal) -> bool:
     """Whether the count at ``start`` restates the list it closes, item for item
-    (快递、物流两个党委, “甲、乙、丙”3项机制); a list cut short by 等 is counted
-    (住房、医疗等五个方面).
+    (快递、物流两个党委, “甲、乙、丙”3项机制), with or without a closing 等
+    (甲、乙和丙等3个领域); a list cut short by 等 is counted (住房、医疗等五个方面).
 
     >>> [restates_list(t, t.index(n), v) for t, n, v in (("成立快递、物流两个党委", "两", 2),
-    ...                                                  ("从住房、医疗等五个方面", "五", 5), ("建成1个中心", "1", 1))]
-    [True, False, False]
+    ...                                                  ("从住房、医疗等五个方面", "五", 5), ("建成1个中心", "1", 1),
+    ...                                                  ("覆盖渔业、航运和旅游等3个行业", "3", 3))]
+    [True, False, False, True]
     """
     before = text[clause_bounds(text, start, start)[0]:start]
     marks = sum(before.count(ch) for ch in LIST_MARKS)
-    return marks > 0 and marks + 1 == value and not before.endswith("等")
+    return marks > 0 and marks + 1 == value
 
 
 def _in_plan_name(text: str, m: re.Match) -> bool:
@@ -484,7 +494,7 @@ def subject_spans(text: str, number: Number, floor: int,
     ['选调生', '']
     >>> text = "组织动员全市2600多个基层党组织在一线"
     >>> [text[a:b] for a, b in subject_spans(text, find_numbers(text)[0], 0)]
-    ['组织动员', '基层党组织']
+    ['组织动员', '基层党组织在一线']
     """
     clause_start = clause_bounds(text, number.start, number.end)[0]
     lo, hi = _trimmed(text, max(clause_start, floor), number.start)
@@ -513,6 +523,8 @@ def subject_spans(text: str, number: Number, floor: int,
         lo, hi = _trimmed(text, clause_bounds(text, clause_start - 1, clause_start - 1)[0], clause_start - 1)
     titled = text.startswith("《", lo) and text.endswith("》", 0, hi) and "《" not in text[lo + 1:hi]
     closing = CLOSED_LIST.search(text, text.rfind("、", lo, hi) + 1, hi)  # 开展甲、乙、丙等各类活动
+    if closing is None and text.find("、", lo, hi) >= 0:
+        closing = CLOSED_LIST.match(text, hi)  # 培训甲、乙、丙等140余人: the 等 trimmed off still closes the list
     listed = closing is not None and hi - lo <= 2 * MAX_BEFORE and not ADVERBIAL.search(
         text, lo, min(i for i in (text.find("、", lo, hi), closing.start()) if i >= 0))
     if not (titled or listed):
@@ -525,7 +537,26 @@ def subject_spans(text: str, number: Number, floor: int,
                 opening = text.rfind(left, 0, lo)
                 lo = opening if lo - opening <= MAX_BEFORE // 2 else text.index(right, lo) + 1
         lo, hi = _trimmed(text, lo, hi)
-    return (lo, hi), modified_head(text, *after) or listed_noun(text, *after)
+    return (lo, hi), with_adverbial(text, modified_head(text, *after) or listed_noun(text, *after))
+
+
+def with_adverbial(text: str, noun: tuple[int, int]) -> tuple[int, int]:
+    """The counted noun with what it does when an adverbial with 在 follows it
+    (``6个村在全县率先完成改造``, ``党员奋战在防汛一线``): the rest of the clause,
+    when short, holds no other number and closes no quotation left open.
+
+    >>> text = "全镇6个村在全县率先完成改造，2名干部在内"
+    >>> [text[slice(*with_adverbial(text, noun_span(text, n.end)))] for n in find_numbers(text)]
+    ['村在全县率先完成改造', '干部']
+    """
+    begin, stop = noun
+    if begin == stop or not ADVERBIAL_AT.match(text, stop):
+        return noun
+    end = clause_bounds(text, stop, stop)[1]
+    if (end - begin > 2 * MAX_AFTER or FIGURE.search(text, stop, end) or _quoted(text, end)
+            or text.count("“", stop, end) != text.count("”", stop, end)):
+        return noun
+    return begin, without_function_tail(text, begin, end)
 
 
 def batch_object(text: str, after: tuple[int, int]) -> tuple[int, int] | None:
@@ -687,15 +718,27 @@ def listed_noun(text: str, begin: int, stop: int) -> tuple[int, int]:
     '街道、社区干部座谈交流'
     >>> listed_noun("建成8个创新驿站、5个孵化器", 4, 8), listed_noun("连续举办五届峰会、三届大赛", 6, 8)
     ((4, 8), (6, 8))
+
+    A list that says where the counted go (``到甲、乙等``) runs on to what they do there.
+
+    >>> text = "选派60名干部到园区、乡镇等一线挂职锻炼，"
+    >>> a, b = listed_noun(text, 5, 10)
+    >>> text[a:b]
+    '干部到园区、乡镇等一线挂职锻炼'
     """
     end = clause_bounds(text, stop, stop)[1]
     if begin == stop or not text.startswith("、", stop) or any(stop <= n.start < end for n in find_numbers(text)):
         return begin, stop  # each item counted: in context, since 三届 is a count only after 举办
+    first = stop
     while text.startswith("、", stop) and stop - begin < 2 * MAX_AFTER:
         item = noun_span(text, stop + 1)
         if item[0] == item[1]:
             break  # no noun after the mark (、促发展一线): the list is not one of nouns
         stop = item[1]
+    if stop > first and CLOSED_LIST.match(text, stop) and DESTINATION.search(text, begin + 1, first):
+        rest = noun_span(text, stop + 1)  # 到甲、乙等地挂职: where they went is listed, what they do follows it
+        if rest[0] < rest[1]:
+            stop = rest[1]
     return begin, stop
 
 

@@ -49,7 +49,7 @@ PLACE_WORDS = ("大地", "儿女", "人民", "各族", "地区", "省区", "省�
 # (示范区 and 试验区 alone are titles a region holds: 毕节示范区, 共同富裕先行试验区)
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区", "开发区", "新区",
                  "经济区", "经济示范区", "自由贸易试验区", "自贸试验区", "自贸区", "科技城", "科学城", "工业园区", "新城")
-BARE_ZONES = ("高新区", "经开区")
+BARE_ZONES = ("高新区", "经开区", "自贸试验区", "自贸区")  # a city's own zone, written by its type alone
 # a free trade zone named with its province in brackets, and an area (片区) of a free trade zone
 FREE_TRADE_ZONES = ("自由贸易试验区", "自贸试验区")
 BRACKETED_FREE_TRADE_ZONE = re.compile(rf"中国[（(]([\u4e00-\u9fff]{{2,8}})[）)](?:{'|'.join(FREE_TRADE_ZONES)})")
