@@ -482,6 +482,92 @@ CASES = [
         [("initiative", "思想鉴定和作风鉴定“双鉴定”", "双鉴定"), ("initiative", "机关和党员“双报到”", "双报到")],
         id="two-fields-joined-by-he-before-a-quote",
     ),
+    pytest.param(
+        "实施青年人才引育、“匠心工坊”选树、“银企牵手”人才对接等项目，壮大人才队伍。",
+        [("programme", "青年人才引育", "青年人才引育"), ("programme", "“匠心工坊”选树", "匠心工坊"),
+         ("programme", "“银企牵手”人才对接", "银企牵手")],
+        id="list-members-quoted-with-words-around",
+    ),
+    pytest.param(
+        "认真抓好“三会一课”、领导干部双重组织生活、党员主题党日等党内基本制度落实。",
+        [],
+        id="list-member-quote-after-verb-is-no-field",
+    ),
+    pytest.param(
+        "“星火燎原”行动、高校学子家乡行、“千企百校”人才对接等活动，蓬勃开展。",
+        [("programme", "“星火燎原”行动", "星火燎原"), ("programme", "高校学子家乡行", "高校学子家乡行"),
+         ("programme", "“千企百校”人才对接", "千企百校")],
+        id="list-opening-its-clause-closed-by-etc",
+    ),
+    pytest.param(
+        "党员积极投身交通劝导、环境整治、防疫值守等志愿服务活动，形成浓厚氛围。",
+        [],
+        id="list-without-verb-or-name-is-no-items",
+    ),
+    pytest.param(
+        "探索形成了山城茶艺、山城巧匠、山城厨娘“三大品牌”，带动群众增收。",
+        [("initiative", "山城茶艺", "山城茶艺"), ("initiative", "山城巧匠", "山城巧匠"),
+         ("initiative", "山城厨娘", "山城厨娘")],
+        id="list-after-carried-verb",
+    ),
+    pytest.param(
+        "组织实施创新创业人才培养工程、高技能人才培养工程等重点工程。",
+        [("programme", "创新创业人才培养工程", "创新创业人才培养工程"),
+         ("programme", "高技能人才培养工程", "高技能人才培养工程")],
+        id="list-member-opening-with-a-nominal-verb",
+    ),
+    pytest.param(
+        "健全“首题”抓学习、“首责”抓落实的制度机制，推动工作落地。",
+        [],
+        id="list-members-described-before-de",
+    ),
+    pytest.param(
+        "带动各县推出“兴城”“兴港”等系列“英才计划”，构建人才政策体系。",
+        [("programme", "“兴城”", "兴城"), ("programme", "“兴港”", "兴港")],
+        id="quotes-before-etc-and-a-quoted-head",
+    ),
+    pytest.param(
+        "开展“红旗先锋”“党员三问”“比学赶超”等“三大行动”，凝聚党员力量。",
+        [("programme", "“红旗先锋”", "红旗先锋"), ("programme", "“党员三问”", "党员三问"),
+         ("programme", "“比学赶超”", "比学赶超")],
+        id="quotes-before-etc-and-a-quoted-umbrella",
+    ),
+    pytest.param(
+        "采用“候鸟式”聘任、“飞地式”研发等引才模式，引进人才500人。",
+        [("initiative", "“候鸟式”聘任", "候鸟式"), ("initiative", "“飞地式”研发", "飞地式")],
+        id="list-after-caiyong",
+    ),
+    pytest.param(
+        "始终把年轻干部工作作为基础性、战略性工程来抓，构建全面从严治党制度体系。",
+        [],
+        id="adjectives-and-standing-terms-name-nothing",
+    ),
+    pytest.param(
+        "每年开展“金牌伯乐”、援派先进个人、最美建设者等评选表彰活动，营造爱才氛围。",
+        [("programme", "“金牌伯乐”", "金牌伯乐")],
+        id="list-members-naming-people-are-no-items",
+    ),
+    pytest.param(
+        "深入推进强基护苗4项重点工程，在非公企业实施育企兴业六项行动。",
+        [("programme", "强基护苗4项重点工程", "强基护苗4项重点工程"),
+         ("programme", "育企兴业六项行动", "育企兴业六项行动")],
+        id="unquoted-umbrella-with-unlisted-members",
+    ),
+    pytest.param(
+        "实施青苗培养工程、骨干提升工程等5大工程，实施人才振兴三大行动：引才、育才、留才。",
+        [("programme", "青苗培养工程", "青苗培养工程"), ("programme", "骨干提升工程", "骨干提升工程")],
+        id="unquoted-umbrella-with-listed-members-is-no-item",
+    ),
+    pytest.param(
+        "打造山海协作育才新模式，搭建校地联动交流新平台。",
+        [],
+        id="unquoted-novelty-description-is-no-name",
+    ),
+    pytest.param(
+        "打造山海协作育才模式，搭建校地联动交流平台。",
+        [("initiative", "山海协作育才模式", "山海协作育才模式"), ("initiative", "校地联动交流平台", "校地联动交流平台")],
+        id="unquoted-model-and-platform",
+    ),
 ]
 
 

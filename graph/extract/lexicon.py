@@ -90,9 +90,10 @@ class Lexicon:
         self.joined = re.compile("(?:" + _either(self.heads) + "|年)(?:以及|和|及|与)")
         self.continuation = re.compile("^(?:" + _either(w["continuation"]) + ")")
         # “甲”“乙”等活动, “甲”这一品牌: the head written after 等/这一 gives the kind of the quotes
+        # the head may close a quote of its own (“甲”“乙”等“五大行动”, 等系列“英才计划”)
         self.etc_head = re.compile(
-            r"^(?:等|这一)(?:[^，。；：、“”]{0,12}?)(" + _either(self.heads)
-            + r")(?:(?![\u4e00-\u9fff])|(?=以及|和|及|与|并))"
+            r"^(?:等|这一)(?:[^，。；：、“”]{0,12}?)(?:“(?=[^“”，。；：、]{0,12}”))?(?:[^，。；：、“”]{0,12}?)("
+            + _either(self.heads) + r")”?(?:(?![\u4e00-\u9fff])|(?=以及|和|及|与|并))"
         )
         # a head shared by the members of a list written before it, closing its clause, after
         # 等 or after the members' count, quoted or not (甲、乙、丙“三大工程”, 甲、乙3项机制)

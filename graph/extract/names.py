@@ -19,11 +19,16 @@ claim on a span wins and an item is never both kinds:
    each (甲年、乙年、丙年“三个年”活动), and is no item itself;
 4. the members of a list after an implementing verb that share the head written
    after the last (落实甲、乙等人才政策, 健全甲、乙和丙机制), or after their count
-   (实施甲、乙、丙“三大工程”, 建立甲、乙3项机制), one item each;
+   (实施甲、乙、丙“三大工程”, 建立甲、乙3项机制), one item each; a member may hold a
+   quote with field words (人才“周转池”, “甲乙”选树); a list that opens its clause
+   without a verb counts when 等 closes it and it holds a quote or a name
+   (“甲”行动、乙丙行、“丁”对接等活动，); quotes listed before 等 and a quoted head
+   (“甲”“乙”等“五大行动”) are items, the head is not;
 5. a policy document written without 《》 right after the verb that issues it
    (出台……若干措施, 制定……实施细则, 落实……的实施意见, and those listed after it
    with 、), a named training class (……专题研讨班), a talent strategy
-   (人才强市战略), or an unquoted descriptive name ending in a head noun
+   (人才强市战略), an unquoted umbrella counting members it does not list
+   (实施甲乙五项行动), or an unquoted descriptive name ending in a head noun
    (党委联系服务专家制度), its left edge being the last implementing verb
    (制定, 实施 …) of the clause, or the content verb a carrying verb puts
    before it (实施加强……计划), or the verb before that when the last one is
@@ -110,9 +115,10 @@ TALENT_STRATEGY = re.compile(
 DESCRIPTION_END = re.compile(r"(?<!党)的")
 # so many generic words and nothing else describe one thing in particular (农村党员队伍分类管理试点)
 GENERIC_RUN = 5
-# words that make a descriptive name generic: "建立健全各项制度", "挂职等工作机制"
+# words that make a descriptive name generic: "建立健全各项制度", "挂职等工作机制"; a name
+# ending in 新 before its head describes the novelty (打造人才生态新模式)
 GENERIC_MARKS = re.compile(
-    r"(?<!党)的|为$|好$|级$|上$|和$|是|到|在|让|靠|使(?!用)|(?<!国)有|们|累计|作为|实际|若干|具体|历次|各|系列|一批|相关|等|这|该|其|此|"
+    r"(?<!党)的|为$|好$|级$|上$|和$|(?<![创更革])新$|是|到|在|让|靠|使(?!用)|(?<!国)有|们|累计|作为|实际|若干|具体|历次|各|系列|一批|相关|等|这|该|其|此|"
     r"长效|体制|有关|以上|有效|良好|系统$|[抓促]$|一[套个批项]|[0-9一二三四五六七八九十]+[余多]?(?:名|个|家|项|条|种|类|位|轮)|"
     r"[0-9一二三四五六七八九十]+大.{0,3}$|十大|(?<![0-9])[0-9]{1,2}年"
 )
@@ -156,6 +162,15 @@ UMBRELLA = re.compile(
     r"(?:行动计划|专项行动|计划|工程|行动|机制|体系|制度|工作法|改革|清单|举措|措施)$"
 )
 CLAUSE_BREAK = "，。；：！？,;:!?\n"
+# an umbrella written without quotes right after the verb that runs it, named by what it does
+# and counting members it does not list (实施甲乙五项行动, 推进甲乙3项重点工程); members
+# listed after it (：, （) or before it (等5大工程) name the items instead
+UNQUOTED_UMBRELLA = re.compile(
+    r"(?<=实施|推进|开展|启动)(?P<words>[\u4e00-\u9fff]{4,12}?)(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})[项大]"
+    r"(?:重点|专项)?(?:行动计划|专项行动|工程|行动|计划)(?![\u4e00-\u9fff“（(：:])"
+)
+# quotes listed before 等 and the quoted head they share: “甲”“乙”等系列“英才计划”
+LISTED_BEFORE = re.compile(r"”等[\u4e00-\u9fff]{0,4}$")
 # a two-character word between a quote and the 等 closing a list (“甲乙”倒查等制度)
 HEAD_WORD_BEFORE_ETC = re.compile(r"[\u4e00-\u9fff]{2}(?=等)")
 # a quoted umbrella opening with the count of its members (“三项机制”, “三个年”, “四大工程”)
@@ -166,7 +181,9 @@ SMALL_NUMBERS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)
 COUNTED_MEMBER_MIN, COUNTED_MEMBER_MAX = 6, 16
 # the members' separators, and what a member is made of
 LIST_SEPARATOR = re.compile(r"、|(?:以及|和|及|与)(?=[^、]*$)")
-LIST_MEMBER = re.compile(r"“[^“”]+”|[\u4e00-\u9fff]+")
+# a member may hold a quote with words of its own around it (“甲乙”选树, 技术“丙丁”)
+LIST_MEMBER = re.compile(r"[\u4e00-\u9fff]{0,6}“[^“”]+”[\u4e00-\u9fff]{0,6}|[\u4e00-\u9fff]+")
+MEMBER_QUOTE = re.compile(r"“([^“”]+)”")
 MEMBER_MAX = 12
 # a numbered package of policy articles: “人才新政12条”, “22条”, “浙江二十条”, “文旅八条”, “十条硬核举措”
 POLICY_ARTICLES = re.compile(
@@ -343,9 +360,11 @@ def _list_member(member: str, national: NationalTable, lexicon: Lexicon) -> bool
     >>> [_list_member(m, national, lexicon) for m in ("柔性引才", "“非提拔任用谈话”", "“两个维护”", "干部培养", "大力引才")]
     [True, True, False, False, False]
     """
-    if member.startswith("“"):
-        inner = member[1:-1]
-        return len(CJK.findall(inner)) >= 2 and not national.is_slogan(inner) and not NUMBERED_SLOGAN.match(inner)
+    if quoted := MEMBER_QUOTE.search(member):
+        inner, field = quoted.group(1), member[: quoted.start()]
+        # words before the quote are a field of the name (人才“周转池”), not a verb or a time
+        return (len(CJK.findall(inner)) >= 2 and not national.is_slogan(inner) and not NUMBERED_SLOGAN.match(inner)
+                and not (field and (lexicon.trigger.search(field) or NOT_FIELD.search(field))))
     return (len(member) >= 4 and not is_generic(member, lexicon) and not lexicon.trigger.match(member)
             and not national.is_slogan(member) and not lexicon.member_end.search(member))
 
@@ -574,6 +593,11 @@ class _Finder:
                 continue
             m = spans[i]
             inner = m.group()[1:-1]
+            if LISTED_BEFORE.search(self.text, 0, m.start()) and self.lex.head_kind(inner):
+                # the quoted head of the quotes listed before it (“甲”“乙”等“五大行动”) names no item
+                self.claim(m.start(), m.end(), None, inner)
+                i += 1
+                continue
             kind = _bare_quote_kind(self.text, m.start(), m.end(), inner, self.table, self.lex)
             if kind is None and lead < m.start():
                 kind = _bare_quote_kind(self.text, lead, m.end(), inner, self.table, self.lex, self.lex.field_verbs)
@@ -685,6 +709,11 @@ class _Finder:
             for m in pattern.finditer(self.text):
                 if self.free(m.start(), m.end()):
                     self.claim(m.start(), m.end(), "initiative", re.sub("[“”]", "", m.group()))
+        for m in UNQUOTED_UMBRELLA.finditer(self.text):
+            words = m.group("words")
+            if (self.free(m.start(), m.end()) and not is_generic(words, self.lex) and not self.lex.trigger.match(words)
+                    and not NOT_CLASS.search(words)):
+                self.claim(m.start(), m.end(), "programme", m.group())
         for m in self.lex.event_name.finditer(self.text):
             a = m.end("times") if m.group("times") else m.start()  # 举办六届……大赛 counts it: not its name
             if self.free(a, m.end()) and not NOT_CLASS.search(self.text, a, m.end()):
@@ -721,10 +750,25 @@ class _Finder:
             closed = h.group("etc") or h.group("count")
             # a quoted count is claimed already, as an umbrella that is no name
             taken = self._named(h.start("head"), h.end()) if h.group("count") else not self.free(h.start("head"), h.end())
-            if not verbs or taken:
+            if taken or not verbs and not h.group("etc"):
                 continue
-            at = verbs[-1] + len(LEADING.match(self.text, verbs[-1]).group())
+            # without a verb the list opens its clause, which 等 and the head close (甲、乙等活动，)
+            at = verbs[-1] + len(LEADING.match(self.text, verbs[-1]).group()) if verbs else a
+            # a verb the implementing one carries opens no member (探索形成了甲、乙等品牌); one as
+            # often a noun does only with its particle (创新创业人才培养工程 is a member)
+            while ((verb := next((v for v in self.lex.bare_verbs if self.text.startswith(v, at)), None))
+                   and (verb not in self.lex.words["nominal-verb"] or self.text.startswith("了", at + len(verb)))
+                   and "、" in self.text[at + len(verb) : h.start()]):
+                at += len(verb) + len(LEADING.match(self.text, at + len(verb)).group())
             members = _list_members(self.text, at, h.start())
+            # members described by a 的 phrase before the head (甲抓学习、乙抓落实的机制) are no names
+            if members and DESCRIPTION_END.search(re.sub(r"“[^“”]*”", "", self.text[members[-1][0] : h.start()])):
+                continue
+            # a list no verb leads must be names throughout, opening with a quote or a name found already
+            if not verbs and members and not (
+                    any("“" in self.text[i:j] or self._named(i, j) for i, j in members)
+                    and all(self._named(i, j) or _list_member(self.text[i:j], self.table, self.lex) for i, j in members)):
+                continue
             # without 等 or 和 the 、 may join the parts of one name (单独分组、单独评审制度),
             # unless an earlier member is quoted or named already (甲、“乙”、丙机制)
             if members is None or (not closed and self.text[members[-1][0] - 1] == "、"
@@ -735,7 +779,8 @@ class _Finder:
                 b = h.end() if n == len(members) - 1 and not closed else mb
                 member = self.text[ma:mb]
                 if _list_member(member, self.table, self.lex) and not self._named(ma, b):
-                    self.claim(ma, b, kind, member.strip("“”"))
+                    quoted = MEMBER_QUOTE.search(member)
+                    self.claim(ma, b, kind, quoted.group(1) if quoted else member)
             self.claim(h.start(), h.end(), None, "")
 
     def _named(self, a: int, b: int) -> bool:
