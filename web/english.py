@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from pypinyin import lazy_pinyin
-
 from orgkg.resources import data_text
 
 TABLE = "region_english.tsv"
@@ -44,6 +42,8 @@ def english_name(name: str) -> str:
         if name.endswith(suffix) and len(name) > len(suffix):
             stem, word = name[: -len(suffix)], english
             break
+    from pypinyin import lazy_pinyin  # here: its dictionaries take a quarter second, paid by the catalogue's thread
+
     syllables = lazy_pinyin(stem, v_to_u=True)
     joined = syllables[0] + "".join("'" + s if s[:1] in "aoe" else s for s in syllables[1:])
     return " ".join(filter(None, (joined[:1].upper() + joined[1:], word)))
