@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from sparql_load import free_port, wait
+from sparql_load import orgkg_server
 
 from orgkg.graph.store import open_store
 from orgkg.web.examples import load_examples
@@ -47,12 +45,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
     embedded = open_store(args.store, timeout=60, workers=1)
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "orgkg", "serve", str(args.store), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/sparql"
-    try:
-        wait(url + "?query=ASK%7B%7D&format=json")
+    with orgkg_server(args.store) as (url, _):
         time.sleep(3)  # the workers' in-memory copies
         print(f"{args.runs} runs each after one to warm up; milliseconds.\n")
         print("| example | embedded median | embedded p95 | /sparql median | /sparql p95 |")
@@ -65,10 +58,6 @@ def main() -> None:
             local = timed(lambda: embedded.query(example.query), args.runs)
             remote = timed(lambda: urllib.request.urlopen(request, timeout=60).read(), args.runs)
             print(f"| {example.name} | {local[0]:.1f} | {local[1]:.1f} | {remote[0]:.1f} | {remote[1]:.1f} |", flush=True)
-    finally:
-        server.terminate()
-        server.wait()
-
 
 if __name__ == "__main__":
     main()

@@ -16,8 +16,6 @@ import argparse
 import collections
 import json
 import os
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -25,7 +23,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from sparql_load import QUERIES, free_port, wait
+from sparql_load import QUERIES, orgkg_server
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 DOUBLINGS = "".join(f"BIND(CONCAT(?x{i}, ?x{i}) AS ?x{i + 1}) " for i in range(20))
@@ -90,12 +88,7 @@ def ask(url: str, method: str, query: str) -> tuple[int, int]:
 
 
 def run(graph: Path, clients: int, seconds: float, timeout: float) -> dict:
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "orgkg", "serve", str(graph), "--port", str(port),
-                               "--timeout", str(timeout)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/sparql"
-    try:
-        wait(url + "?query=ASK%7B%7D")
+    with orgkg_server(graph, "--timeout", str(timeout)) as (url, server):
         idle = resident(server.pid)
         statuses: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
         cheap_latency: list[float] = []
@@ -142,9 +135,6 @@ def run(graph: Path, clients: int, seconds: float, timeout: float) -> dict:
             "memory_after_mb": resident(server.pid) >> 20,
             "after": after, "server_alive": server.poll() is None,
         }
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def main() -> None:

@@ -23,7 +23,9 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pyoxigraph as ox
 
@@ -47,6 +49,21 @@ def wait(url: str, seconds: float = 60) -> None:
         except OSError:
             time.sleep(0.1)
     raise RuntimeError(f"{url} did not come up")
+
+
+@contextmanager
+def orgkg_server(source: Path, *options: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """``orgkg serve SOURCE`` as its own process on a free port, once it answers: its /sparql URL and process."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "orgkg", "serve", str(source), "--port", str(port), *options],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/sparql"
+        wait(url + "?query=ASK%7B%7D&format=json")
+        yield url, server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def load(url: str, clients: int, seconds: float) -> tuple[float, float, int]:
