@@ -45,7 +45,7 @@ def serve(fd: int, folder: str, in_memory: bool = True) -> None:
     connection = Connection(fd)
     current = [LocalBackend.from_store(folder)]
     if in_memory:
-        threading.Thread(target=_copy_into_memory, args=(current,), daemon=True).start()
+        threading.Thread(target=_copy_into_memory, args=(current, folder), daemon=True).start()
     while True:
         try:
             job = connection.recv()
@@ -57,19 +57,36 @@ def serve(fd: int, folder: str, in_memory: bool = True) -> None:
             connection.send(("error", error))
 
 
-def _copy_into_memory(current: list) -> None:
+def _copy_into_memory(current: list, folder: str) -> None:
     """Replace ``current[0]``, a backend on the on-disk store, by one on an in-memory copy.
 
     The copy goes through N-Quads bytes because pyoxigraph's dump and bulk load let go of
     the interpreter lock (copying quad by quad would hold it, stalling the queries meanwhile).
+    The workers of one store copy one at a time, at the lowest CPU priority (this thread's,
+    and the engine's threads it starts): queries that arrive meanwhile, answered from the
+    store on disk, are not kept waiting by copies.
     """
+    import fcntl
+
     import pyoxigraph as ox
 
     from . import LocalBackend
 
-    copy = ox.Store()
-    copy.bulk_load(current[0].store.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+    os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)  # on Linux, this thread alone
+    with open(_copy_lock(folder), "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        copy = ox.Store()
+        copy.bulk_load(current[0].store.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
     current[0] = LocalBackend(copy)
+
+
+def _copy_lock(folder: str) -> Path:
+    """The lock file the workers of the store ``folder`` take turns on (one per store, whichever server)."""
+    import hashlib
+    import tempfile
+
+    key = hashlib.sha1(os.path.realpath(folder).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"orgkg-copy-{key}.lock"
 
 
 def _die_with_parent() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +96,36 @@ def test_a_worker_killed_mid_query_is_a_clear_error_and_is_replaced(graph_file):
     assert replacement.pid != worker.pid and replacement.poll() is None
     ok = app.test_client().get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}, headers={"Accept": "application/json"})
     assert ok.get_json()["boolean"] is True
+
+
+def _waiting_on(lock: Path) -> set[int]:
+    """Pids of the processes blocked on a flock of ``lock`` (Linux's /proc/locks lists waiters after '->')."""
+    inode = lock.stat().st_ino
+    return {int(fields[5]) for fields in (line.split() for line in Path("/proc/locks").read_text().splitlines())
+            if fields[1] == "->" and fields[6].rsplit(":", 1)[-1] == str(inode)}
+
+
+def test_workers_copy_the_store_one_at_a_time_and_answer_from_disk_meanwhile(graph_file, tmp_path):
+    import fcntl
+
+    from orgkg.graph.store import write_store
+    from orgkg.graph.store.workers import ProcessBackend, _copy_lock
+
+    folder = write_store(graph_file, tmp_path / "store")
+    with open(_copy_lock(str(folder)), "a+b") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as if another worker of this store were copying it
+        backend = ProcessBackend(folder, workers=2, in_memory=True)
+        try:
+            pids = {w.process.pid for w in backend._all}
+            deadline = time.monotonic() + 20
+            while _waiting_on(_copy_lock(str(folder))) != pids and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert _waiting_on(_copy_lock(str(folder))) == pids  # both wait their turn to copy …
+            answer = backend.answer("ASK { ?s ?p ?o }", {}, None, None, 10.0, 10)
+            assert "true" in str(answer).lower()  # … and answer from the store on disk meanwhile
+            fcntl.flock(held, fcntl.LOCK_UN)
+            while _waiting_on(_copy_lock(str(folder))) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert not _waiting_on(_copy_lock(str(folder)))  # their turns came, one after the other
+        finally:
+            backend.close()
