@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from orgkg.graph.store import PREFIXES, PROLOGUE, GraphStore
 
-from .english import english_name
+from .english import english_names
 from .labels import THIRD_PARTY
 from .terms import ARTICLE, CONCEPT, HAS_CONCEPT, IMPLEMENTS, INDICATOR, INITIATIVE, LINKS, MEASURE, PROGRAMME, REGION, local, ok
 
@@ -36,7 +36,7 @@ LINKS_Q = PROLOGUE + f"""SELECT ?s ?p ?o WHERE {{
 TEXT_LABEL_LENGTH = 40
 #: The catalogue file a store folder may hold (``orgkg build --store`` writes it), and its layout's version.
 FILE = "catalogue.json"
-FILE_VERSION = 2
+FILE_VERSION = 3
 
 
 @dataclass
@@ -70,9 +70,10 @@ class Catalogue:
         for query in (TEXTS_Q, LABELS_Q):  # proper labels overwrite text snippets
             for r in run(query):
                 cat._add_label(r["s"].value, r["label"])
-        for iri, kind in cat.types.items():  # the graph names places in Chinese only
+        for iri, kind in cat.types.items():  # the graph names places in Chinese only; search finds the pinyin too
             if kind == REGION and iri in cat.labels:
-                cat.labels[iri].setdefault("en", english_name(cat.label(iri)))
+                for tag, name in english_names(cat.label(iri)).items():
+                    cat.labels[iri].setdefault(tag, name)
         for r in run(ALTS_Q):
             cat.alt_labels[r["s"].value].append(r["alt"].value)
         for r in run(PARENTS_Q):

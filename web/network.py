@@ -94,9 +94,9 @@ def neighbourhood(kind: str, key: str):
     label = cat.label(iri, g.lang)
     alone = len(view.graph) == 1
     return page(
-        f"{t('neighbourhood')}: {label}", view, hops=hops, types=types, all_types=NEIGHBOURHOOD_TYPES,
-        entity_path=local_path(iri), entity_label=label, empty=t("net_empty_alone", label=label) if alone else "",
-        widen=alone and set(types) != set(NEIGHBOURHOOD_TYPES),
+        t("net_view_of", view=t("neighbourhood"), label=label), view, hops=hops, types=types,
+        all_types=NEIGHBOURHOOD_TYPES, entity_path=local_path(iri), entity_label=label,
+        empty=t("net_empty_alone", label=label) if alone else "", widen=alone and set(types) != set(NEIGHBOURHOOD_TYPES),
     )
 
 
@@ -122,7 +122,8 @@ def diffusion(kind: str, key: str):
             view.link(region, PART_OF, province, cat.types)
     label = cat.label(iri, g.lang)
     return page(
-        f"{t('diffusion')}: {label}", view, entity_path=local_path(iri), entity_label=label, adopters=len(set(adopters)),
+        t("net_view_of", view=t("diffusion"), label=label), view, entity_path=local_path(iri), entity_label=label,
+        adopters=len(set(adopters)),
     )
 
 

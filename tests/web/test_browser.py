@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import waitress
+from conftest import serve
 
 from orgkg.web import create_app
 
@@ -217,11 +218,20 @@ def test_entity_page(page, clean_server, screenshots):
 
 
 def test_network_view_is_drawn_in_place(page, clean_server, screenshots):
-    """The README's network picture: a province's two-hop neighbourhood, hubs labelled (see test_network_browser)."""
+    """The README's network pictures: a province's two-hop neighbourhood with its filters, search box, legend and
+    hint, hubs labelled (see test_network_browser); and a city's, in English, with English place names."""
+    page.set_viewport_size({"width": 1280, "height": 1000})
     page.goto(clean_server + "/network/entity/region/430000?hops=2")
     page.wait_for_selector("#network[data-stable=true]")
     assert page.evaluate("document.querySelectorAll('#network canvas').length") == 1
+    for part in ("form.filters", "#network-search", "#network-types", "#network-communities", "#network-hint"):
+        assert page.locator(part).is_visible(), part
     shot(page, screenshots, "network-view.png")
+    page.goto(clean_server + "/network/entity/region/430200?hops=2&lang=en")
+    page.wait_for_selector("#network[data-stable=true]")
+    assert page.locator("h1").inner_text() == "Neighbourhood network: Zhuzhou"
+    assert "Zhuzhou" in page.evaluate("orgkgNetwork.body.data.nodes.get().map(n => n.label)")
+    shot(page, screenshots, "network-view-en.png")
 
 
 def test_hostile_labels_never_run(page, live_server, hostile_paths):
@@ -312,9 +322,33 @@ def test_the_editor_completes_entity_names_and_vocabulary_terms(page, live_serve
     assert hints.first.inner_text().startswith("ok:implements")
 
 
-def test_a_graph_download_is_saved_not_drawn_and_the_page_shows_sizes(page, live_server):
-    page.goto(live_server + "/downloads")
+@pytest.fixture(scope="module")
+def full_server(full_corpus, tmp_path_factory):
+    """The app serving the full corpus (built by the server itself), only when ``ORGKG_CORPUS`` names it."""
+    yield from serve(full_corpus, tmp_path_factory.mktemp("full") / "graph.ttl")
+
+
+def test_the_editor_offers_chengdu_for_chengdu_on_the_full_corpus(page, full_server, screenshots):
+    """The README's completion picture: typing 成都 in a query offers 成都市 (a Region) first."""
+    page.goto(full_server + "/sparql")
+    page.wait_for_selector(".tabPanel.active .yasqe .CodeMirror")
+    page.evaluate("""() => { const cm = document.querySelector('.tabPanel.active .CodeMirror').CodeMirror;
+                             cm.setValue('SELECT ?region ?programme WHERE {\\n  ?region ok:implements ?programme .\\n  ?region ok:partOf \\n}');
+                             cm.focus(); cm.setCursor(2, 20); }""")
+    page.keyboard.type("成都")
+    hints = page.locator(".CodeMirror-hints li")
+    hints.first.wait_for()
+    assert hints.first.inner_text().startswith("成都市 · 地区")
+    shot(page, screenshots, "query-completion.png")
+    page.keyboard.press("Enter")
+    text = page.evaluate("() => document.querySelector('.tabPanel.active .CodeMirror').CodeMirror.getValue()")
+    assert "ok:partOf <https://w3id.org/orgkg/id/region/510100>" in text
+
+
+def test_a_graph_download_is_saved_not_drawn_and_the_page_shows_sizes(page, clean_server, screenshots):
+    page.goto(clean_server + "/downloads")
     assert re.search(r"orgkg\.ttl\s*·\s*[\d.]+ KB", page.locator("main").inner_text())
+    shot(page, screenshots, "downloads-page.png")
     with page.expect_download() as download:
         page.locator("a", has_text="orgkg.ttl").click()
     assert download.value.suggested_filename == "orgkg.ttl"

@@ -24,8 +24,11 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from conftest import BASE
 
 from orgkg.resources import ontology_file
+from orgkg.web import create_app
+from orgkg.web.english import english_names, pinyin_name
 from orgkg.web.i18n import MESSAGES
 from orgkg.web.labels import INCOMING, THIRD_PARTY
 from orgkg.web.links import local_path
@@ -38,6 +41,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
 CJK = re.compile(r"[\u3400-\u9fff]")
 LABEL = re.compile(r'"([^"]+)"@(zh|en)')
+OK, RDFS = "https://w3id.org/orgkg/ontology#", "http://www.w3.org/2000/01/rdf-schema#"
 
 
 def _words(texts) -> set[str]:
@@ -176,3 +180,73 @@ def test_regions_have_english_names_and_are_found_by_them(client):
     assert client.get("/search?q=zhuzhou&lang=zh").headers["Location"] == "/id/region/430200"
     assert "<h1>株洲市 " in fetch(client, "/id/region/430200?x=1", "zh", 200)
     assert "<h1>Zhuzhou " in fetch(client, "/id/region/430200?x=1", "en", 200)
+
+
+@pytest.mark.parametrize("chinese, english", [
+    pytest.param("呼和浩特市", "Hohhot", id="Hohhot"),
+    pytest.param("乌鲁木齐市", "Ürümqi", id="Urumqi"),
+    pytest.param("拉萨市", "Lhasa", id="Lhasa"),
+    pytest.param("鄂尔多斯市", "Ordos", id="Ordos"),
+    pytest.param("巴彦淖尔市", "Bayannur", id="Bayannur"),
+    pytest.param("日喀则市", "Shigatse", id="Shigatse"),
+    pytest.param("喀什地区", "Kashgar Prefecture", id="Kashgar"),
+    pytest.param("西藏自治区", "Tibet", id="Tibet"),
+    pytest.param("内蒙古自治区", "Inner Mongolia", id="Inner-Mongolia"),
+    pytest.param("阿坝藏族羌族自治州", "Ngawa Prefecture", id="Ngawa"),
+    pytest.param("临夏回族自治州", "Linxia Prefecture", id="people-left-out"),
+    pytest.param("黔东南苗族侗族自治州", "Qiandongnan Prefecture", id="two-peoples-left-out"),
+    pytest.param("大通回族土族自治县", "Datong County", id="autonomous-county"),
+    pytest.param("东乡族自治县", "Dongxiang County", id="a-peoples-own-county"),
+    pytest.param("文亭巷社区", "Wentingxiang Community", id="community"),
+])
+def test_region_names_have_their_usual_english_form(chinese, english):
+    assert english_names(chinese)["en"] == english
+
+
+def test_every_macro_area_and_place_abroad_has_an_english_name():
+    """Pinyin would make 东北地区 "Dongbei Prefecture" and 德国 "Deguo": these names are in the table."""
+    from orgkg.resources import data_text
+
+    targets = {fields[1] for fields in (line.split("\t") for line in data_text("aliases.tsv").splitlines())
+               if len(fields) > 2 and fields[2] in ("macro", "foreign")}
+    assert len(targets) >= 30
+    assert [t for t in sorted(targets) if english_names(t)["en"] == pinyin_name(t)] == []
+
+
+@pytest.fixture(scope="module")
+def minority_client(graph_file, tmp_path_factory):
+    """The sample plus Inner Mongolia, Hohhot and Ürümqi, whose English names are not their pinyin."""
+    path = tmp_path_factory.mktemp("minority") / "graph.ttl"
+    regions = {"150000": ("内蒙古自治区", ""), "150100": ("呼和浩特市", "150000"), "650100": ("乌鲁木齐市", "")}
+    path.write_text(graph_file.read_text(encoding="utf-8") + "".join(
+        f"<{BASE}region/{key}> a <{OK}Region> ; <{RDFS}label> \"{name}\"@zh"
+        + (f" ; <{OK}partOf> <{BASE}region/{parent}>" if parent else "") + " .\n"
+        for key, (name, parent) in regions.items()), encoding="utf-8")
+    return create_app({"GRAPH": path, "TESTING": True}).test_client()
+
+
+@pytest.mark.parametrize("typed, key", [
+    ("Hohhot", "150100"), ("Huhehaote", "150100"), ("hohhot", "150100"),
+    ("Ürümqi", "650100"), ("Urumqi", "650100"), ("Wulumuqi", "650100"),
+    ("Inner Mongolia", "150000"), ("Neimenggu", "150000"),
+])
+def test_a_region_is_found_by_its_english_name_and_by_its_pinyin(minority_client, typed, key):
+    for lang in ("en", "zh"):
+        hits = minority_client.get("/search.json", query_string={"q": typed, "lang": lang}).get_json()
+        assert hits and hits[0]["path"] == f"/id/region/{key}", (typed, lang)
+    assert minority_client.get("/search", query_string={"q": typed}).headers["Location"] == f"/id/region/{key}"
+
+
+def test_the_english_page_names_a_region_by_its_usual_english_name(minority_client):
+    hits = minority_client.get("/search.json", query_string={"q": "Huhehaote", "lang": "en"}).get_json()
+    assert hits[0]["label"] == "Hohhot"  # found by its pinyin, named as it is in English
+    assert "<h1>Hohhot " in fetch(minority_client, "/id/region/150100?x=1", "en", 200)
+    assert "<h1>呼和浩特市 " in fetch(minority_client, "/id/region/150100?x=1", "zh", 200)
+
+
+def test_a_network_view_cut_to_its_cap_says_so_in_the_pages_language(graph_file):
+    client = create_app({"GRAPH": graph_file, "TESTING": True, "NETWORK_MAX_NODES": 8}).test_client()
+    path = "/network/entity/region/430000?hops=2"
+    zh, en = fetch(client, path, "zh", 200), fetch(client, path, "en", 200)
+    assert "显示 8 / " in zh and "Showing 8 of " in en
+    assert english_in(zh) == [] and chinese_in(en) == []

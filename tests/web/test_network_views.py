@@ -94,3 +94,11 @@ def test_one_column_results_are_laid_out_and_say_there_are_no_links(client):
     nodes, edges = network_data(html)
     assert len(nodes) == 5 and not edges
     assert "这些节点之间没有连线" in explanation(html)
+
+
+def test_headings_name_the_view_in_the_pages_language(client):
+    def heading(path):
+        return client.get(path).get_data(as_text=True).split("<h1>", 1)[1].split("</h1>", 1)[0]
+
+    assert heading(f"/network/entity/{HUNAN}?lang=zh") == "邻域网络：湖南省"  # a Chinese colon
+    assert heading(f"/network/entity/{HUNAN}?lang=en") == "Neighbourhood network: Hunan"  # and the English place name
