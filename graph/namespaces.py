@@ -12,3 +12,5 @@ PREFIXES = {
 }
 #: Where every resource of the graph lives (``id:region/110000``).
 RESOURCE_BASE = "https://w3id.org/orgkg/id/"
+#: The named graph the analyses' results are kept in, apart from the extracted facts of the default graph.
+ANALYSIS_GRAPH = "https://w3id.org/orgkg/graph/analysis"

@@ -133,10 +133,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _analyse_parser(sub) -> None:
-    """``orgkg analyse diffusion|similar|central|indicator``, each reading a graph as ``orgkg query`` does."""
-    source = argparse.ArgumentParser(add_help=False)
-    source.add_argument("-g", "--graph", default=DEFAULT_GRAPH, help=f"graph file or store folder (default {DEFAULT_GRAPH})")
-    source.add_argument("--endpoint", help="read this SPARQL endpoint URL instead of a graph file")
+    """``orgkg analyse diffusion|similar|central|indicator|rdf``, each reading a graph as ``orgkg query`` does."""
+    graph = argparse.ArgumentParser(add_help=False)
+    graph.add_argument("-g", "--graph", default=DEFAULT_GRAPH, help=f"graph file or store folder (default {DEFAULT_GRAPH})")
+    graph.add_argument("--endpoint", help="read this SPARQL endpoint URL instead of a graph file")
+    source = argparse.ArgumentParser(add_help=False, parents=[graph])
     source.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p = sub.add_parser("analyse", help="compare regions: diffusion, similarity, centrality, indicators")
     kinds = p.add_subparsers(dest="analysis", required=True, metavar="ANALYSIS")
@@ -154,6 +155,10 @@ def _analyse_parser(sub) -> None:
     a = kinds.add_parser("indicator", parents=[source], help="each region's own values of an indicator; "
                          "without NAME, the indicators")
     a.add_argument("name", nargs="?", help="an indicator's Chinese or English label or key (party-members …)")
+    a = kinds.add_parser("rdf", parents=[graph], help="every analysis's results as RDF in the named graph "
+                         "<https://w3id.org/orgkg/graph/analysis> (TriG or N-Quads)")
+    a.add_argument("-o", "--output", help="file to write, .trig or .nq (default: TriG on standard output)")
+    a.add_argument("--format", choices=["trig", "nq"], help="default: from the output's extension, else trig")
     p.set_defaults(run=_analyse)
 
 
@@ -181,11 +186,13 @@ def _build(args) -> int:
     cache = None if args.no_cache else Path(args.cache) if args.cache else Path(args.output).parent / CACHE
     output = _build_to(args.corpus, args.output, args.format, pipeline, args.quiet, args.jobs, cache)
     if args.store:
+        from .graph.analysis.rdf import analysis_quads
         from .graph.graphfile import write_atomic
         from .graph.store import open_store, write_store
         from .web.catalogue import FILE, Catalogue
 
-        write_store(output, args.store)
+        # the analyses' results go into the store's named graph <…/graph/analysis>, beside the facts
+        write_store(output, args.store, analysis_quads)
         # the web app's lookups, kept with the store so `orgkg serve DIR` starts with them at once
         write_atomic(Path(args.store) / FILE, Catalogue.build(open_store(args.store)).to_json())
         if not args.quiet:
@@ -261,7 +268,10 @@ def _analyse(args) -> int:
     from .graph.query import TIMEOUT
     from .graph.store import open_store
 
+    fmt = _rdf_format(args.output, args.format) if args.analysis == "rdf" else None  # a bad name fails first
     store = open_store(args.graph, args.endpoint, timeout=TIMEOUT, workers=1)
+    if args.analysis == "rdf":
+        return _analysis_rdf(store, args.output, fmt)
     if args.analysis == "indicator":
         table = indicators.indicator(store, args.name) if args.name else indicators.indicators(store)
     else:
@@ -274,6 +284,30 @@ def _analyse(args) -> int:
         else:
             table = centrality.groups(graph) if args.communities else centrality.central(graph, args.top)
     sys.stdout.write(table.text(args.format))
+    return 0
+
+
+def _rdf_format(output: str | None, fmt: str | None) -> str:
+    """The analysis graph's format: ``fmt``, else the output's extension, else TriG."""
+    from .graph.analysis.rdf import FORMATS
+
+    if fmt is None and output:
+        fmt = Path(output).suffix.lstrip(".").lower()
+        if fmt not in FORMATS:
+            raise OrgkgError(f"{output}: write the analysis graph to a .trig or .nq file, or give --format")
+    return fmt or "trig"
+
+
+def _analysis_rdf(store, output: str | None, fmt: str) -> int:
+    """Write the analysis graph to ``output`` (through a temporary file) or standard output."""
+    from .graph.analysis.rdf import analysis_quads, write_quads
+    from .graph.graphfile import write_atomic
+
+    data = write_quads(analysis_quads(store), fmt)
+    if output:
+        write_atomic(output, data)
+    else:
+        sys.stdout.buffer.write(data)
     return 0
 
 

@@ -44,16 +44,24 @@ def test_ontology_has_chinese_and_english_labels():
 EXAMPLES = sorted((ROOT / "ontology" / "examples").glob("*.rq"))
 
 
+@pytest.fixture(scope="module")
+def sample_store(sample_graph, tmp_path_factory):
+    """The sample as ``build --store`` writes it: the facts, and the analyses in their named graph."""
+    from orgkg.graph.analysis.rdf import analysis_quads
+    from orgkg.graph.graphfile import serialize
+    from orgkg.graph.store import LocalBackend, write_store
+
+    path = tmp_path_factory.mktemp("vocab") / "graph.ttl"
+    path.write_bytes(serialize(sample_graph, "ttl"))
+    return LocalBackend.from_store(write_store(path, path.with_name("store"), analysis_quads))
+
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
-def test_example_queries_parse_and_answer_on_the_sample(path: Path, sample_graph):
+def test_example_queries_parse_and_answer_on_the_sample(path: Path, sample_store):
     import pyoxigraph
 
-    from orgkg.graph.graphfile import serialize
-
-    store = pyoxigraph.Store()
-    store.load(serialize(sample_graph, "nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
     text = path.read_text(encoding="utf-8")
     assert "# title-zh:" in text and "# title-en:" in text
-    result = store.query(text)
+    result = sample_store.run(text, {}, [], [])
     answer = bool(result) if isinstance(result, pyoxigraph.QueryBoolean) else list(result)
     assert answer, f"{path.name} returns nothing on the sample corpus"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orgkg.graph.namespaces import ANALYSIS_GRAPH
 from orgkg.resources import example_queries
 
 TITLE = re.compile(r"^#\s*title-(zh|en):\s*(.+?)\s*$", re.MULTILINE)
@@ -25,6 +26,17 @@ class Example:
     def title(self, lang: str) -> str:
         """The title in ``lang`` (``"zh"`` or ``"en"``)."""
         return self.title_en if lang == "en" else self.title_zh
+
+    @property
+    def reads_analysis(self) -> bool:
+        """Whether the query reads the analyses' named graph, which stores written by ``build --store`` hold
+        (a served graph file has none).
+
+        >>> text = "# title-zh: 甲\\n# title-en: A\\nASK { GRAPH <%s> { ?s ?p ?o } }" % ANALYSIS_GRAPH
+        >>> parse_example("x", text).reads_analysis
+        True
+        """
+        return f"<{ANALYSIS_GRAPH}>" in self.query
 
 
 def parse_example(name: str, text: str) -> Example:

@@ -153,7 +153,7 @@ def service_description() -> Response:
 def query_page(query: str | None):
     """The YASGUI page; a shared link's ``query`` is opened and run."""
     st = state()
-    examples = [{"name": e.name, "title": e.title(g.lang), "query": e.query} for e in st.examples]
+    examples = [{"name": e.name, "title": e.title(g.lang), "query": e.query} for e in st.gallery]
     page_config = {
         "endpoint": url_for("sparql.endpoint", _external=True),
         "prefixes": PREFIXES,

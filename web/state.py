@@ -4,9 +4,11 @@ from __future__ import annotations
 import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
+from functools import cached_property
 
 from flask import current_app
 
+from orgkg.graph.namespaces import ANALYSIS_GRAPH
 from orgkg.graph.store import GraphStore
 
 from .catalogue import Catalogue
@@ -34,6 +36,13 @@ class AppState:
         :raises StoreError: when the store did not answer the catalogue's queries.
         """
         return self.pending.result(timeout=CATALOGUE_WAIT)
+
+    @cached_property
+    def gallery(self) -> list[Example]:
+        """The examples this graph answers: those reading the analyses' graph only if it holds one
+        (``orgkg build --store`` writes it; a served graph file or corpus has none). Asked once."""
+        held = self.store.query(f"ASK {{ GRAPH <{ANALYSIS_GRAPH}> {{ ?s ?p ?o }} }}").boolean
+        return [e for e in self.examples if held or not e.reads_analysis]
 
     def close(self) -> None:
         """Stop both stores' query workers (the app is shutting down)."""

@@ -1,4 +1,4 @@
-"""Analyses of the graph as a network: diffusion, similarity, centrality, indicators, exports.
+"""Analyses of the graph as a network: diffusion, similarity, centrality, indicators, exports, results as RDF.
 
 Everything here starts from :func:`~.projection.project`, a networkx graph built
 from SPARQL over :class:`~orgkg.graph.store.GraphStore`, so it works the same on
@@ -7,6 +7,7 @@ only the store, the vocabulary and the namespaces: the web app may import it
 without reaching extraction (``tests/test_package.py`` holds that seam).
 Each analysis returns a :class:`~.table.Table` that the command line prints and
 the web app renders; a name the graph does not hold raises :class:`NotInGraph`.
+:mod:`.rdf` writes the results as RDF in a named graph of their own.
 """
 from ..errors import NotInGraph
 

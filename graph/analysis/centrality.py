@@ -13,7 +13,7 @@ from networkx.algorithms.community import greedy_modularity_communities
 
 from .diffusion import origin
 from .projection import REGION, label, province
-from .similarity import counts, weights
+from .similarity import PLACES, counts, weights
 from .table import Table
 
 
@@ -46,7 +46,7 @@ def central(graph: nx.MultiDiGraph, top: int = 50) -> Table:
         regions = list(bipartite[node])
         rows.append({"item": label(graph, node), "item_iri": node, "kind": graph.nodes[node]["kind"],
                      "origin": origin(graph, node), "regions": len(regions),
-                     "betweenness": round(betweenness.get(node, 0.0), 4), "community": group.get(node),
+                     "betweenness": round(betweenness.get(node, 0.0), PLACES), "community": group.get(node),
                      "communities_spanned": len({group.get(r) for r in regions})})
     rows.sort(key=lambda r: (-r["betweenness"], -r["regions"], r["item"]))
     return Table(("item", "item_iri", "kind", "origin", "regions", "betweenness", "community", "communities_spanned"),

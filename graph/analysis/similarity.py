@@ -19,6 +19,9 @@ from ..errors import NotInGraph
 from .projection import REGION, features, label, of_kind, province, reporting_regions
 from .table import Table
 
+#: Decimal places of a score, in the tables and in the analysis graph alike.
+PLACES = 4
+
 
 def counts(items: dict[str, set[str]]) -> Counter:
     """How many regions report each item, from each region's items.
@@ -61,7 +64,7 @@ def similar(graph: nx.MultiDiGraph, region: str, top: int = 10) -> Table:
             break
         shared = sorted(items[region] & items[other], key=lambda i: (-weight[i], label(graph, i)))
         rows.append({"region": label(graph, other), "region_iri": other, "level": graph.nodes[other].get("level"),
-                     "province": label(graph, province(graph, other)), "score": round(value, 4),
+                     "province": label(graph, province(graph, other)), "score": round(value, PLACES),
                      "shared": [label(graph, i) for i in shared], "shared_count": len(shared)})
     return Table(("region", "region_iri", "level", "province", "score", "shared_count", "shared"), rows)
 

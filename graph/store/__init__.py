@@ -25,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping, NamedTuple, Protocol
+from typing import Callable, Iterable, Mapping, NamedTuple, Protocol
 
 import pyoxigraph as ox
 
@@ -33,7 +33,7 @@ from ..errors import (
     AnswerFormatError, Busy, GraphFileError, OrgkgError, QueryCrashed, QueryRefused, QuerySyntaxError, QueryTimeout,
     QueryTooComplex, StoreError, UpstreamError,
 )
-from ..namespaces import PREFIXES
+from ..namespaces import ANALYSIS_GRAPH, PREFIXES
 from .guard import check, names_its_dataset
 from .syntax import explain, with_prefixes
 from .workers import ProcessBackend
@@ -175,12 +175,19 @@ class LocalBackend:
     Queries see the union of all graphs as their default graph, so data loaded
     from TriG is not hidden in named graphs, unless the query or the protocol
     names its dataset (``FROM``, ``default-graph-uri``), which is then honoured.
+    The analyses' graph (:data:`~orgkg.graph.namespaces.ANALYSIS_GRAPH`) is left
+    out of that union: only ``GRAPH <…>`` reaches it, so results are never taken
+    for extracted facts, and whole-graph dumps leave it out too.
 
     :param store: the loaded store; it is never written to after this.
     """
 
     def __init__(self, store: ox.Store):
         self.store = store
+        analysis = ox.NamedNode(ANALYSIS_GRAPH)
+        #: the default graph's parts when the store holds the analyses' graph, else None (the union of all)
+        self.facts = ([ox.DefaultGraph(), *(g for g in store.named_graphs() if g != analysis)]
+                      if store.contains_named_graph(analysis) else None)
 
     @classmethod
     def from_store(cls, folder: str | Path) -> LocalBackend:
@@ -215,20 +222,23 @@ class LocalBackend:
         return collect(self.run(sparql, bindings, default_graphs, named_graphs, base), cap, cancelled)
 
     def run(self, sparql, bindings, default_graphs, named_graphs, base=None):
+        chosen = bool(default_graphs) or names_its_dataset(sparql)
         try:
             return self.store.query(
                 sparql,
                 base_iri=base,
                 substitutions={ox.Variable(k): v for k, v in bindings.items()} or None,
-                use_default_graph_as_union=not default_graphs and not names_its_dataset(sparql),
-                default_graph=default_graphs or None,
+                use_default_graph_as_union=not chosen and self.facts is None,
+                default_graph=default_graphs or (None if chosen else self.facts),
                 named_graphs=named_graphs or None,
             )
         except SyntaxError as e:
             raise QuerySyntaxError(str(e)) from e  # made readable by GraphStore.query, which knows the prefixes it added
 
     def dump(self, fmt):
-        return write_triples((q.triple for q in self.store), fmt)  # named graphs merge, as in queries
+        quads = self.store if self.facts is None else (
+            q for g in self.facts for q in self.store.quads_for_pattern(None, None, None, g))
+        return write_triples((q.triple for q in quads), fmt)  # named graphs merge, as in queries
 
     def close(self) -> None:
         """Nothing to stop: queries run on the caller's threads."""
@@ -518,6 +528,8 @@ def _temporary_store(graph: Path) -> Path:
         raise GraphFileError(f"{graph}: cannot load the graph ({cause})") from exc
 
 
+#: seconds each query of what :func:`write_store` derives may take (it runs once, at build time)
+DERIVED_TIMEOUT = 3600.0
 #: The file that marks a folder as a store orgkg wrote (and may replace).
 STORE_MARK = "orgkg-store.txt"
 
@@ -527,11 +539,15 @@ def is_store(folder: str | Path) -> bool:
     return (Path(folder) / STORE_MARK).is_file()
 
 
-def write_store(graph_file: str | Path, folder: str | Path) -> Path:
+def write_store(graph_file: str | Path, folder: str | Path,
+                derived: Callable[[GraphStore], Iterable[ox.Quad]] | None = None) -> Path:
     """Write the graph file into an on-disk Oxigraph store at ``folder``, replacing a store written there before.
 
     The store is built beside the folder and renamed into place, so ``folder`` is
     always either the old store or the new one.
+
+    :param derived: what to store beside the graph, in named graphs of its own (the analyses'),
+        computed from the graph as loaded into the new store (not from a second copy in memory).
 
     :raises GraphFileError: when ``folder`` exists and is not an orgkg store, or cannot be written.
     """
@@ -545,6 +561,8 @@ def write_store(graph_file: str | Path, folder: str | Path) -> Path:
             shutil.rmtree(leftover, ignore_errors=True)
         store = ox.Store(str(staging))
         store.bulk_load(path=graph_file, format=rdf_format(graph_file))
+        if derived is not None:
+            store.bulk_extend(list(derived(GraphStore(LocalBackend(store), timeout=DERIVED_TIMEOUT, workers=1))))
         store.optimize()
         del store  # closes the database before it moves
         (staging / STORE_MARK).write_text(f"orgkg store of {graph_file.name}\n", encoding="utf-8")

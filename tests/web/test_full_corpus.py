@@ -10,7 +10,7 @@ from test_network_http import network_data
 from orgkg.web import create_app
 from orgkg.web.examples import load_examples
 
-EXAMPLES = load_examples()
+EXAMPLES = [e for e in load_examples() if not e.reads_analysis]  # those run on a store: test_analysis_graph_http.py
 
 
 @pytest.fixture(scope="module")
