@@ -29,6 +29,9 @@ and so does a short adverbial with 在 (``6个县在全省率先摘帽``).
 Phrases are cut and trimmed on jieba's word boundaries, never inside a common word, a
 quoted name or a 《title》, and lose the adverbs, particles and open quotation marks a
 cut leaves at their ends (``村民正``).
+
+The words these rules read (verbs of running a plan, target words, link verbs …) are the
+lists of ``data/figure_words.tsv``, read once at import; the patterns are built from them.
 """
 from __future__ import annotations
 
@@ -42,13 +45,25 @@ from itertools import accumulate, chain
 
 import jieba.posseg
 
+from orgkg.resources import data_text
+
 from ..doc import Article, FigureMention, Sentence
 from ..indicators import Indicator, match_indicator
 from ..knowledge import Knowledge
 from ..numbers import ARABIC, CN_NUMERAL, as_percentage, parse_number
 from . import register
+from .lexicon import any_of, read_lists
 
 log = logging.getLogger("orgkg.build")
+TABLE = "figure_words.tsv"
+#: the lists of ``data/figure_words.tsv`` (explained there), in table order
+LISTS = (
+    "phase-after", "named-after", "named-before", "run-verb", "round-name-head", "rule-head", "plan-head", "edition-verb",
+    "criterion-verb", "count-link", "each-word", "each-verb", "target-word", "plan-word", "planned-action", "not-after",
+    "duration-fact", "completion-verb", "people-noun", "household-noun", "lead-word", "trail-word", "noun-stop",
+    "document-content-verb", "adverbial-verb", "destination-verb", "change-verb", "bridge-word",
+)
+WORDS = read_lists(data_text(TABLE), f"data/{TABLE}", LISTS)
 UNITS = ("个百分点", "百分点", "平方公里", "平方米", "人次", "场次", "批次", "轮次", "班次", "期次", "课时", "学时", "小时",
          "公里", "方面", "名", "个", "人", "位", "家", "项", "件", "次", "所", "批", "期", "场", "条", "户",
          "支", "套", "份", "处", "张", "艘", "辆", "元", "倍", "天", "岁", "轮", "篇", "间", "座", "台", "堂", "亩", "种", "门", "大类", "类", "枚", "届", "路", "册", "本", "节", "%", "％")
@@ -61,30 +76,30 @@ CN_COUNT_UNITS = ("批次", "轮次", "场次", "人次", "批", "轮", "届", "
 CN_LARGE_UNITS = ("人", "家", "户")
 CN_LARGE = 10
 # 二期工程: a phase of a project, not a count of training rounds (举办培训班三期)
-PHASE_AFTER = re.compile(r"工程|项目")
+PHASE_AFTER = re.compile(any_of(WORDS["phase-after"]))
 # “12个教育基地、300名师资”: quoted counts listed one after another are statistics
 LISTED_COUNTS = re.compile(rf"\d(?:{'|'.join(UNITS)})[^、“”]{{1,12}}、\d")
 # 届 counts editions only after a verb of holding them (连续举办五届), or as a
 # later item of such a list (举办六届创业大赛、五届技术大会); else it is a
 # congress or term (十九届, 八届市委)
-EDITION_VERB = re.compile(r"(?:举办|承办|召开|连续)(?:[一二两三四五六七八九十\d]+届[^，。；：“”]*、)?$")
+EDITION_VERB = re.compile(any_of(WORDS["edition-verb"]) + r"(?:[一二两三四五六七八九十\d]+届[^，。；：“”]*、)?$")
 PRE_APPROX = ("超过", "突破", "近", "约", "逾", "超")
 ROUND_APPROX = ("上万", "过万")  # 上万人: a round number that is itself the approximation
 POST_APPROX = ("以上", "左右")
 # 三个“一号工程”, 五个一批, 八项规定, “甲、乙”两个阶段, 这三项, 正反两个方面:
 # a Chinese-numeral count of 个/项 that is part of a name or points back to one
-NAMED_AFTER = re.compile(r"[“‘\d一二两三四五六七八九十]|(?:措施|举措|规定|意见|要求|办法|原则|标准|行动|工程|计划)")
-NAMED_BEFORE = re.compile(r"(?:[”’这那其每几]|正反|上下|内外|前后|左右|城乡)$")
+NAMED_AFTER = re.compile(r"[“‘\d一二两三四五六七八九十]|" + any_of(WORDS["named-after"]))
+NAMED_BEFORE = re.compile("(?:[”’]|" + any_of(WORDS["named-before"]) + ")$")
 LIST_MARKS = ("、", "和", "及", "与")
 KIND_UNITS = ("个", "项", "方面", "类", "大类", "种", "条")  # counts of kinds, which a list may spell out
 # 千名干部下沉, 遴选百个示范点: a round number counts people or things; after a
 # verb of running a campaign or before its head it names one (实施万名人才工程)
 ROUND_UNITS = ("名", "人", "个", "人次")
-ROUND_NAME_BEFORE = re.compile(r"(?:开展|实施|启动|推进|深化|推行|组织)$")
-ROUND_NAME_AFTER = re.compile(r"计划|工程|行动|活动|培训|做法|案例|项目")
-RUN_VERB = re.compile(r"开展|实施|启动|推进|深化|推行|组织")  # a verb of running a plan, anywhere before in the clause
-RULE_AFTER = re.compile(r"机制|制度")  # 逐年递增15%机制: a share a rule sets
-PLAN_HEAD = re.compile(r"计划|工程")  # the head of a plan's unquoted name
+RUN_VERB = re.compile(any_of(WORDS["run-verb"]))  # a verb of running a plan, anywhere before in the clause
+ROUND_NAME_BEFORE = re.compile(RUN_VERB.pattern + "$")
+ROUND_NAME_AFTER = re.compile(any_of(WORDS["round-name-head"]))
+RULE_AFTER = re.compile(any_of(WORDS["rule-head"]))  # 逐年递增15%机制: a share a rule sets
+PLAN_HEAD = re.compile(any_of(WORDS["plan-head"]))  # the head of a plan's unquoted name
 
 FIGURE = re.compile(
     rf"(?P<pre>{'|'.join(PRE_APPROX)})?"
@@ -98,28 +113,29 @@ FIGURE = re.compile(
     rf"(?P<post>{'|'.join(POST_APPROX)}|(?<=[名个人位家项件次所批期场条户支套份处元])[余多])?"
 )
 # 4.6万低收入农户, 人才总量超过27万: no measure word, the counted noun gives the unit
-IMPLIED_UNIT = (("户", re.compile(r"户")), ("人", re.compile(r"人|员|才|干部|群众|职工|学生|青年")))
+IMPLIED_UNIT = (("户", re.compile(any_of(WORDS["household-noun"]))), ("人", re.compile(any_of(WORDS["people-noun"]))))
 # 85%的村集体经济收入达到20万元, 97%的村至少有1名大学生: the number after a share
 # is what each counted item meets, not a figure; so is 10万元 in
 # 2060个村收入均达到10万元以上, the bar every counted village clears
 # (村均, 人均 and 平均 are averages, not bars)
 SHARE_CRITERION = re.compile(r"[%％](?:以上|左右)?的[^，。；、\d]{1,16}$")
-CRITERION_VERB = re.compile(r"(?:至少|不少于|达到|达|超过|有)$")
+CRITERION_VERB = re.compile(any_of(WORDS["criterion-verb"]) + "$")
 BAR_UNITS = ("元", "平方米")
 AREA_UNIT = "平方米"  # an area every site reaches is a standard, not an outcome
 # 10万元的村达到120个: an amount before 的, a counted noun and a link verb to its count
-QUALIFIED_COUNT = re.compile(r"的[\u4e00-\u9fff]{1,8}?(?:分别)?(?:达到|达|有|占|超过|突破)")
-EACH_CRITERION = re.compile(r"(?:(?<![平村人户])均|(?<=个村)均|全部|都)(?:达到|达|在)?$")
+QUALIFIED_COUNT = re.compile(r"的[\u4e00-\u9fff]{1,8}?(?:分别)?" + any_of(WORDS["count-link"]))
+EACH_CRITERION = re.compile(r"(?:(?<![平村人户])均|(?<=个村)均|" + any_of(WORDS["each-word"]) + ")" + any_of(WORDS["each-verb"]) + "?$")
 # 力争引进200名, 预计达到15万元, 有望突破30亿元, 全年计划考录60名, 拟选派20名,
 # 突破30万人的预期目标: a target or plan, not a result (a named “…计划” is not one)
-TARGET_BEFORE = re.compile(r"力争|预计|预期(?!目标)|有望|(?<![”》])(?:计划|拟)(?=招|考录|录用|引进|选派|选拔|新增|投入|培训|建设|发展|完成)")
+TARGET_BEFORE = re.compile(any_of(WORDS["target-word"]) + "|预期(?!目标)|(?<![”》])" + any_of(WORDS["plan-word"])
+                           + "(?=" + any_of(WORDS["planned-action"]) + ")")
 TARGET_AFTER = re.compile(r"的?(?:预期)?目标")
 RANGE_END = re.compile(r"[\d一二三四五六七八九十万亿][至到~～—－-]$")
-NOT_AFTER = re.compile(r"[+＋]|周年|月")  # 1+5, 100周年, 4个月
+NOT_AFTER = re.compile("[+＋]|" + any_of(WORDS["not-after"]))  # 1+5, 100周年, 4个月
 THRESHOLD_NOUN = re.compile(r"[\u4e00-\u9fff]")  # 10万元以上村: a bound on another count
 DURATION_UNITS = ("天", "小时")
 # 集中5天时间学习, 24小时轮流值守, 180天建成投产: the time an action took, a counted period that is a fact
-DURATION_FACT = re.compile(r"时间|轮流|不间断|值守|坚守|驻守|奋战|(?:就|即|便)?(?:建成)?(?:投产|竣工|完工)")
+DURATION_FACT = re.compile(any_of(WORDS["duration-fact"]) + "|(?:就|即|便)?(?:建成)?" + any_of(WORDS["completion-verb"]))
 HARD_BREAK = "，。；：！？,;:!?\n—\u3000 "  # a space ends a yearbook entry's heading (组织建设 全县…)
 TIME = re.compile(
     r"截至[^，。；]{0,14}?(?:底|末|日|目前|现在|当前)|"
@@ -130,37 +146,35 @@ TIME = re.compile(
 SCOPE = r"(?:[全本我][省市区州县盟旗镇乡](?:上下)?|我们)"  # 全县上下, 我们: who, not what
 # words around the subject that say how or where it is counted, not what
 # (一是, 二是: a list marker opening a paragraph's point)
-LEAD = re.compile(rf"(?:[、”]|[一二三四五六七八九十]是|{TIME.pattern}|在(?![职岗编校读外])|其中|以及|和|与|及|并|等|现有|共计|总计|共有|共|有|累计|先后|陆续|持续|连续|分别|已|年均|择优|全面|高质量|"
-                  rf"扎实|深入|积极|大力|{SCOPE})+")
+LEAD = re.compile(rf"(?:[、”]|[一二三四五六七八九十]是|{TIME.pattern}|在(?![职岗编校读外])|"
+                  + any_of(WORDS["lead-word"]) + f"|{SCOPE})+")
 # (占比均在, 满意率始终保持在, 收入稳定在: where a share or amount stays is a link, not the subject)
-TRAIL = re.compile(rf"(?:{TIME.pattern}|的|达到|达|为|是|共有|有|增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|跃升到|跃升至|增至|由|"
-                   rf"到|至|从|占|分别|累计|共计|共|(?<![村人户])均|全部|已|先后|连续|等|(?<![存所现])在|保持|稳定|维持|始终|一直|(?<!为)了|还|也|最高|最低|每月|每年|每人|各|"
-                   rf"{SCOPE})+$")
+TRAIL = re.compile(rf"(?:{TIME.pattern}|" + any_of(WORDS["trail-word"]) + rf"|(?<![村人户])均|(?<![存所现])在|(?<!为)了|{SCOPE})+$")
 # the counted noun runs on into its verb phrase (“3万余人签订承诺书”), up to a
 # preposition or particle that starts an adverbial or another item, or a
 # comparison (“从…增加到…”) that is not part of what is counted
-NOUN_STOP = re.compile(r"[，。；：！？、,;:!?\n\d—…\u3000 ]|和|(?<![参给])与|(?<!涉)及(?!以[上下])|(?<![中同平相对高初])等|在(?![职岗编校读外])|的|这些|"
-                       r"较|增加|增长|增至|提高|提升|跃升|减少|下降|降至|降到|减至|精简|压减|压缩|缩减")
+NOUN_STOP = re.compile(r"[，。；：！？、,;:!?\n\d—…\u3000 ]|(?<![参给])与|(?<!涉)及(?!以[上下])|(?<![中同平相对高初])等|在(?![职岗编校读外])|"
+                       + any_of(WORDS["noun-stop"]))
 # 《…》，明确7方面30种情形: a verb saying what a document just named holds
-CONTENT_VERB = re.compile(r"明确|细化|提出|列出|包括|涵盖|以")
+CONTENT_VERB = re.compile(any_of(WORDS["document-content-verb"]))
 DOCUMENT_PARTS = ("方面", "个", "种", "条", "项", "类", "大类", "款", "章")
 # 开展甲、乙、丙等各类活动: a list closed by 等 names what is counted, unless it
 # is the means or destination of the action (依托甲、乙等建立…, 赴甲、乙等地推介…)
 CLOSED_LIST = re.compile(r"等(?![级次])")
-ADVERBIAL = re.compile(r"依托|通过|借助|围绕|聚焦|按照|赴|到")
+ADVERBIAL = re.compile(any_of(WORDS["adverbial-verb"]))
 # 干部到甲、乙等地挂职, 干部针对甲、乙等任务攻坚: a list after the counted noun saying where
 # they go or what they take on (not 得到, 受到: a passive)
-DESTINATION = re.compile(r"(?<![得受达感遇看想做])到|赴|前往|针对")
+DESTINATION = re.compile("(?<![得受达感遇看想做])到|" + any_of(WORDS["destination-verb"]))
 # 村在全县率先完成, 党员奋战在一线: an adverbial of place or occasion opening what the counted do
 # (not 在内, 在此基础上: a scope or a link to what came before)
 ADVERBIAL_AT = re.compile(r"在(?![内职岗编校读外]|此基础|这个基础)")
 # a subject that only says how the previous figure's subject changed
-CHANGE = re.compile(r"(?:(?:较|比)\S{0,8}?|同比)?(?:分别)?(?:增长|增加|提高|提升|跃升|下降|减少|降低|精简|压减|压缩|缩减|增幅|增速)了?")
+CHANGE = re.compile(r"(?:(?:较|比)\S{0,8}?|同比)?(?:分别)?" + any_of(WORDS["change-verb"]) + "了?")
 MAX_BEFORE, MAX_AFTER = 18, 10
 LEVEL = re.compile(r"^[\u4e00-\u9fff]{1,3}级(?:以上|以下|及以上|及以下)?")  # 国家级, 市级以上: a level, not a noun
 BATCH_UNITS = ("批", "期", "轮", "次", "批次", "期次", "轮次", "场", "场次")  # counts of rounds of an action
 IN_BATCHES = "分"  # 分3批选派: “in” batches, no part of the subject
-BRIDGE = re.compile(r"(?:共计|合计|总计|共|计)?")  # between two counts of one noun: 6大类共224项
+BRIDGE = re.compile(any_of(WORDS["bridge-word"]) + "?")  # between two counts of one noun: 6大类共224项
 # 60名符合条件的干部: a modifier this short before 的 is read through to its noun
 SHORT_MODIFIER = 6
 PREPOSITIONS = ("与", "同")

@@ -39,7 +39,8 @@ Half-width punctuation (yearbooks, chronicles) is read as full-width, and
 single quotes outside double ones (speeches) as double quotes. The head
 noun decides the kind. The words the rules read (heads, verbs, generic words …)
 are the lists of ``data/measure_words.tsv``, handed in as a
-:class:`~orgkg.graph.extract.lexicon.Lexicon`. The ``programmes`` and
+:class:`~orgkg.graph.extract.lexicon.Lexicon`, which also builds from them the
+patterns of fixed shape (documents, classes, umbrellas, generic marks …). The ``programmes`` and
 ``initiatives`` steps are both :func:`component_for` one kind; they share
 :class:`MeasureFinder`, which keeps its result for the article it read last.
 """
@@ -61,91 +62,23 @@ QUOTE = re.compile(r"“[^“”]{1,40}”")
 TITLE = re.compile(r"《([^《》]{2,80})》")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LEFT_BREAK = "，。；：！？,;:!?《》“”\n"
-PREPOSITIONS = "以把将对在向为从由并到用和及与好"
-# a conjunction or preposition opening the words before a head noun is not part of the
-# name, nor is the aspect particle of the verb before them (开展了……活动)
-LEADING = re.compile(f"了?(?:以及|并且|(?!从严|对口|为民)[{PREPOSITIONS}])?")  # 从严, 对口, 为民 are words
 # a quote that counts items rather than naming one: 两个维护, 四个中心, 三个区分开来
 NUMBERED_SLOGAN = re.compile(r"^[一二两三四五六七八九十]+(?:个|项|大|条|种|化$)")
-# a document title ("关于……的意见") written without 《》
-UNQUOTED_DOCUMENT = re.compile(r"关于[^，。；：、“”《》]{4,40}?的(?:若干)?(?:意见|措施|举措|方案|通知|决定|办法|规定)")
-# a policy document named by what it does, written without 《》 after the verb that
-# issues it (出台关心关爱基层干部若干措施, 制定推进领导干部能上能下实施细则, 落实……的实施意见);
-# further documents may follow it, separated by 、
-DOCUMENT_VERB = re.compile(
-    r"(?:研究制定|出台|制定|制发|印发|修订|落实|执行|贯彻|发布|拟定|编制)(?:实施|出台|落实|印发|执行|制定|贯彻|完善)*"
-)
-DOCUMENT_HEAD = r"(?:若干|[0-9]+条|[一二三四五六七八九十]+条|具体|实施|工作|政策)*(?:意见|措施|规定|细则|办法|方案|规则)"
-# the head may close a quote: 推进……人才协同发展“八条措施”
-DOCUMENT_NAME = re.compile(
-    r"(?:[^，。；：、“”《》\n]|“[^“”，。]{1,12}”){4,60}?" rf"(?:{DOCUMENT_HEAD}|“[^“”，。]{{0,8}}{DOCUMENT_HEAD}”)"
-)
-# a title that only says what kind of document it is (《若干措施》, 《实施意见》, 《规划》): the words
-# written before it, after the verb that issues it or the 、 listing it, say which one it is
-GENERIC_TITLE = re.compile(rf"^(?:{DOCUMENT_HEAD}|规划|纲要|工作机制)$")
-ISSUING_VERB = re.compile(r"(?:研究制定|出台|制定|制发|印发|修订|发布|拟定|编制|实施|推出|落实|执行|贯彻)(?:实施|出台|印发|制定)*")
+# how many characters the words describing a generic title (制定……《若干措施》) may hold
 DESCRIBED_TITLE_MIN, DESCRIBED_TITLE_MAX = 4, 40
-# what shows the words before a generic title do not describe it: lists, determiners, a
-# conjunction or preposition opening them (为 opens a purpose: 为……澄清正名《工作办法》)
-DESCRIPTION_LEAD = re.compile(r"了?(?:以及|并且|[并和及与])?")
-NOT_DESCRIPTION = re.compile(r"等|各|相关|系列|这|该|其|们|^(?:[并和及与或在对把将从向]|涵盖|包括)")
-# what shows a document phrase is not one title: lists, counts, determiners, feedback
-# and reviews, two names joined (“叫醒”办法和……办法), the measures for carrying out
-# another document (……规划纲要的措施), a leading conjunction or preposition
-NOT_DOCUMENT = re.compile(
-    r"等|各|相关|系列|批|这|该|其|们|反馈|整改|审查|征求|巡视|督察|评议|决策部署|[#＃]|[0-9一二三四五六七八九十]+个|[多余]项|"
-    r"(?:制度|机制|意见|措施|规定|细则|办法|方案|规则|行动|活动)”?(?:和|及|与)|(?:意见|规定|办法|方案|纲要|规划|条例)的|"
-    r"^(?:[并和及与或在对把将为从向]|涵盖|包括)"
-)
-# a training class named by whom it trains and why, written without quotes at the
-# head of its clause or after 举办 (市管领导干部学习贯彻……精神专题研讨班)
-CLASS_NAME = re.compile(
-    r"(?:^|(?<=[，。；：])|(?<=举办|开办|举行))(?:(?!举办|开办|举行)[^，。；：、“”《》\n（(]){7,30}?"
-    r"(?:研讨班|培训班|轮训班|研修班|读书班)"
-)
-# what shows a class or event phrase is not one name: lists, kinds, counts, verbs of taking part
-NOT_CLASS = re.compile(r"等|各|类|这|[0-9一二三四五六七八九十]+[批期次]|开展|参加|参训|通过|依托|围绕|[0-9]")
-# a region's talent strategy, the genre's standing name for its talent policy (人才强市战略)
-# (人才强区首位战略, 人才强桂战略 with a place abbreviation, and 人才强市 listed before a
-# shared 战略: 实施人才强市、创新驱动发展战略); 人才强国战略 is national
-TALENT_STRATEGY = re.compile(
-    r"“?人才强(?!国)[\u4e00-\u9fff]”?(?:(?:首位|重大|优先|核心)?战略|(?=、[^，。；]{2,12}战略))"
-)
 # the 的 that ends a description before a name; 党的 belongs to the name
 DESCRIPTION_END = re.compile(r"(?<!党)的")
 # so many generic words and nothing else describe one thing in particular (农村党员队伍分类管理试点)
 GENERIC_RUN = 5
-# words that make a descriptive name generic: "建立健全各项制度", "挂职等工作机制"; a name
-# ending in 新 before its head describes the novelty (打造人才生态新模式)
-GENERIC_MARKS = re.compile(
-    r"(?<!党)的|为$|好$|级$|上$|和$|(?<![创更革])新$|是|到|在|让|靠|使(?!用)|(?<!国)有|们|累计|作为|实际|若干|具体|历次|各|系列|一批|相关|等|这|该|其|此|"
-    r"长效|体制|有关|以上|有效|良好|系统$|[抓促]$|一[套个批项]|[0-9一二三四五六七八九十]+[余多]?(?:名|个|家|项|条|种|类|位|轮)|"
-    r"[0-9一二三四五六七八九十]+大.{0,3}$|十大|(?<![0-9])[0-9]{1,2}年"
-)
-# 以“……”为抓手: the quote is the programme the work is carried by
-CARRIER = re.compile(r"为[总主]?(?:抓手|牵引|载体)")
 # a bare quote must be followed by one of these (or end its clause) to be a name
 # (or by 工作 closing the phrase: 开展“双报到双服务”工作)
 BARE_FOLLOW = re.compile(
     r"^(?:工作(?=[，。；：、）)]|等|和|$))?"
     r"(?:$|[，。；：！？,;:!?）)\n“]|、“|等|这一|和|与|及|[0-9０-９一二三四五六七八九十百千万]+(?:\.[0-9]+万?)?(?:余|多)?[期次场个项批届家])"
 )
-# words that show the text before a quote is not a field of the name: determiners,
-# time words, counts, prepositions, conjunctions and verbs (全市“……”, 今年“……”,
-# 三轮“……”, 以“……”, 持续唱响“……”)
-NOT_FIELD = re.compile(
-    r"^[全我各本该其此这每今近去]|^[0-9一二两三四五六七八九十百千万]+[轮批届期次个项场]|"
-    r"[的是在等把将对为从由向以和与及或月来后时了第着]|年(?!轻)|使用|唱响|打响|做[大强实优]|研发|开发|融入|紧扣|立足|采取|明确|拓展|设置|当作|激发|扩大"
-)
 JOINED_FIELD = re.compile(r"[\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,4}")
-# what shows words before a verb-run head are no name: celebrations, series, kinds, counts
-NOT_RUN = re.compile(r"庆祝|周年|系列|各类|多种|[0-9]")
 # a word going on after a head (活动周), other than a conjunction
 PHRASE_GOES_ON = re.compile(r"(?![和及与等并])[\u4e00-\u9fff]")
-# the count of a policy package's articles written after its quoted name (“甲乙”15条, “甲乙”二十条措施)
-ARTICLES_AFTER = re.compile(
-    r"(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})条(?:措施|举措|政策|意见)?(?![\u4e00-\u9fff])"
-)
 # a head phrase that counts the items before it (两项活动, 三大工程)
 COUNTED = re.compile(r"[0-9一二两三四五六七八九十]+[大项个类条种]")
 # a quote opening with a number is a code (“三平台”, “双百”, “1+5”)
@@ -156,19 +89,7 @@ CODE_MAX = 3
 # half-width punctuation of yearbooks and chronicles, and its full-width form (quotes and
 # commas aside, see :func:`full_width`)
 HALF_WIDTH = str.maketrans(";:!?()「」『』", "；：！？（）“”“”")
-# a counted set of programmes or mechanisms named by its count: “十大行动”, “三项机制”, “五大体系”
-UMBRELLA = re.compile(
-    r"^(?!一个)[一二两三四五六七八九十百千万]+[大项个]?[\u4e00-\u9fff]{0,2}?"
-    r"(?:行动计划|专项行动|计划|工程|行动|机制|体系|制度|工作法|改革|清单|举措|措施)$"
-)
 CLAUSE_BREAK = "，。；：！？,;:!?\n"
-# an umbrella written without quotes right after the verb that runs it, named by what it does
-# and counting members it does not list (实施甲乙五项行动, 推进甲乙3项重点工程); members
-# listed after it (：, （) or before it (等5大工程) name the items instead
-UNQUOTED_UMBRELLA = re.compile(
-    r"(?<=实施|推进|开展|启动)(?P<words>[\u4e00-\u9fff]{4,12}?)(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})[项大]"
-    r"(?:重点|专项)?(?:行动计划|专项行动|工程|行动|计划)(?![\u4e00-\u9fff“（(：:])"
-)
 # quotes listed before 等 and the quoted head they share: “甲”“乙”等系列“英才计划”
 LISTED_BEFORE = re.compile(r"”等[\u4e00-\u9fff]{0,4}$")
 # a two-character word between a quote and the 等 closing a list (“甲乙”倒查等制度)
@@ -185,10 +106,6 @@ LIST_SEPARATOR = re.compile(r"、|(?:以及|和|及|与)(?=[^、]*$)")
 LIST_MEMBER = re.compile(r"[\u4e00-\u9fff]{0,6}“[^“”]+”[\u4e00-\u9fff]{0,6}|[\u4e00-\u9fff]+")
 MEMBER_QUOTE = re.compile(r"“([^“”]+)”")
 MEMBER_MAX = 12
-# a numbered package of policy articles: “人才新政12条”, “22条”, “浙江二十条”, “文旅八条”, “十条硬核举措”
-POLICY_ARTICLES = re.compile(
-    r"(?:[0-9０-９]{2,}|[一二三四五六七八九十]*十[一二三四五六七八九]?|(?<=[一-鿿]{2})[一二三四五六七八九])条(?:[\u4e00-\u9fff]{0,2}(?:措施|举措))?$"
-)
 
 
 def strip_title(inner: str) -> str:
@@ -207,7 +124,7 @@ def is_generic(modifier: str, lexicon: Lexicon) -> bool:
     >>> is_generic("干部考核评价", packaged().lexicon), is_generic("党委联系服务专家", packaged().lexicon)
     (True, False)
     """
-    if GENERIC_MARKS.search(modifier):
+    if lexicon.generic_marks.search(modifier):
         return True
     rest = lexicon.generic_words.sub("", modifier)
     return len(rest) < 2 and not (rest == "" and "和" not in modifier
@@ -226,7 +143,7 @@ def whole_name_kind(inner: str, lexicon: Lexicon) -> str | None:
     >>> whole_name_kind("党课开讲啦", lexicon) is None
     True
     """
-    if POLICY_ARTICLES.search(inner):
+    if lexicon.policy_articles.search(inner):
         return "initiative"  # a numbered policy package: “人才新政22条”
     full = lexicon.head_kind(inner, lexicon.whole_name_heads)
     return full[1] if full and len(inner) > len(full[0]) + 1 else None
@@ -244,10 +161,10 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, national: Nati
     """
     if national.is_slogan(inner):
         return None
-    if NUMBERED_SLOGAN.match(inner) and UMBRELLA.match(inner):  # “十大行动”, unless its members are listed
+    if NUMBERED_SLOGAN.match(inner) and lexicon.umbrella.match(inner):  # “十大行动”, unless its members are listed
         clause = text[max(text.rfind(c, 0, start) for c in CLAUSE_BREAK) + 1 : start]
         return None if "、" in clause or text[end : end + 1] in "：:（(" else whole_name_kind(inner, lexicon)
-    if NUMBERED_SLOGAN.match(inner) and not POLICY_ARTICLES.search(inner):
+    if NUMBERED_SLOGAN.match(inner) and not lexicon.policy_articles.search(inner):
         return None
     whole = whole_name_kind(inner, lexicon)
     if whole:
@@ -267,7 +184,7 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, national: Nati
         return None
     if lexicon.drives.match(after) and (start == 0 or text[start - 1] in LEFT_BREAK):
         return "initiative"  # the subject of its clause, a method at work: ，“四联四促”推动……
-    if text[:start].endswith("以") and CARRIER.match(after):
+    if text[:start].endswith("以") and lexicon.carrier.match(after):
         return "programme"  # what the work is organised around: 以“红色驿站”为主抓手
     if not BARE_FOLLOW.match(after):
         return None
@@ -364,7 +281,7 @@ def _list_member(member: str, national: NationalTable, lexicon: Lexicon) -> bool
         inner, field = quoted.group(1), member[: quoted.start()]
         # words before the quote are a field of the name (人才“周转池”), not a verb or a time
         return (len(CJK.findall(inner)) >= 2 and not national.is_slogan(inner) and not NUMBERED_SLOGAN.match(inner)
-                and not (field and (lexicon.trigger.search(field) or NOT_FIELD.search(field))))
+                and not (field and (lexicon.trigger.search(field) or lexicon.not_field.search(field))))
     return (len(member) >= 4 and not is_generic(member, lexicon) and not lexicon.trigger.match(member)
             and not national.is_slogan(member) and not lexicon.member_end.search(member))
 
@@ -519,9 +436,9 @@ class _Finder:
             inner = strip_title(m.group(1))
             found = self.lex.head_kind(inner)
             kind = found[1] if found and len(inner) >= len(found[0]) + 2 else None  # 《实施细则》, not 《决定》
-            if kind is None and re.search(r"(?:节目|栏目|专栏)$", self.text[: m.start()]):
+            if kind is None and self.lex.programme_column.search(self.text[: m.start()]):
                 kind = "programme"
-            a = self._title_description(m.start()) if GENERIC_TITLE.match(inner) else m.start()
+            a = self._title_description(m.start()) if self.lex.generic_title.match(inner) else m.start()
             if a < m.start():
                 kind = found[1] if found else "initiative"
             self.claim(a, m.end(), kind, m.group(1))
@@ -533,17 +450,17 @@ class _Finder:
         their own (甲乙行动《实施方案》 is a document on a programme, two items)."""
         text = self.text
         a = after_last(text, "，。；：！？,;:!?\n《》、", start)
-        verb = ISSUING_VERB.search(text, a, start)
+        verb = self.lex.issuing_verb.search(text, a, start)
         if verb:
             a = verb.end()
-            while verb := ISSUING_VERB.match(text, a, start):  # 贯彻落实中央《意见》
+            while verb := self.lex.issuing_verb.match(text, a, start):  # 贯彻落实中央《意见》
                 a = verb.end()
         elif text[a - 1 : a] != "、":
             return start
-        a += len(DESCRIPTION_LEAD.match(text, a).group())
+        a += len(self.lex.description_lead.match(text, a).group())
         words = text[a:start]
         if (not DESCRIBED_TITLE_MIN <= len(CJK.findall(words)) <= DESCRIBED_TITLE_MAX or not self.free(a, start)
-                or NOT_DESCRIPTION.search(words) or self.lex.unquoted_head.search(words)):
+                or self.lex.not_description.search(words) or self.lex.unquoted_head.search(words)):
             return start
         return a
 
@@ -560,7 +477,7 @@ class _Finder:
             a, b = spans[i].start(), spans[j].end()
             lead = self._field_start(a)
             tail = self._tail(b)
-            if tail is None and (articles := ARTICLES_AFTER.match(self.text, b)) and j == i:
+            if tail is None and (articles := self.lex.articles_after.match(self.text, b)) and j == i:
                 tail = articles.group(), "initiative"  # a numbered policy package: “甲乙”15条
             if tail is None and j == i:
                 tail = self._word_before_etc(b)
@@ -634,7 +551,7 @@ class _Finder:
         # the list starts after the last verb that leaves whole members (a verb may be inside
         # one: 项目推进年)
         for verb in reversed(verbs):
-            members = _list_members(self.text, verb + len(LEADING.match(self.text, verb).group()), end,
+            members = _list_members(self.text, verb + len(self.lex.leading.match(self.text, verb).group()), end,
                                     COUNTED_MEMBER_MAX)
             names = [self.text[ma:mb] for ma, mb in members or ()]
             if len(names) == n and all(len(member) >= COUNTED_MEMBER_MIN
@@ -657,13 +574,13 @@ class _Finder:
         verbs = [m.end() for m in self.lex.verb.finditer(text, a, start)]
         cut = self._past_claims(max(verbs, default=a), start)
         governed = bool(verbs) or cut > a  # by a verb, or by the verb of the name joined before it
-        cut += len(LEADING.match(text, cut).group())
+        cut += len(self.lex.leading.match(text, cut).group())
         field = text[cut:start]
         # two fields joined by 和 after the verb are one field (推行甲乙和丙丁“双鉴定”)
         parts = field.split("和") if governed and JOINED_FIELD.fullmatch(field) else [field]
         if not 2 <= len(field) <= 8 * len(parts) or len(CJK.findall(field)) != len(field):
             return start
-        if any(NOT_FIELD.search(part) or self.lex.trigger.search(part) for part in parts):
+        if any(self.lex.not_field.search(part) or self.lex.trigger.search(part) for part in parts):
             return start
         if not governed and (len(field) < 4 or self.lex.generic_words.sub("", field)):
             return start  # without a verb only field words (基层党建, not 组织) are sure to be part of the name
@@ -705,32 +622,32 @@ class _Finder:
         """Documents, policy packages, events, training classes and talent strategies,
         named by a fixed pattern rather than a head noun (a quote in
         实施“人才强市”战略 is part of it)."""
-        for pattern in (UNQUOTED_DOCUMENT, TALENT_STRATEGY):
+        for pattern in (self.lex.unquoted_document, self.lex.talent_strategy):
             for m in pattern.finditer(self.text):
                 if self.free(m.start(), m.end()):
                     self.claim(m.start(), m.end(), "initiative", re.sub("[“”]", "", m.group()))
-        for m in UNQUOTED_UMBRELLA.finditer(self.text):
+        for m in self.lex.unquoted_umbrella.finditer(self.text):
             words = m.group("words")
             if (self.free(m.start(), m.end()) and not is_generic(words, self.lex) and not self.lex.trigger.match(words)
-                    and not NOT_CLASS.search(words)):
+                    and not self.lex.not_class.search(words)):
                 self.claim(m.start(), m.end(), "programme", m.group())
         for m in self.lex.event_name.finditer(self.text):
             a = m.end("times") if m.group("times") else m.start()  # 举办六届……大赛 counts it: not its name
-            if self.free(a, m.end()) and not NOT_CLASS.search(self.text, a, m.end()):
+            if self.free(a, m.end()) and not self.lex.not_class.search(self.text, a, m.end()):
                 self.claim(a, m.end(), "programme", self.text[a : m.end()])
-        for verb in DOCUMENT_VERB.finditer(self.text):
+        for verb in self.lex.document_verb.finditer(self.text):
             self.documents(verb.end())
-        for m in CLASS_NAME.finditer(self.text):
-            if self.lex.trainee.search(m.group()) and not NOT_CLASS.search(m.group()) and self.free(m.start(), m.end()):
+        for m in self.lex.class_name.finditer(self.text):
+            if self.lex.trainee.search(m.group()) and not self.lex.not_class.search(m.group()) and self.free(m.start(), m.end()):
                 self.claim(m.start(), m.end(), "programme", m.group())
 
     def documents(self, at: int) -> None:
         """Policy documents written without 《》 from ``at`` on, right after the
         verb that issues them, and those listed after them with 、."""
-        while m := DOCUMENT_NAME.match(self.text, at):
+        while m := self.lex.document_name.match(self.text, at):
             body = m.group()
             end = m.end()
-            if (self.lex.continuation.match(self.text[end:]) or NOT_DOCUMENT.search(body)
+            if (self.lex.continuation.match(self.text[end:]) or self.lex.not_document.search(body)
                     or len(CJK.findall(body)) < 6 or not self.free(at, end)):
                 return
             self.claim(at, end, "initiative", body)
@@ -753,13 +670,13 @@ class _Finder:
             if taken or not verbs and not h.group("etc"):
                 continue
             # without a verb the list opens its clause, which 等 and the head close (甲、乙等活动，)
-            at = verbs[-1] + len(LEADING.match(self.text, verbs[-1]).group()) if verbs else a
+            at = verbs[-1] + len(self.lex.leading.match(self.text, verbs[-1]).group()) if verbs else a
             # a verb the implementing one carries opens no member (探索形成了甲、乙等品牌); one as
             # often a noun does only with its particle (创新创业人才培养工程 is a member)
             while ((verb := next((v for v in self.lex.bare_verbs if self.text.startswith(v, at)), None))
                    and (verb not in self.lex.words["nominal-verb"] or self.text.startswith("了", at + len(verb)))
                    and "、" in self.text[at + len(verb) : h.start()]):
-                at += len(verb) + len(LEADING.match(self.text, at + len(verb)).group())
+                at += len(verb) + len(self.lex.leading.match(self.text, at + len(verb)).group())
             members = _list_members(self.text, at, h.start())
             # members described by a 的 phrase before the head (甲抓学习、乙抓落实的机制) are no names
             if members and DESCRIPTION_END.search(re.sub(r"“[^“”]*”", "", self.text[members[-1][0] : h.start()])):
@@ -814,7 +731,7 @@ class _Finder:
         # 12345热线 and 1335工作法 are named by a number code, “1.0体系” is not
         worded = len(CJK.findall(modifier)) >= 2 or m.group() == "热线" or re.fullmatch(r"[0-9]{3,}", modifier)
         if m.group() in lex.rating_heads:  # a named scheme by itself: who is rated is enough (党组织星级化管理)
-            specific = len(modifier) >= 2 and not GENERIC_MARKS.search(modifier)
+            specific = len(modifier) >= 2 and not lex.generic_marks.search(modifier)
         else:
             specific = len(modifier) >= 3 and not is_generic(modifier, lex)
         # 坚持用制度: a verb, not a name, unless carried (实施推动……计划)
@@ -836,7 +753,7 @@ class _Finder:
         (庆祝……系列活动, 836次对接活动) and the head ends the phrase (not ……活动周)."""
         found = verb is not None and self.lex.trigger.match(self.text, verb)
         return (bool(found) and found.group() in self.lex.bare_verbs and a == found.end()
-                and not NOT_RUN.search(self.text, a, head.start()) and not PHRASE_GOES_ON.match(self.text, head.end()))
+                and not self.lex.not_run.search(self.text, a, head.start()) and not PHRASE_GOES_ON.match(self.text, head.end()))
 
     def _inside_verb(self, verb: int | None, end: int) -> bool:
         """True when the verb at ``verb`` ends at ``end`` and follows a word that is no
@@ -865,7 +782,7 @@ class _Finder:
         joined = [m.end() for m in self.lex.joined.finditer(text, cut, start)]
         described = [m.end() for m in DESCRIPTION_END.finditer(text, cut, start)]
         cut = max([self._past_claims(cut, start), *joined, *described])
-        cut += len(LEADING.match(text, cut).group())
+        cut += len(self.lex.leading.match(text, cut).group())
         if "、" in text[cut:start] and (not _one_modifier(text[cut:start], self.lex)
                                         or end is not None and text.startswith("等", end)):
             cut = text.rfind("、", cut, start) + 1

@@ -40,25 +40,15 @@ from ..doc import Article, RegionMention, RegionRef
 from ..gazetteer import DIVISION_LEVELS, LEVEL_RANK, LOCAL_SUFFIXES, TOWNSHIP_SUFFIXES, Gazetteer, Name, local_suffix
 from ..knowledge import Knowledge
 from . import register
+from .lexicon import any_of, unknown_lists
 
-STREET = re.compile(r"[东南西北中]?(?:路|大街|街|大道|巷)")
-# a name followed by these is an ethnic group or a named spirit, not a place: 蒙古族, 井冈山精神
-NOT_PLACE_AFTER = ("族", "精神")
-PLACE_WORDS = ("大地", "儿女", "人民", "各族", "地区", "省区", "省份", "大开发", "陆海", "发达地区", "沿海",
-               "振兴", "崛起")
-# (示范区 and 试验区 alone are titles a region holds: 毕节示范区, 共同富裕先行试验区)
-ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区", "开发区", "新区",
-                 "经济区", "经济示范区", "自由贸易试验区", "自贸试验区", "自贸区", "科技城", "科学城", "工业园区", "新城")
-BARE_ZONES = ("高新区", "经开区", "自贸试验区", "自贸区")  # a city's own zone, written by its type alone
-# a free trade zone named with its province in brackets, and an area (片区) of a free trade zone
-FREE_TRADE_ZONES = ("自由贸易试验区", "自贸试验区")
-BRACKETED_FREE_TRADE_ZONE = re.compile(rf"中国[（(]([\u4e00-\u9fff]{{2,8}})[）)](?:{'|'.join(FREE_TRADE_ZONES)})")
+TABLE = "data/region_words.tsv"
+#: the kinds of ``data/region_words.tsv`` (explained there)
+LISTS = ("name-head", "zone-suffix", "zone-modifier", "bare-zone", "free-trade-zone", "direction-zone", "street-suffix",
+         "not-place-after", "place-word", "area-word")
+# an area (片区) of a free trade zone
 ZONE_PART = re.compile(r"[\u4e00-\u9fff]{2,6}?片区")
 GENERIC_BEFORE_ZONE = "各个级等"
-# words that may stand between a zone's name and its zone word: 临空经济示范区
-ZONE_MODIFIERS = ("经济", "产业", "科技")
-# where a zone word starts, so where a zone's own name may end
-ZONE_WORD = re.compile(f"(?={'|'.join(ZONE_MODIFIERS + ZONE_SUFFIXES)})")
 
 # jieba's part of speech for a county short form that is really a place: a place or another
 # proper noun (others are ordinary words: 大兴, 通道, 振兴) ...
@@ -74,8 +64,6 @@ ZONE_NAME_TAGS = ("nr", "nz", None)
 # 临空): nouns and verbs, not particles, prepositions, adjectives or numerals (的新区, 在建)
 ZONE_CHAR_TAGS = ("n", "v", "j", "ng", "vg", "ns")
 ZONE_NAME_CHARS = 2
-# the zone words a quarter of the city names a planned new town with (东部新城, 西部新区)
-DIRECTION_ZONES = ("新城", "新区")
 # ... and for a word between a division and a zone word (武汉光谷科技城, 南京江北新区)
 ZONE_MIDDLE_TAGS = PLACE_TAGS + ("n", "t")
 # ... right after its own prefecture or province, where one that is also a noun is the place: 吉林梨树
@@ -95,8 +83,6 @@ LIST_RUN = re.compile(r"[\u4e00-\u9fff、]+")
 VILLAGE_WORDS = ("乡村", "村庄")
 # a township's name in an address between its county and a village: 甲乙街道
 UNLISTED_TOWNSHIP = re.compile(rf"[\u4e00-\u9fff]{{2,4}}?(?:{'|'.join(TOWNSHIP_SUFFIXES)})")
-# after a township's or village's bare name these make it the name of a wider area: 某某片区
-AREA_WORDS = ("片区", "区域", "流域", "一带")
 MAX_LOCAL_NAME = 8
 MAX_BARE_NAME = 4
 # how many of the divisions a text names most may hold the township its title names
@@ -109,12 +95,8 @@ JOINERS = "、和与及"
 # multi-province area: 川滇黔交界, 沪苏浙; 新 also means "new" (新青海), so it cannot start one
 PROVINCE_ABBREVIATIONS = "京津沪渝冀豫云滇辽黑湘皖鲁新苏浙赣鄂桂甘陇晋蒙陕秦吉闽贵黔粤青藏川蜀宁琼"
 PROVINCE_RUN = re.compile(rf"(?!新)[{PROVINCE_ABBREVIATIONS}]{{3,4}}(?![{PROVINCE_ABBREVIATIONS}])")
-# where a region other than a gazetteer form may start: a bracketed free trade zone, a bare zone, a province run
-# a zone two places found together, joined by a dash: 中国—东盟科技城
 DASH = "—–-"
-JOINED_ZONE = re.compile(rf"([\u4e00-\u9fff]{{2,4}})[{DASH}]([\u4e00-\u9fff]{{2,4}}?)(?:{'|'.join(ZONE_SUFFIXES)})")
 HOME_COUNTRY = "中国"
-OPENING = re.compile(rf"(?=中国[（({DASH}]|{'|'.join(BARE_ZONES)}|{PROVINCE_RUN.pattern})")
 # jieba's part of speech for the words that may stand between a place name and the head word of
 # the name it opens (剑阁|红军|纪念馆, 云南|国际|人才|交流会, 阳城|陈廷敬|纪念馆): nouns and names,
 # not verbs (深圳|考察|南方科技大学); after a verbal noun only a head word itself (凤县|革命|纪念馆,
@@ -346,13 +328,29 @@ class RegionFinder:
     """Finds region mentions in a text, given the region the text is about.
 
     :param gazetteer: the names to look up.
-    :param words: the word lists of ``data/region_words.tsv`` by kind.
+    :param words: the word lists of ``data/region_words.tsv`` by kind; a kind not given is empty.
+    :raises OrgkgError: for a kind not in :data:`LISTS`.
     """
 
-    def __init__(self, gazetteer: Gazetteer, words: dict[str, tuple[str, ...]]):
+    def __init__(self, gazetteer: Gazetteer, words: Mapping[str, tuple[str, ...]]):
         self.gazetteer = gazetteer
-        self._name_heads = words.get("name-head", ())
-        self._head_at = re.compile("|".join(sorted(map(re.escape, self._name_heads), key=len, reverse=True)) or "(?!)")
+        unknown_lists(words, TABLE, LISTS)
+        w = {kind: tuple(words.get(kind, ())) for kind in LISTS}
+        self._name_heads = w["name-head"]
+        self._head_at = re.compile(any_of(self._name_heads))
+        self._zone_suffixes, self._zone_modifiers, self._bare_zones = w["zone-suffix"], w["zone-modifier"], w["bare-zone"]
+        self._free_trade_zones, self._direction_zones = w["free-trade-zone"], w["direction-zone"]
+        self._not_place_after, self._place_words, self._area_words = w["not-place-after"], w["place-word"], w["area-word"]
+        self._street = re.compile("[东南西北中]?" + any_of(w["street-suffix"]))
+        # a free trade zone named with its province in brackets
+        self._bracketed_zone = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,8})[）)]" + any_of(self._free_trade_zones))
+        # where a zone word starts, so where a zone's own name may end
+        self._zone_word = re.compile("(?=" + any_of(self._zone_modifiers, self._zone_suffixes) + ")")
+        # a zone two places found together, joined by a dash: 中国—东盟科技城
+        self._joined_zone_name = re.compile(
+            rf"([\u4e00-\u9fff]{{2,4}})[{DASH}]([\u4e00-\u9fff]{{2,4}}?)" + any_of(self._zone_suffixes))
+        # where a region other than a gazetteer form may start: a bracketed free trade zone, a bare zone, a province run
+        self._opening = re.compile(rf"(?=中国[（({DASH}]|" + any_of(self._bare_zones) + f"|{PROVINCE_RUN.pattern})")
         self._automaton = AhoCorasick(list(gazetteer.names))
         self._scans: dict[str, Scan] = {}
         jieba.setLogLevel(logging.WARNING)
@@ -369,10 +367,10 @@ class RegionFinder:
                 ends.setdefault(start, []).append(end)
             for found in ends.values():
                 found.sort(reverse=True)
-            zone_words = {match.start() for match in ZONE_WORD.finditer(text)}
+            zone_words = {match.start() for match in self._zone_word.finditer(text)}
             named_zones = (i for i, end in bounds.items()
                            if (end if end - i >= ZONE_NAME_CHARS else i + ZONE_NAME_CHARS) in zone_words)
-            openings = (match.start() for match in OPENING.finditer(text))
+            openings = (match.start() for match in self._opening.finditer(text))
             starts = sorted({*ends, *named_zones, *openings} & bounds.keys())
             if len(self._scans) == 2:
                 del self._scans[next(iter(self._scans))]
@@ -491,7 +489,7 @@ class RegionFinder:
             end, region, certain = hit
             end, region = self._zone_after(text, i, end, region, scan.bounds)
             yield i, end, region, certain
-            part = ZONE_PART.match(text, end) if region.name.endswith(FREE_TRADE_ZONES) else None
+            part = ZONE_PART.match(text, end) if region.name.endswith(self._free_trade_zones) else None
             if part is not None and part.end() in scan.bounds:
                 region = self.gazetteer.special(part.group(), "zone", region)
                 yield end, part.end(), region, certain
@@ -503,7 +501,7 @@ class RegionFinder:
         special = self._bracketed_free_trade_zone(text, i) or self._joined_zone(text, i, subject)
         if special is not None:
             return special
-        bare = next((z for z in BARE_ZONES if text.startswith(z, i)), None)
+        bare = next((z for z in self._bare_zones if text.startswith(z, i)), None)
         if bare and subject is not None and (i == 0 or text[i - 1] not in GENERIC_BEFORE_ZONE):
             return i + len(bare), self.gazetteer.special(bare, "zone", subject), True
         for end in scan.ends.get(i, ()):
@@ -521,7 +519,7 @@ class RegionFinder:
     def _joined_zone(self, text: str, i: int, subject: RegionRef | None):
         """A zone named by two places joined with a dash (中国—东盟科技城): both parts are China
         or a gazetteer's full name; it lies in the article's region."""
-        match = JOINED_ZONE.match(text, i)
+        match = self._joined_zone_name.match(text, i)
         if match is None or subject is None:
             return None
         if not all(part == HOME_COUNTRY or any(n.kind == "full" for n in self.gazetteer.names.get(part, ()))
@@ -531,7 +529,7 @@ class RegionFinder:
 
     def _bracketed_free_trade_zone(self, text: str, i: int):
         """A free trade zone named with its province in brackets: 中国（甲省）自由贸易试验区."""
-        match = BRACKETED_FREE_TRADE_ZONE.match(text, i)
+        match = self._bracketed_zone.match(text, i)
         if match is None:
             return None
         provinces = {n.region for n in self.gazetteer.names.get(match.group(1), ()) if n.region.level == "province"}
@@ -592,7 +590,7 @@ class RegionFinder:
 
     def _accept(self, names: list[Name], here: Context, subject: RegionRef | None,
                 known: frozenset) -> list[RegionRef]:
-        if here.following.startswith(NOT_PLACE_AFTER):
+        if here.following.startswith(self._not_place_after):
             return []
         return [name.region for name in names if self._fits(name, here, subject, known)]
 
@@ -610,11 +608,11 @@ class RegionFinder:
         another place (温岭、黄岩) it counts even where it is also a word.
         """
         if name.kind == "guarded":
-            return (subject is None or is_about(name.region, subject) or here.following.startswith(PLACE_WORDS)
+            return (subject is None or is_about(name.region, subject) or here.following.startswith(self._place_words)
                     or here.listed or (here.after is not None and not here.adjacent))
         if name.kind != "short":
             return True
-        if STREET.match(here.following) or self._inside_previous(name.region, here):
+        if self._street.match(here.following) or self._inside_previous(name.region, here):
             return False
         if here.suffix and name.form + here.suffix in self.gazetteer.locals_under(name.region):
             return False
@@ -667,12 +665,11 @@ class RegionFinder:
             return end, region
         return zone_end, self.gazetteer.special(text[start:zone_end], "zone", region)
 
-    @staticmethod
-    def _zone_word_end(text: str, i: int, bounds: dict[int, int]) -> int | None:
+    def _zone_word_end(self, text: str, i: int, bounds: dict[int, int]) -> int | None:
         """Where a zone word starting at ``i`` ends (经济开发区, or 经济示范区 with a modifier)."""
-        modifier = next((m for m in ZONE_MODIFIERS if text.startswith(m, i) and i + len(m) in bounds), "")
+        modifier = next((m for m in self._zone_modifiers if text.startswith(m, i) and i + len(m) in bounds), "")
         for start in dict.fromkeys((i + len(modifier), i)):
-            suffix = next((s for s in ZONE_SUFFIXES if text.startswith(s, start)), None)
+            suffix = next((s for s in self._zone_suffixes if text.startswith(s, start)), None)
             if suffix is not None:
                 return start + len(suffix)
         return None
@@ -687,7 +684,7 @@ class RegionFinder:
         tag = self._tags.get(name)
         if len(name) >= 2:
             proper = (tag in ZONE_NAME_TAGS or (tag == "ns" and name in self.gazetteer.names)
-                      or (tag == "f" and name.endswith("部") and text.startswith(DIRECTION_ZONES, word_end)))
+                      or (tag == "f" and name.endswith("部") and text.startswith(self._direction_zones, word_end)))
             return word_end if _hanzi(name) and proper else None
         pair = text[i : i + ZONE_NAME_CHARS]
         single = all(bounds.get(k) == k + 1 for k in range(i, i + ZONE_NAME_CHARS))
@@ -701,7 +698,7 @@ class RegionFinder:
         word_end = self._zone_name_end(text, i, bounds)
         if word_end is None:
             return None
-        if not any(text.startswith(s, word_end) for s in ZONE_MODIFIERS + ZONE_SUFFIXES):
+        if not any(text.startswith(s, word_end) for s in self._zone_modifiers + self._zone_suffixes):
             return None
         end = self._zone_word_end(text, word_end, bounds)
         if end is None:
@@ -783,7 +780,7 @@ class RegionFinder:
             table, repeated = self.gazetteer.locals_under(home), self.gazetteer.repeated_under(home)
             for name_end in range(end + MAX_BARE_NAME, end + 1, -1):
                 name = text[end:name_end]
-                if (name_end not in bounds or not _hanzi(name) or text.startswith(AREA_WORDS, name_end)
+                if (name_end not in bounds or not _hanzi(name) or text.startswith(self._area_words, name_end)
                         or not self._name_word(text, end, name_end, bounds)):
                     continue
                 forms = [name + suffix for suffix in LOCAL_SUFFIXES if name + suffix in table]
