@@ -296,6 +296,8 @@ def test_chinese_numeral_counts(text, expected):
                      id="listed-tasks-run-on-to-what-they-do"),
         pytest.param("带动全县9个村在全市率先完成“三清”整治，3000余名党员坚守在抢险一线。",
                      ["带动村在全市率先完成“三清”整治", "党员坚守在抢险一线"], id="adverbial-with-zai-after-the-noun-kept"),
+        pytest.param("全县排查4大类合计156项问题。", ["排查问题", "问题"], id="heji-between-counts-is-no-subject"),
+        pytest.param("全县合计发展党员356名。", ["发展党员"], id="heji-before-the-subject-is-no-subject"),
     ],
 )
 def test_subjects(text, subjects):
