@@ -18,9 +18,11 @@ import csv
 import io
 import os
 import sys
+from collections import Counter
 from contextlib import redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from .doc import RegionRef
 from .errors import OrgkgError
@@ -149,7 +151,7 @@ class Gazetteer:
         self.names: dict[str, list[Name]] = {}
         self._locals_below: dict[str, dict] = {}  # county key -> jionlp township dict
         self._counties_in: dict[str, list[str]] = {}  # region key -> keys of the counties inside, in key order
-        self._county_places: dict[str, tuple[list, list]] = {}
+        self._county_places: dict[str, tuple[dict, list]] = {}
         self._local_cache: dict[str, dict[str, RegionRef]] = {}
         self._repeated_cache: dict[str, frozenset[str]] = {}
         self._township_cache: dict[str, dict[str, RegionRef]] = {}
@@ -236,41 +238,51 @@ class Gazetteer:
         """
         if region.key not in self._local_cache:
             table = _Places(self._local)
-            repeated: set[str] = set()
-            other_forms: dict[str, list[RegionRef]] = {}
-            for key in self._counties_in.get(region.key, ()):
-                places, forms = self._places_in(key)
-                for name, ref in places:
-                    if table.setdefault(name, ref) is not ref:
-                        repeated.add(name)
+            counties = [self._places_in(key) for key in self._counties_in.get(region.key, ())]
+            for places, _ in reversed(counties):  # the first place of a name wins: update from the last
+                table.update(places)
+            for _, forms in counties:
                 for form, town_ref in forms:
-                    other_forms.setdefault(form, []).append(town_ref)
-            for form, refs in other_forms.items():
-                if form not in table:
-                    table[form] = refs[0]
-                    if len(refs) > 1:
-                        repeated.add(form)
+                    table.setdefault(form, town_ref)
             self._local_cache[region.key] = table
-            self._repeated_cache[region.key] = frozenset(repeated)
         return self._local_cache[region.key]
 
     def repeated_under(self, region: RegionRef) -> frozenset[str]:
-        """The names of :meth:`locals_under` that more than one place inside ``region`` has."""
-        self.locals_under(region)
+        """The names of :meth:`locals_under` that more than one place inside ``region`` has
+        (counted on first use: one region an article is about needs it, the others not)."""
+        if region.key not in self._repeated_cache:
+            keys = self._counties_in.get(region.key, ())
+            counts = Counter(name for key in keys for name in self._place_names(key))
+            forms = Counter(form for key in keys for form, _ in self._places_in(key)[1] if form not in counts)
+            self._repeated_cache[region.key] = frozenset(
+                name for found in (counts, forms) for name, n in found.items() if n > 1)
         return self._repeated_cache[region.key]
 
-    def _places_in(self, key: str) -> tuple[list, list]:
-        """The townships and villages of one county as (name, region), in jionlp's order, and the
-        (form, township) pairs of :func:`township_forms`; built on first use."""
+    def _place_names(self, key: str) -> Iterator[str]:
+        """Every township and village name of one county, a name once per place that has it."""
+        county = self.regions[key]
+        for town, villages in self._locals_below[key].items():
+            if not town.startswith("_"):
+                yield _without_county(town, county.name)
+                yield from villages or ()
+
+    def _places_in(self, key: str) -> tuple[dict, list]:
+        """The townships and villages of one county by name (the first place of a name kept; a
+        village's value is ``(township, "village")``, made a region on lookup), and the (form,
+        township) pairs of :func:`township_forms`; built on first use."""
         if key not in self._county_places:
-            county, places, forms = self.regions[key], [], []
-            for town, villages in self._locals_below[key].items():
-                if town.startswith("_"):
-                    continue
+            county, places, forms = self.regions[key], {}, []
+            towns = [(town, villages) for town, villages in self._locals_below[key].items() if not town.startswith("_")]
+            made = []
+            for town, villages in towns:
                 town = _without_county(town, county.name)
                 town_ref = self._local(county, town, "township")
-                places += [(town, town_ref)] + [(v, (town_ref, v, "village")) for v in villages or ()]
+                made.append((town, town_ref, villages))
                 forms += [(form, town_ref) for form in township_forms(town)]
+            for town, town_ref, villages in reversed(made):  # the first place of a name wins: update from the last
+                if villages:
+                    places.update(dict.fromkeys(reversed(villages), (town_ref, "village")))
+                places[town] = town_ref
             self._county_places[key] = places, forms
         return self._county_places[key]
 
@@ -304,7 +316,8 @@ class _Places(dict):
     """Places by name whose villages become regions when first looked up: a province holds
     half a million villages, and an article names a handful.
 
-    A value is a :class:`RegionRef` or the ``(parent, name, level)`` to make one from.
+    A value is a :class:`RegionRef` or the ``(parent, level)`` to make one of that name from
+    (one tuple shared by every village of a township).
     """
 
     def __init__(self, make):
@@ -314,7 +327,8 @@ class _Places(dict):
     def __getitem__(self, name: str) -> RegionRef:
         value = super().__getitem__(name)
         if isinstance(value, tuple):
-            value = self._make(*value)
+            parent, level = value
+            value = self._make(parent, name, level)
             super().__setitem__(name, value)
         return value
 
