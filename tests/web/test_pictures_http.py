@@ -13,6 +13,7 @@ import io
 import re
 
 import pytest
+from test_analysis_http import BASE, HUNAN, LUSONG, ZHUZHOU, path_of, projection, shared_item  # noqa: F401 (fixtures)
 from test_languages_http import chinese_in, english_in, fetch
 
 from orgkg.graph.analysis import diffusion, series
@@ -21,8 +22,6 @@ from orgkg.graph.analysis.table import Table
 from orgkg.graph.store import open_store
 from orgkg.web import create_app, mapdraw, maps
 
-BASE = "https://w3id.org/orgkg/id/"
-HUNAN, ZHUZHOU, LUSONG = (BASE + f"region/{code}" for code in ("430000", "430200", "430203"))
 BAR = re.compile(r'<g class="bar" data-label="([^"]*)" data-value="([^"]*)">')
 SHAPE = re.compile(r'<a (?:href="([^"]*)" )?tabindex="-1"><path class="(unit|overlay)" d="[^"]*" fill="([^"]*)" '
                    r'data-code="(\d+)"(?: data-value="([^"]*)")?>')
@@ -44,20 +43,6 @@ def text(client, path: str) -> str:
     response = client.get(path)
     assert response.status_code == 200, path
     return response.get_data(as_text=True)
-
-
-@pytest.fixture(scope="module")
-def projection(graph_file):
-    return project(open_store(graph_file))
-
-
-@pytest.fixture(scope="module")
-def shared_item(projection) -> str:
-    return diffusion.find_item(projection, "党委联系服务专家制度")
-
-
-def path_of(iri: str) -> str:
-    return iri.removeprefix(BASE)
 
 
 def test_indicator_bars_are_the_table_beside_them(client):
