@@ -36,7 +36,10 @@ LINKS_Q = PROLOGUE + f"""SELECT ?s ?p ?o WHERE {{
 TEXT_LABEL_LENGTH = 40
 #: The catalogue file a store folder may hold (``orgkg build --store`` writes it), and its layout's version.
 FILE = "catalogue.json"
-FILE_VERSION = 3
+FILE_VERSION = 4
+#: entries per line of the catalogue file (a line parses in a few milliseconds), and its sections besides links
+CHUNK = 2000
+SECTIONS = ("types", "labels", "alt_labels", "parents")
 
 
 @dataclass
@@ -83,11 +86,19 @@ class Catalogue:
         return cat
 
     def to_json(self) -> bytes:
-        """The catalogue as JSON, to keep beside a store (:func:`saved_with`) so a server starts at once."""
+        """The catalogue as JSON lines, to keep beside a store (:func:`saved_with`) so a server starts at once.
+
+        The first line names the version; each other holds one section's entries, at most
+        :data:`CHUNK` of them, so reading it back (:meth:`from_json`) never holds the
+        interpreter for long: a server reading a large catalogue answers queries meanwhile.
+        """
         edges = [[s, o, key] for s, o, key in self.network.edges(keys=True)]
-        return json.dumps({"version": FILE_VERSION, "types": self.types, "labels": self.labels,
-                           "alt_labels": self.alt_labels, "parents": self.parents, "links": edges},
-                          ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        sections = {name: list(getattr(self, name).items()) for name in SECTIONS} | {"links": edges}
+        lines = [json.dumps({"version": FILE_VERSION})]
+        for name, entries in sections.items():
+            lines += (json.dumps([name, entries[i:i + CHUNK]], ensure_ascii=False, separators=(",", ":"))
+                      for i in range(0, len(entries), CHUNK))
+        return "\n".join(lines).encode("utf-8")
 
     @classmethod
     def from_json(cls, data: bytes) -> Catalogue:
@@ -95,13 +106,19 @@ class Catalogue:
 
         :raises ValueError: when ``data`` is not such a catalogue (or of another version).
         """
-        raw = json.loads(data)
-        if not isinstance(raw, dict) or raw.get("version") != FILE_VERSION:
+        lines = data.split(b"\n")
+        head = json.loads(lines[0])
+        if not isinstance(head, dict) or head.get("version") != FILE_VERSION:
             raise ValueError("not an orgkg catalogue of this version")
-        cat = cls(types=raw["types"], parents=raw["parents"])
-        cat.labels.update(raw["labels"])
-        cat.alt_labels.update(raw["alt_labels"])
-        cat.network.add_edges_from((s, o, key) for s, o, key in raw["links"])
+        cat = cls()
+        for line in lines[1:]:
+            name, entries = json.loads(line)
+            if name == "links":
+                cat.network.add_edges_from((s, o, key) for s, o, key in entries)
+            elif name in SECTIONS:
+                getattr(cat, name).update(entries)
+            else:
+                raise ValueError(f"not an orgkg catalogue: unknown section {name!r}")
         return cat
 
     @cached_property

@@ -97,7 +97,6 @@ def test_stopping_the_server_during_a_long_query_stops_its_workers_and_frees_the
 
 
 def test_a_store_keeps_the_catalogue_the_app_starts_with_and_a_bad_one_is_rebuilt(tmp_path):
-    import json
     import subprocess
     import sys
     from pathlib import Path
@@ -114,13 +113,32 @@ def test_a_store_keeps_the_catalogue_the_app_starts_with_and_a_bad_one_is_rebuil
     assert kept.types == built.types and kept.parents == built.parents and dict(kept.labels) == dict(built.labels)
     assert sorted(kept.network.edges(keys=True)) == sorted(built.network.edges(keys=True))
 
-    region = "https://w3id.org/orgkg/id/region/430200"
-    raw = json.loads((store / FILE).read_bytes())
-    raw["labels"][region]["zh"] = "目录里的名字"
-    (store / FILE).write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    kept.labels["https://w3id.org/orgkg/id/region/430200"]["zh"] = "目录里的名字"
+    (store / FILE).write_bytes(kept.to_json())
     page = create_app({"GRAPH": str(store)}).test_client().get("/id/region/430200")
     assert "目录里的名字" in page.get_data(as_text=True)  # the kept catalogue, not one built anew
 
-    (store / FILE).write_text("{not json", encoding="utf-8")
-    page = create_app({"GRAPH": str(store)}).test_client().get("/id/region/430200")
-    assert page.status_code == 200 and "株洲市" in page.get_data(as_text=True)
+    for bad in ("{not json", '{"version": 2}\n', kept.to_json().decode().replace('["labels"', '["nothing"', 1)):
+        (store / FILE).write_text(bad, encoding="utf-8")  # unreadable, of an older layout, of unknown sections
+        page = create_app({"GRAPH": str(store)}).test_client().get("/id/region/430200")
+        assert page.status_code == 200 and "株洲市" in page.get_data(as_text=True), bad[:20]
+
+
+def test_a_catalogue_file_is_read_back_whole_from_lines_of_a_few_entries(monkeypatch):
+    """Each line holds at most CHUNK entries, so a server reading a big catalogue keeps answering meanwhile."""
+    import json
+
+    from orgkg.web import catalogue
+
+    monkeypatch.setattr(catalogue, "CHUNK", 2)
+    cat = catalogue.Catalogue(types={f"http://x/{i}": "Region" for i in range(5)}, parents={"http://x/1": "http://x/0"})
+    for i in range(5):
+        cat.labels[f"http://x/{i}"].update({"zh": f"地区{i}", "en": f"Region {i}"})
+        cat.network.add_edge(f"http://x/{i}", "http://x/0", key="partOf")
+    cat.alt_labels["http://x/3"].append("别名")
+    lines = cat.to_json().split(b"\n")
+    assert all(len(json.loads(line)[1]) <= 2 for line in lines[1:]) and len(lines) > 8
+    back = catalogue.Catalogue.from_json(b"\n".join(lines))
+    assert (back.types, dict(back.labels), dict(back.alt_labels), back.parents) == (
+        cat.types, dict(cat.labels), dict(cat.alt_labels), cat.parents)
+    assert sorted(back.network.edges(keys=True)) == sorted(cat.network.edges(keys=True))
