@@ -21,10 +21,10 @@ import pyoxigraph as ox
 from ..namespaces import ANALYSIS_GRAPH, PREFIXES, RESOURCE_BASE
 from ..store import GraphStore
 from ..vocab import OK
-from .centrality import central, communities, region_item_graph
+from .centrality import SOURCES, central, communities, region_item_graph
 from .diffusion import diffusion
 from .projection import label, project
-from .similarity import PLACES, score, weights
+from .similarity import PLACES, most_alike, weights
 
 #: The serialisations of the analysis graph, by the names ``orgkg analyse rdf`` takes.
 FORMATS = {"trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS}
@@ -43,7 +43,7 @@ ANALYSES = {
     "similarity": ("weighted-jaccard", ("weight=log(N/n)", "N={regions}", f"top={TOP}", f"places={PLACES}"),
                    "地区相似度（加权 Jaccard）", "Region similarity (weighted Jaccard)"),
     "centrality": ("betweenness", ("network=region-item", f"min-regions={MIN_REGIONS}", "weight=none",
-                                   f"places={PLACES}"),
+                                   f"sources={SOURCES} past {SOURCES} nodes, seed 0", f"places={PLACES}"),
                    "事项中介中心度", "Item betweenness"),
     "community": ("greedy-modularity", ("network=region-item", f"min-regions={MIN_REGIONS}", "weight=log(N/n)"),
                   "地区—事项群组（贪心模块度）", "Region–item communities (greedy modularity)"),
@@ -93,10 +93,8 @@ def similarity_triples(graph: nx.MultiDiGraph) -> Iterator[tuple]:
     items, weight = weights(graph)
     yield from _activity("similarity", len(items))
     scores: dict[tuple[str, str], float] = {}
-    for a in items:
-        ranked = sorted(((score(items[a], items[b], weight), label(graph, b), b) for b in items if b != a),
-                        key=lambda found: (-found[0], found[1]))
-        for value, _, b in ranked[:TOP]:
+    for a, candidates in most_alike(items, weight, TOP).items():
+        for value, b in sorted(candidates, key=lambda found: (-found[0], label(graph, found[1])))[:TOP]:
             if value > 0:  # nothing shared that weighs: not similar at all, as in similar()'s ranking
                 scores[min(a, b), max(a, b)] = value
     for (a, b), value in sorted(scores.items()):
@@ -112,8 +110,9 @@ def centrality_triples(graph: nx.MultiDiGraph) -> Iterator[tuple]:
     """Each networked item's betweenness, degree and communities spanned (:func:`.centrality.central`'s
     rows), and each community with its regions and items."""
     regions = len(weights(graph)[0])
+    group = communities(region_item_graph(graph))
     yield from _activity("centrality", regions)
-    for row in central(graph, top=len(graph)).rows:
+    for row in central(graph, top=len(graph), group=group).rows:
         result, triples = _result("centrality", OK.Centrality, row["item_iri"])
         yield from triples
         yield result, ox.NamedNode(OK.item), ox.NamedNode(row["item_iri"])
@@ -121,7 +120,7 @@ def centrality_triples(graph: nx.MultiDiGraph) -> Iterator[tuple]:
         yield result, ox.NamedNode(OK.degree), ox.Literal(row["regions"])
         yield result, ox.NamedNode(OK.communitiesSpanned), ox.Literal(row["communities_spanned"])
     yield from _activity("community", regions)
-    for member, number in communities(region_item_graph(graph)).items():
+    for member, number in group.items():
         community, triples = _result("community", OK.Community, str(number))
         yield from triples
         yield community, LABEL, ox.Literal(f"群组 {number}", language="zh")
