@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import sys
 from collections import Counter
 from contextlib import redirect_stdout
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterator
 
+from ..usercache import kept
 from .doc import RegionRef
 from .errors import OrgkgError
 
@@ -258,31 +257,30 @@ class Gazetteer:
                 name for found in (counts, forms) for name, n in found.items() if n > 1)
         return self._repeated_cache[region.key]
 
-    def _place_names(self, key: str) -> Iterator[str]:
-        """Every township and village name of one county, a name once per place that has it."""
+    def _towns(self, key: str) -> Iterator[tuple[str, list]]:
+        """The townships of one county as (name without the county's, its villages), in jionlp's order."""
         county = self.regions[key]
         for town, villages in self._locals_below[key].items():
             if not town.startswith("_"):
-                yield _without_county(town, county.name)
-                yield from villages or ()
+                yield _without_county(town, county.name), villages or []
+
+    def _place_names(self, key: str) -> Iterator[str]:
+        """Every township and village name of one county, a name once per place that has it."""
+        for town, villages in self._towns(key):
+            yield town
+            yield from villages
 
     def _places_in(self, key: str) -> tuple[dict, list]:
         """The townships and villages of one county by name (the first place of a name kept; a
         village's value is ``(township, "village")``, made a region on lookup), and the (form,
         township) pairs of :func:`township_forms`; built on first use."""
         if key not in self._county_places:
-            county, places, forms = self.regions[key], {}, []
-            towns = [(town, villages) for town, villages in self._locals_below[key].items() if not town.startswith("_")]
-            made = []
-            for town, villages in towns:
-                town = _without_county(town, county.name)
-                town_ref = self._local(county, town, "township")
-                made.append((town, town_ref, villages))
-                forms += [(form, town_ref) for form in township_forms(town)]
-            for town, town_ref, villages in reversed(made):  # the first place of a name wins: update from the last
-                if villages:
-                    places.update(dict.fromkeys(reversed(villages), (town_ref, "village")))
+            county, places = self.regions[key], {}
+            towns = [(town, self._local(county, town, "township"), villages) for town, villages in self._towns(key)]
+            for town, town_ref, villages in reversed(towns):  # the first place of a name wins: update from the last
+                places.update(dict.fromkeys(reversed(villages), (town_ref, "village")))
                 places[town] = town_ref
+            forms = [(form, town_ref) for town, town_ref, _ in towns for form in township_forms(town)]
             self._county_places[key] = places, forms
         return self._county_places[key]
 
@@ -294,11 +292,9 @@ class Gazetteer:
             repeated: set[str] = set()
             for key in self._counties_in.get(region.key, ()):
                 county = self.regions[key]
-                for town in self._locals_below[key]:
-                    if not town.startswith("_"):
-                        name = _without_county(town, county.name)
-                        if table.setdefault(name, self._local(county, name, "township")).parent is not county:
-                            repeated.add(name)
+                for name, _ in self._towns(key):
+                    if table.setdefault(name, self._local(county, name, "township")).parent is not county:
+                        repeated.add(name)
             self._township_cache[region.key] = {n: r for n, r in table.items() if n not in repeated}
         return self._township_cache[region.key]
 
@@ -394,23 +390,12 @@ def _jionlp_tables() -> tuple[dict, list[tuple[str, str]]]:
     import marshal
     from importlib.metadata import version
 
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "orgkg"
-    path = folder / f"jionlp-{version('jionlp')}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
-    try:
-        tree, countries = marshal.loads(path.read_bytes())
-        return tree, [tuple(c) for c in countries]
-    except (OSError, EOFError, ValueError, TypeError):
-        pass  # no cache yet, or unreadable: made below
-    with redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
-        import jionlp
-    tree = jionlp.china_location_loader(detail=True)
-    countries = [(short, info["full_name"]) for continent in jionlp.world_location_loader().values()
-                 for short, info in continent.items() if short != "中国"]
-    try:  # the cache only saves time: where it cannot be written, the next start parses again
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.{os.getpid()}")
-        partial.write_bytes(marshal.dumps((tree, countries)))
-        os.replace(partial, path)
-    except OSError:
-        pass
-    return tree, countries
+    def parse() -> tuple[dict, list[tuple[str, str]]]:
+        with redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
+            import jionlp
+        countries = [(short, info["full_name"]) for continent in jionlp.world_location_loader().values()
+                     for short, info in continent.items() if short != "中国"]
+        return jionlp.china_location_loader(detail=True), countries
+
+    name = f"jionlp-{version('jionlp')}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+    return kept(name, marshal.loads, parse, marshal.dumps)

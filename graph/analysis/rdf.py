@@ -23,7 +23,7 @@ from ..store import GraphStore
 from ..vocab import OK
 from .centrality import SOURCES, central, communities, region_item_graph
 from .diffusion import diffusion
-from .projection import label, project
+from .projection import label, project, reporting_regions
 from .similarity import PLACES, most_alike, weights
 
 #: The serialisations of the analysis graph, by the names ``orgkg analyse rdf`` takes.
@@ -109,7 +109,7 @@ def similarity_triples(graph: nx.MultiDiGraph) -> Iterator[tuple]:
 def centrality_triples(graph: nx.MultiDiGraph) -> Iterator[tuple]:
     """Each networked item's betweenness, degree and communities spanned (:func:`.centrality.central`'s
     rows), and each community with its regions and items."""
-    regions = len(weights(graph)[0])
+    regions = len(reporting_regions(graph))
     group = communities(region_item_graph(graph))
     yield from _activity("centrality", regions)
     for row in central(graph, top=len(graph), group=group).rows:
@@ -130,7 +130,7 @@ def centrality_triples(graph: nx.MultiDiGraph) -> Iterator[tuple]:
 
 def diffusion_triples(graph: nx.MultiDiGraph) -> Iterator[tuple]:
     """Each item two or more regions report: how many, and how many provinces (:func:`.diffusion.diffusion`'s rows)."""
-    yield from _activity("diffusion", len(weights(graph)[0]))
+    yield from _activity("diffusion", len(reporting_regions(graph)))
     for row in diffusion(graph, MIN_REGIONS).rows:
         result, triples = _result("diffusion", OK.Diffusion, row["item_iri"])
         yield from triples
