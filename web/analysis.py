@@ -99,15 +99,20 @@ def answer(title: str, intro: str, tables: dict[str, Table], fmt: str | None, ch
     :param chart: what to draw above one table: ``table`` (its name), ``kind`` (``bars`` or ``timeline``),
         ``data`` (from :mod:`.charts`) and optionally ``more`` (the address showing every bar) and ``note``.
     """
-    if fmt == "json":
-        return jsonify({name: table.records() for name, table in tables.items()})
-    if fmt == "csv":
-        return Response(chosen(tables).text("csv"), mimetype="text/csv")
+    if fmt:
+        return twin(tables, fmt)
     first = chart["table"] if chart else None
     names = sorted(tables, key=lambda name: name != first)  # the charted table first, the others as given
     return render_template("analysis/page.html", title=title, intro=intro, chart=chart, csv_of=csv_of,
                            sections=[(name, t(f"an_table_{name}"), view(tables[name])) for name in names],
                            twin=request.path, **context)
+
+
+def twin(tables: dict[str, Table], fmt: str) -> Response:
+    """A page's JSON twin (every table by name) or CSV twin (the first table, or ``?table=NAME``)."""
+    if fmt == "json":
+        return jsonify({name: table.records() for name, table in tables.items()})
+    return Response(chosen(tables).text("csv"), mimetype="text/csv")
 
 
 def chosen(tables: dict[str, Table]) -> Table:
@@ -291,10 +296,8 @@ def atlas(kind: str, key: str):
     drawn = maps.draw(entries, chosen_province, labels, down, t)
     columns = MAP_COLUMNS if kind == "indicator" else tuple(c for c in MAP_COLUMNS if c not in ("value", "unit", "figures"))
     table = Table(columns, [{**{c: row.get(c) for c in columns}, "shown": drawn.shown[row["region_iri"]]} for row in rows])
-    if fmt == "json":
-        return jsonify({"regions": table.records()})
-    if fmt == "csv":
-        return Response(table.text("csv"), mimetype="text/csv")
+    if fmt:
+        return twin({"regions": table}, fmt)
     label, name = cat.label(iri, g.lang), lambda code: labels.get(code, (t("an_map_code", code=code),))[0]
     own = drawn.own and (drawn.own.label, charts.amount(drawn.own.value, drawn.own.unit)
                          if drawn.own.value is not None else t("an_map_reports"))
