@@ -568,6 +568,50 @@ CASES = [
         [("initiative", "山海协作育才模式", "山海协作育才模式"), ("initiative", "校地联动交流平台", "校地联动交流平台")],
         id="unquoted-model-and-platform",
     ),
+    pytest.param(
+        "采取“编随事走”“岗编适度分离”等方式推进编制资源下沉，通过“一谈二访三评”等办法考准干部。",
+        [("initiative", "“编随事走”", "编随事走"), ("initiative", "“岗编适度分离”", "岗编适度分离"),
+         ("initiative", "“一谈二访三评”", "一谈二访三评")],
+        id="quotes-before-etc-and-a-way-of-working-are-methods",
+    ),
+    pytest.param(
+        "大力推行产业项目“赛马比拼”、技术攻关“悬赏揭榜”，破除人才流动壁垒。",
+        [("initiative", "产业项目“赛马比拼”", "赛马比拼"), ("initiative", "技术攻关“悬赏揭榜”", "悬赏揭榜")],
+        id="list-of-field-and-quote-members-after-one-verb",
+    ),
+    pytest.param(
+        "建立常委会“首题必学”、党支部“周学一课”、机关“晨读十分钟”制度。",
+        [("initiative", "常委会“首题必学”", "首题必学"), ("initiative", "党支部“周学一课”", "周学一课"),
+         ("initiative", "机关“晨读十分钟”制度", "晨读十分钟")],
+        id="field-and-quote-members-share-the-head-after-the-last",
+    ),
+    pytest.param(
+        "引导干部坚定拥护“两个确立”、坚决做到“两个维护”，打造引才“强磁场”、聚才“大平台”。",
+        [],
+        id="slogans-and-targets-after-their-verbs-are-no-list",
+    ),
+    pytest.param(
+        "实施领才集聚、骨才培育、青才储备“三才工程”，人才加快集聚。",
+        [("programme", "领才集聚", "领才集聚"), ("programme", "骨才培育", "骨才培育"),
+         ("programme", "青才储备", "青才储备")],
+        id="umbrella-counting-members-that-share-a-word",
+    ),
+    pytest.param(
+        "推广党员积分管理、无职党员“设岗定责”等做法，引导党员发挥作用。",
+        [("initiative", "党员积分管理", "党员积分管理"), ("initiative", "“设岗定责”", "设岗定责")],
+        id="unquoted-and-quoted-members-before-etc-and-practices",
+    ),
+    pytest.param(
+        "严格执行干部选拔任用工作“一报告两评议”，开展市直机关“模范机关”创建行动，选派干部参与“组团式”帮扶。",
+        [("initiative", "干部选拔任用工作“一报告两评议”", "一报告两评议"),
+         ("programme", "“组团式”帮扶", "组团式"), ("programme", "市直机关“模范机关”创建行动", "模范机关")],
+        id="central-systems-and-campaigns-applied-locally",
+    ),
+    pytest.param(
+        "区委常委会严格落实理论学习“第一议题”制度，坚持“凡提四必”。",
+        [("initiative", "“凡提四必”", "凡提四必"), ("initiative", "理论学习“第一议题”制度", "第一议题")],
+        id="central-rule-written-with-its-field-words",
+    ),
 ]
 
 
@@ -643,7 +687,8 @@ REPORTS = [
          ("programme", "“青禾英才”计划"), ("programme", "“乡贤回归”工程"), ("programme", "“青禾人才周”"),
          ("initiative", "“三单一评”工作法"), ("initiative", "农村党员“积分晋级”管理"),
          ("initiative", "《青禾县村干部报酬管理办法》"), ("initiative", "村干部县级备案管理制度"),
-         ("initiative", "科研攻关“揭榜挂帅”"), ("initiative", "“青禾先锋”党建品牌")},
+         ("initiative", "科研攻关“揭榜挂帅”"), ("initiative", "“青禾先锋”党建品牌"),
+         ("initiative", "“凡提四必”")},  # a central rule the county applies (data/national.tsv)
         id="county-summary-blank-lines-and-yishi-headings",
     ),
     pytest.param(

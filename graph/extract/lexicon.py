@@ -19,7 +19,7 @@ TABLE = "data/measure_words.tsv"
 #: the lists of the table, in table order
 LISTS = (
     "programme-head", "event-head", "initiative-head", "rating-head", "closing-head", "unquoted-head",
-    "verb-head", "held-event", "whole-name-head", "list-head", "weak-head", "described-head", "continuation",
+    "verb-head", "held-event", "whole-name-head", "list-head", "etc-head", "weak-head", "described-head", "continuation",
     "programme-verb", "initiative-verb", "nominal-verb", "principle-verb", "field-verb", "trigger", "carrying-verb",
     "content-verb", "drive-verb", "tail-stop", "level",
     "generic", "filler", "place-end", "body-end", "member-end", "quantity", "style-end", "trainee",
@@ -109,9 +109,11 @@ class Lexicon:
         self.continuation = re.compile("^(?:" + _either(w["continuation"]) + ")")
         # “甲”“乙”等活动, “甲”这一品牌: the head written after 等/这一 gives the kind of the quotes
         # the head may close a quote of its own (“甲”“乙”等“五大行动”, 等系列“英才计划”)
+        # a way of working (“甲”“乙”等方式推进……) names the quotes' kind however the clause goes on
+        self.etc_heads = w["etc-head"]
         self.etc_head = re.compile(
-            r"^(?:等|这一)(?:[^，。；：、“”]{0,12}?)(?:“(?=[^“”，。；：、]{0,12}”))?(?:[^，。；：、“”]{0,12}?)("
-            + _either(self.heads) + r")”?(?:(?![\u4e00-\u9fff])|(?=以及|和|及|与|并))"
+            r"^(?:等|这一)(?:[^，。；：、“”]{0,12}?)(?:“(?=[^“”，。；：、]{0,12}”))?(?:[^，。；：、“”]{0,12}?)(?:("
+            + _either(self.heads) + r")”?(?:(?![\u4e00-\u9fff])|(?=以及|和|及|与|并))|(" + _either(self.etc_heads) + "))"
         )
         # a head shared by the members of a list written before it, closing its clause, after
         # 等 or after the members' count, quoted or not (甲、乙、丙“三大工程”, 甲、乙3项机制)
@@ -233,6 +235,14 @@ class Lexicon:
         )
         # 开设……专栏《……》: a title after one of these is a programme
         self.programme_column = re.compile(any_of(w["programme-column"]) + "$")
+
+    def etc_kind(self, etc: re.Match) -> str | None:
+        """The kind the head after 等 (a match of :attr:`etc_head`) gives the names listed before it;
+        None for a weak head (“甲”“乙”等建设)."""
+        head = etc.group(1)
+        if head is None:
+            return "initiative"  # a way of working
+        return None if head in self.weak_heads else self.head_kind(head)[1]
 
     def head_kind(self, name: str, heads: tuple[str, ...] | None = None) -> tuple[str, str] | None:
         """The longest head noun among ``heads`` (all heads by default) ending ``name``, with the kind it implies."""

@@ -95,7 +95,8 @@ LISTED_BEFORE = re.compile(r"”等[\u4e00-\u9fff]{0,4}$")
 # a two-character word between a quote and the 等 closing a list (“甲乙”倒查等制度)
 HEAD_WORD_BEFORE_ETC = re.compile(r"[\u4e00-\u9fff]{2}(?=等)")
 # a quoted umbrella opening with the count of its members (“三项机制”, “三个年”, “四大工程”)
-COUNTED_UMBRELLA = re.compile(r"^(?P<n>[1-9]|[一二两三四五六七八九十])[个项大类条种]")
+# a count of kinds (“三项机制”), or of members that share a word (甲才领航、乙才支持“两才行动”)
+COUNTED_UMBRELLA = re.compile(r"^(?P<n>[1-9]|[一二两三四五六七八九十])(?:[个项大类条种]|(?P<word>[\u4e00-\u9fff])(?=[\u4e00-\u9fff]))")
 SMALL_NUMBERS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # members named by a counted umbrella after them may be longer than other list members, and
 # must be: short ones are the steps or duties of one mechanism (日常调研、分类储备“五个一”机制)
@@ -106,6 +107,8 @@ LIST_SEPARATOR = re.compile(r"、|(?:以及|和|及|与)(?=[^、]*$)")
 LIST_MEMBER = re.compile(r"[\u4e00-\u9fff]{0,6}“[^“”]+”[\u4e00-\u9fff]{0,6}|[\u4e00-\u9fff]+")
 MEMBER_QUOTE = re.compile(r"“([^“”]+)”")
 MEMBER_MAX = 12
+# between two members of a list of quotes, each after its own field words (甲项目“乙”、丙项目“丁”)
+FIELD_MEMBER = re.compile(r"、([\u4e00-\u9fff]{0,8})")
 
 
 def strip_title(inner: str) -> str:
@@ -172,12 +175,12 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, national: Nati
     after = text[end:]
     etc = lexicon.etc_head.match(re.sub(r"^(?:[、和与及]?“[^“”]*”)+", "", after))
     # two characters name an item only where the head after 等 says what it is (“甲乙”“丙丁”等制度)
-    shortest = 2 if etc and etc.group(1) not in lexicon.weak_heads else 3
+    shortest = 2 if etc and lexicon.etc_kind(etc) else 3
     if (len(CJK.findall(inner)) < shortest or inner.count("、") > 1 or lexicon.place_core.search(inner)
             or lexicon.body_core.search(inner)):
         return None
     if etc and not re.search(r"[。；]", inner):  # a listed item may be descriptive: “沿着……的足迹”等活动, “甲，乙”等活动
-        return None if etc.group(1) in lexicon.weak_heads else lexicon.head_kind(etc.group(1))[1]
+        return lexicon.etc_kind(etc)
     if re.search(r"[，。；]", inner):
         return None
     if "的" in inner:
@@ -427,7 +430,11 @@ class _Finder:
                 if self.free(m.start(), m.end()) and self.text[m.start() - 1 : m.start()] != "”":
                     entry = table.get(variant)
                     core = re.search(r"“([^”]+)”", entry.name)
-                    self.claim(m.start(), m.end(), entry.kind, core.group(1) if core else normalise(entry.name))
+                    # written with the region's own field words or head: 部务会“甲乙”制度, 甲乙创建行动
+                    a = self._field_start(m.start()) if variant.startswith("“") else m.start()
+                    tail = self._tail(m.end()) if variant.endswith(("”", *self.lex.weak_heads)) else None
+                    b = m.end() + len(tail[0]) if tail and tail[0] in self.lex.heads else m.end()
+                    self.claim(a, b, entry.kind, core.group(1) if core else normalise(entry.name))
 
     def titles(self) -> None:
         for m in TITLE.finditer(self.text):
@@ -468,6 +475,9 @@ class _Finder:
         spans = [m for m in QUOTE.finditer(self.text) if self.free(m.start(), m.end())]
         i = 0
         while i < len(spans):
+            if listed := self._field_quote_list(spans, i):
+                i += listed
+                continue
             # a run of adjacent quotes followed by one head: “两区”“三平台”……行动计划, unless
             # a quote is a whole name of its own: “青苗助长计划”“三个基层”历练机制
             j = i
@@ -527,14 +537,16 @@ class _Finder:
         as the head phrase (word, kind)."""
         word = HEAD_WORD_BEFORE_ETC.match(self.text, end)
         etc = word and self.lex.etc_head.match(self.text[word.end() :])
-        if (not etc or etc.group(1) in self.lex.weak_heads or self.lex.tail_stop.match(word.group())
+        kind = etc and self.lex.etc_kind(etc)
+        if (not kind or self.lex.tail_stop.match(word.group())
                 or self.text[: end - 1].endswith(self.lex.style_ends)):  # “巡回式”服务 is a way of serving
             return None
-        return word.group(), self.lex.head_kind(etc.group(1))[1]
+        return word.group(), kind
 
     def _counted_umbrella(self, a: int, b: int, core: str, tail: tuple[str, str] | None) -> bool:
         """Claim a quoted umbrella that counts the members listed right before it
-        (甲、乙、丙“三项机制”, 甲年、乙年、丙年“三个年”活动, 甲、乙和丙等“三项改革”): one
+        (甲、乙、丙“三项机制”, 甲年、乙年、丙年“三个年”活动, 甲、乙和丙等“三项改革”, 甲才领航、
+        乙才支持“两才行动”, whose members share the word after its count): one
         item per member, of the kind the head gives, and the umbrella no item. True when claimed."""
         count = COUNTED_UMBRELLA.match(core)
         if count is None:
@@ -554,7 +566,8 @@ class _Finder:
             members = _list_members(self.text, verb + len(self.lex.leading.match(self.text, verb).group()), end,
                                     COUNTED_MEMBER_MAX)
             names = [self.text[ma:mb] for ma, mb in members or ()]
-            if len(names) == n and all(len(member) >= COUNTED_MEMBER_MIN
+            shared = count.group("word")
+            if len(names) == n and all((shared in member[1:] if shared else len(member) >= COUNTED_MEMBER_MIN)
                                        and _list_member(member, self.table, self.lex) for member in names):
                 break
         else:
@@ -564,6 +577,41 @@ class _Finder:
             if self.free(ma, mb):
                 self.claim(ma, mb, kind, member.strip("“”"))
         return True
+
+    def _field_quote_list(self, spans: list[re.Match], i: int) -> int:
+        """Claim a list of quotes, each after its own field words, that one verb governs
+        (推行甲项目“乙丙”、丁项目“戊己”): one item per member, named with its field, of the
+        kind a head shared after the last member gives (建立甲会“乙”、丙组“丁”制度: the last
+        named with it), else of the kind the verb gives. The number of quotes claimed; 0 when ``spans[i]`` opens no such list."""
+        text, lex = self.text, self.lex
+        lead = self._field_start(spans[i].start())
+        members, j = [(lead, spans[i])], i
+        while j + 1 < len(spans) and (gap := FIELD_MEMBER.fullmatch(text, spans[j].end(), spans[j + 1].start())):
+            field = gap.group(1)
+            if field and (len(field) < 2 or lex.not_field.search(field) or lex.trigger.search(field)):
+                break
+            j += 1
+            members.append((gap.start(1), spans[j]))
+        if j == i or lead == spans[i].start() or sum(a < m.start() for a, m in members) < 2:
+            return 0
+        verb = next((v for v in lex.field_verbs if text.endswith(v, 0, lead)), None)
+        end = spans[j].end()
+        tail = self._tail(end)
+        inners = [m.group()[1:-1] for _, m in members]
+        if verb is None or not (tail or BARE_FOLLOW.match(text[end:])) or any(map(self.table.is_slogan, inners)):
+            return 0  # (坚定拥护“两个确立”、坚决做到“两个维护”: slogans, with verbs before them)
+        self.claim(lead, end + len(tail[0]) if tail else end, None, "")
+        for (a, m), inner in zip(members, inners):
+            if (len(CJK.findall(inner)) < 2 or re.search("[，。；]", inner)
+                    or lex.place_core.search(inner) or lex.body_core.search(inner)):
+                continue
+            entry = self.table.get(inner)
+            kind = tail[1] if tail else (entry.kind if entry else (lex.head_kind(inner) or ("", None))[1]) or (
+                "programme" if verb in lex.programme_verbs else "initiative")
+            if tail and _not_an_item(inner, tail[0], self.table, lex):
+                continue
+            self.record(a, m.end() + len(tail[0]) if tail and m is spans[j] else m.end(), kind, inner)
+        return j - i + 1
 
     def _field_start(self, start: int) -> int:
         """Start of the field words written between a verb and a quote, which

@@ -44,8 +44,8 @@ from .lexicon import any_of, unknown_lists
 
 TABLE = "data/region_words.tsv"
 #: the kinds of ``data/region_words.tsv`` (explained there)
-LISTS = ("name-head", "zone-suffix", "zone-modifier", "bare-zone", "free-trade-zone", "direction-zone", "street-suffix",
-         "not-place-after", "place-word", "area-word")
+LISTS = ("name-head", "zone-suffix", "zone-modifier", "bare-zone", "free-trade-zone", "direction-zone", "designation-head",
+         "street-suffix", "not-place-after", "place-word", "area-word")
 # an area (片区) of a free trade zone
 ZONE_PART = re.compile(r"[\u4e00-\u9fff]{2,6}?片区")
 GENERIC_BEFORE_ZONE = "各个级等"
@@ -104,6 +104,7 @@ HOME_COUNTRY = "中国"
 NAME_WORD_TAGS = ("n", "nz", "nt", "nr", "j", "b", "s", "l", "ng", "zg")  # (zg, ng: single characters, 村|政|学院)
 VERBAL_NOUN = "vn"
 MAX_NAME_WORDS = 3
+MAX_DESIGNATION = 16  # characters between a macro area and the end of the title it is written in
 # an item's name in quotes holds no sentence punctuation and does not end a sentence nor stand before 的,
 # as a quoted saying is (“着力打造甲地人才高地”。) ...
 QUOTED_NAME = re.compile(r"“[^“”，。！？；：]{1,40}”(?![。！？的])|《[^《》]{1,80}》")
@@ -157,6 +158,23 @@ def word_bounds(text: str) -> dict[int, int]:
     bounds = {start: end for _, start, end in jieba.tokenize(text, HMM=False)}
     bounds[len(text)] = len(text)
     return bounds
+
+
+def _split_joined_places(bounds: dict[int, int], ends: dict[int, list[int]]) -> None:
+    """Cut the words jieba's dictionary makes of two places written together (山西大同,
+    广西北海) between the two, so each is a word of its own, as 四川|乐山 already is.
+
+    :param ends: where each gazetteer form starting at an offset ends.
+
+    >>> bounds, ends = {0: 4, 4: 4}, {0: [2], 2: [4]}
+    >>> _split_joined_places(bounds, ends)
+    >>> sorted(bounds.items())
+    [(0, 2), (2, 4), (4, 4)]
+    """
+    for start, end in list(bounds.items()):
+        middle = next((k for k in ends.get(start, ()) if start < k < end and end in ends.get(k, ())), None)
+        if middle is not None:
+            bounds[start], bounds[middle] = middle, end
 
 
 def _enumerations(text: str) -> Iterator[re.Match]:
@@ -342,6 +360,7 @@ class RegionFinder:
         self._free_trade_zones, self._direction_zones = w["free-trade-zone"], w["direction-zone"]
         self._not_place_after, self._place_words, self._area_words = w["not-place-after"], w["place-word"], w["area-word"]
         self._street = re.compile("[东南西北中]?" + any_of(w["street-suffix"]))
+        self._designation = re.compile(rf"(?:(?![的在])[\u4e00-\u9fff]){{0,{MAX_DESIGNATION}}}?" + any_of(w["designation-head"]))
         # a free trade zone named with its province in brackets
         self._bracketed_zone = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,8})[）)]" + any_of(self._free_trade_zones))
         # where a zone word starts, so where a zone's own name may end
@@ -367,6 +386,7 @@ class RegionFinder:
                 ends.setdefault(start, []).append(end)
             for found in ends.values():
                 found.sort(reverse=True)
+            _split_joined_places(bounds, ends)
             zone_words = {match.start() for match in self._zone_word.finditer(text)}
             named_zones = (i for i, end in bounds.items()
                            if (end if end - i >= ZONE_NAME_CHARS else i + ZONE_NAME_CHARS) in zone_words)
@@ -439,7 +459,8 @@ class RegionFinder:
         """(start, end, region) for every mention in ``text``, in text order.
 
         Two passes: the regions the first finds settle repeated short names in the second.
-        A name inside a quoted name of an item (“智汇甲城”) is no mention.
+        A name inside a quoted name of an item (“智汇甲城”) is no mention, nor a macro area
+        inside a title (:meth:`_titled`).
         """
         bounds = self._scan(text).bounds
         spans = list(self.divisions(text, subject, self._known(text, subject)))
@@ -459,7 +480,12 @@ class RegionFinder:
                 ends.insert(k, span[1])
         items = _item_names(text, spans)
         item_starts = [s for s, _ in items]
-        return sorted((span for span in spans if not _inside(span, items, item_starts)), key=lambda span: span[0])
+        return sorted((span for span in spans if not _inside(span, items, item_starts) and not self._titled(text, *span)),
+                      key=lambda span: span[0])
+
+    def _titled(self, text: str, start: int, end: int, region: RegionRef) -> bool:
+        """Whether a macro area is written inside a title its region holds (甲乙合作示范区), not as a place."""
+        return region.level == "macro" and self._designation.match(text, end) is not None
 
     def _known(self, text: str, subject: RegionRef | None) -> frozenset:
         """The regions, with their ancestors, that ``text`` names beyond doubt.
