@@ -612,6 +612,11 @@ CASES = [
         [("initiative", "“凡提四必”", "凡提四必"), ("initiative", "理论学习“第一议题”制度", "第一议题")],
         id="central-rule-written-with-its-field-words",
     ),
+    pytest.param(
+        "各级主体班次培训干部2万人次；“书记讲党课”“党员微宣讲”累计开展8000余场次。“党员微宣讲”开展以来，受众广泛。",
+        [("programme", "“书记讲党课”", "书记讲党课"), ("programme", "“党员微宣讲”", "党员微宣讲")],
+        id="quotes-opening-a-clause-held-so-many-times",
+    ),
 ]
 
 

@@ -21,7 +21,7 @@ LISTS = (
     "programme-head", "event-head", "initiative-head", "rating-head", "closing-head", "unquoted-head",
     "verb-head", "held-event", "whole-name-head", "list-head", "etc-head", "weak-head", "described-head", "continuation",
     "programme-verb", "initiative-verb", "nominal-verb", "principle-verb", "field-verb", "trigger", "carrying-verb",
-    "content-verb", "drive-verb", "tail-stop", "level",
+    "content-verb", "drive-verb", "held-verb", "tail-stop", "level",
     "generic", "filler", "place-end", "body-end", "member-end", "quantity", "style-end", "trainee",
     "conjunction", "preposition", "not-leading", "document-kind", "document-verb", "title-verb", "chained-verb",
     "document-chained-verb", "document-prefix", "document-head", "generic-title", "determiner", "not-document",
@@ -134,6 +134,8 @@ class Lexicon:
             + r")(?![\u4e00-\u9fff])"
         )
         self.drives = re.compile("(?:" + _either(w["drive-verb"]) + ")")
+        # held so many times: (累计)开展1万余场次
+        self.held_count = re.compile("(?:累计|共|先后|已)?(?:" + _either(w["held-verb"]) + r")了?[0-9０-９一二三四五六七八九十百千万]")
         # counts end the phrase too; 等 in a word (等级, 等次) does not
         self.tail_stop = re.compile("[0-9０-９]|(?!等[级次第])(?:" + _either(w["tail-stop"]) + ")")
         # longest first, so that 组织生活 is one word rather than 组织 + 生活

@@ -187,6 +187,10 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, national: Nati
         return None
     if lexicon.drives.match(after) and (start == 0 or text[start - 1] in LEFT_BREAK):
         return "initiative"  # the subject of its clause, a method at work: ，“四联四促”推动……
+    opening = re.sub(r"(?:“[^“”]*”[、和与及]?)+$", "", text[:start])
+    if lexicon.held_count.match(re.sub(r"^(?:[、和与及]?“[^“”]*”)+", "", after)) and (
+            not opening or opening[-1] in LEFT_BREAK):
+        return "programme"  # activities held so many times: ；“甲乙”“丙丁”累计开展1万余场次
     if text[:start].endswith("以") and lexicon.carrier.match(after):
         return "programme"  # what the work is organised around: 以“红色驿站”为主抓手
     if not BARE_FOLLOW.match(after):
