@@ -298,6 +298,11 @@ def test_chinese_numeral_counts(text, expected):
                      ["带动村在全市率先完成“三清”整治", "党员坚守在抢险一线"], id="adverbial-with-zai-after-the-noun-kept"),
         pytest.param("全县排查4大类合计156项问题。", ["排查问题", "问题"], id="heji-between-counts-is-no-subject"),
         pytest.param("全县合计发展党员356名。", ["发展党员"], id="heji-before-the-subject-is-no-subject"),
+        pytest.param("全县3200多个基层党组织筑起抗洪抢险的坚强堡垒，4.6万名党员争当乡村振兴的排头兵。",
+                     ["基层党组织", "党员"], id="predicate-cut-before-its-object-is-no-part-of-the-subject"),
+        pytest.param("举办3期科级干部学习贯彻全会精神的专题轮训班，对58名漏报个人事项的干部批评教育。",
+                     ["举办科级干部学习贯彻全会精神的专题轮训班", "对漏报个人事项的干部批评教育"],
+                     id="clause-before-the-counted-noun-is-read-through"),
     ],
 )
 def test_subjects(text, subjects):
