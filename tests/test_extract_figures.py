@@ -117,6 +117,8 @@ def test_values_units_and_approximations(text, expected):
         pytest.param("贯彻省委十三届三次全会精神，开展一次次学习，一场场宣讲。", id="plenary-and-reduplication"),
         pytest.param("建立排查、预警、处置3项机制，在东京、柏林设立2个引才联络站。", id="arabic-counts-restating-a-list"),
         pytest.param("邀请种植、养殖、电商和物流等4个行业的党员代表发言。", id="count-restating-a-list-closed-by-deng"),
+        pytest.param('开展了"五个好"村党支部创建活动,县委于2008年、2015年两次被评为先进。',
+                     id="half-width-quoted-count-and-times-restating-years"),
     ],
 )
 def test_not_figures(text):
@@ -303,6 +305,8 @@ def test_chinese_numeral_counts(text, expected):
         pytest.param("举办3期科级干部学习贯彻全会精神的专题轮训班，对58名漏报个人事项的干部批评教育。",
                      ["举办科级干部学习贯彻全会精神的专题轮训班", "对漏报个人事项的干部批评教育"],
                      id="clause-before-the-counted-noun-is-read-through"),
+        pytest.param("指导5县(市、区)选聘大学生村官860名。", ["指导县（市、区）", "选聘大学生村官"],
+                     id="county-count-without-measure-word"),
     ],
 )
 def test_subjects(text, subjects):

@@ -382,7 +382,7 @@ CASES = [
     ),
     pytest.param(
         "成功举办第二届青禾人才大会，举办全县干部大讲堂12期，召开全县人才工作会议，举办县党代表大会。",
-        [("programme", "全县干部大讲堂", "全县干部大讲堂"), ("programme", "第二届青禾人才大会", "第二届青禾人才大会")],
+        [("programme", "全县干部大讲堂", "全县干部大讲堂"), ("programme", "青禾人才大会", "青禾人才大会")],
         id="recurring-events-not-meetings",
     ),
     pytest.param(
@@ -616,6 +616,28 @@ CASES = [
         "各级主体班次培训干部2万人次；“书记讲党课”“党员微宣讲”累计开展8000余场次。“党员微宣讲”开展以来，受众广泛。",
         [("programme", "“书记讲党课”", "书记讲党课"), ("programme", "“党员微宣讲”", "党员微宣讲")],
         id="quotes-opening-a-clause-held-so-many-times",
+    ),
+    pytest.param(
+        "落实担当激励、容错免责、澄清正名机制，为干部撑腰鼓劲。",
+        [("initiative", "担当激励", "担当激励"), ("initiative", "容错免责", "容错免责"),
+         ("initiative", "澄清正名机制", "澄清正名")],
+        id="paired-actions-before-one-head-are-one-item-each",
+    ),
+    pytest.param(
+        "建立单独分组、单独评审制度，坚持固定主题党日制度，落实三会一课制度。",
+        [("initiative", "单独分组、单独评审制度", "单独分组、单独评审制度")],
+        id="parts-of-one-name-and-standing-institutions-of-party-life",
+    ),
+    pytest.param(
+        "2009年,县委组织了深入学习实践科学发展观活动;此后又组织了两新组织党建覆盖攻坚行动。",
+        [("programme", "深入学习实践科学发展观活动", "深入学习实践科学发展观活动"),
+         ("programme", "两新组织党建覆盖攻坚行动", "两新组织党建覆盖攻坚行动")],
+        id="chronicle-verbs-with-le-and-a-national-campaign",
+    ),
+    pytest.param(
+        "严格执行村(社区)“两委”干部县级联审机制,举办第五届古城人才大会。",
+        [("initiative", "村(社区)“两委”干部县级联审机制", "两委"), ("programme", "古城人才大会", "古城人才大会")],
+        id="bracketed-kinds-in-a-field-and-an-ordinal-before-an-event",
     ),
 ]
 

@@ -139,6 +139,7 @@ def _figures(text: str) -> list[tuple[str, str, str | None]]:
 # a sentence with a word of the list where the rule reads it, and what it gives; then a like sentence with no
 # word of the list in that place, and what that gives: the list's word makes the difference
 FIGURE_COUNTS = [
+    ("unit", "栽种茶苗1500万株。", [("15000000", "株")], "栽种茶苗1500万棵。", []),
     ("phase-after", "启动人才公寓二期工程。", [], "举办青年干部培训班二期。", [("2", "期")]),
     ("named-after", "出台八项措施。", [], "成立七个科室。", [("7", "个")]),
     ("named-before", "抓好这三项工作。", [], "完成三项工作。", [("3", "项")]),
@@ -162,6 +163,7 @@ FIGURE_COUNTS = [
     ("household-noun", "带动4.6万低收入农户增收。", [("46000", "户")], "投资总额超过27万，", []),
 ]
 FIGURE_SUBJECTS = [
+    ("noun-unit", "指导6县（市、区）选聘大学生。", "指导县（市、区）", "指导6个县（市、区）选聘大学生。", "指导县（市、区）选聘大学生"),
     ("lead-word", "现有女性党员3200名。", "女性党员", "拥有女性党员3200名。", "拥有女性党员"),
     ("trail-word", "全市党员总数增加到12万名。", "党员总数", "全市党员总数变成12万名。", "党员总数变成"),
     ("noun-stop", "培训干部3万余人签订承诺书和责任状。", "培训干部签订承诺书",

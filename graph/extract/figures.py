@@ -53,20 +53,22 @@ from ..knowledge import Knowledge
 from ..numbers import ARABIC, CN_NUMERAL, as_percentage, parse_number
 from . import register
 from .lexicon import any_of, read_lists
+from .punctuation import full_width
+from .segment import tagged
 
 log = logging.getLogger("orgkg.build")
 TABLE = "figure_words.tsv"
 #: the lists of ``data/figure_words.tsv`` (explained there), in table order
 LISTS = (
-    "phase-after", "named-after", "named-before", "run-verb", "round-name-head", "rule-head", "plan-head", "edition-verb",
+    "unit", "phase-after", "named-after", "named-before", "run-verb", "round-name-head", "rule-head", "plan-head", "edition-verb",
     "criterion-verb", "count-link", "each-word", "each-verb", "target-word", "plan-word", "planned-action", "not-after",
-    "duration-fact", "completion-verb", "people-noun", "household-noun", "lead-word", "trail-word", "noun-stop",
+    "duration-fact", "completion-verb", "people-noun", "household-noun", "noun-unit", "lead-word", "trail-word", "noun-stop",
     "document-content-verb", "adverbial-verb", "destination-verb", "change-verb", "bridge-word",
 )
 WORDS = read_lists(data_text(TABLE), f"data/{TABLE}", LISTS)
-UNITS = ("个百分点", "百分点", "平方公里", "平方米", "人次", "场次", "批次", "轮次", "班次", "期次", "课时", "学时", "小时",
-         "公里", "方面", "名", "个", "人", "位", "家", "项", "件", "次", "所", "批", "期", "场", "条", "户",
-         "支", "套", "份", "处", "张", "艘", "辆", "元", "倍", "天", "岁", "轮", "篇", "间", "座", "台", "堂", "亩", "种", "门", "大类", "类", "枚", "届", "路", "册", "本", "节", "%", "％")
+UNITS = tuple(sorted(WORDS["unit"], key=len, reverse=True))  # the longest first: 个百分点, not 个
+NOUN_UNITS = WORDS["noun-unit"]
+BRACKETED = re.compile(r"[（(][^（）()，。；]{1,6}[）)]")  # 县（市、区）: the kinds a noun unit stands for
 # Chinese-numeral counts are statistics only for repeated actions and the people
 # they count (选派六批, 先后两次视察, 两千名); elsewhere (两个维护, 四个意识,
 # 三年行动) they name slogans.
@@ -91,6 +93,7 @@ POST_APPROX = ("以上", "左右")
 NAMED_AFTER = re.compile(r"[“‘\d一二两三四五六七八九十]|" + any_of(WORDS["named-after"]))
 NAMED_BEFORE = re.compile("(?:[”’]|" + any_of(WORDS["named-before"]) + ")$")
 LIST_MARKS = ("、", "和", "及", "与")
+YEARS_LISTED = re.compile(r"\d{4}年(?:[、和及]\d{4}年)+$")  # years listed right before a count of times
 KIND_UNITS = ("个", "项", "方面", "类", "大类", "种", "条")  # counts of kinds, which a list may spell out
 # 千名干部下沉, 遴选百个示范点: a round number counts people or things; after a
 # verb of running a campaign or before its head it names one (实施万名人才工程)
@@ -279,6 +282,8 @@ def _excluded(text: str, m: re.Match, unit: str) -> bool:
         return True
     if m["cnunit"] == "期" and PHASE_AFTER.match(text, m.end()):
         return True
+    if unit == "次" and YEARS_LISTED.search(text, 0, m.start()):
+        return True  # 于2017年、2021年两次获评: the count restates the years listed
     if unit in KIND_UNITS and restates_list(text, m.start(), parse_number(_written(m))):
         return True
     if unit in BAR_UNITS and qualifies_counted(text, m, unit):
@@ -527,6 +532,9 @@ def subject_spans(text: str, number: Number, floor: int,
         after = counted  # 分8期组织480名干部轮训: the batches of that action on what the next count counts
         hi = hi - 1 if text.endswith(IN_BATCHES, lo, hi) else hi
     after = period_span(text, number) if number.unit == "年" else with_criterion(text, number, after)
+    if number.unit in NOUN_UNITS:  # 指导6县（市、区）招聘: the unit is what is counted
+        bracket = BRACKETED.match(text, number.end)
+        after = number.end - len(number.unit), bracket.end() if bracket else number.end
     if ((lo == hi or CONTENT_VERB.fullmatch(text, lo, hi)) and floor == 0 and number.unit in DOCUMENT_PARTS
             and text.endswith("》", 0, clause_start - 1)):  # 出台《…办法》，明确7方面30种情形: the document's parts
         lo, hi = text.rfind("《", 0, clause_start), clause_start - 1
@@ -621,12 +629,6 @@ def word_bounds(text: str) -> tuple[int, ...]:
     (0, 2, 4, 6, 8)
     """
     return tuple(accumulate((len(word) for word in jieba.cut(text, HMM=False)), initial=0))
-
-
-@lru_cache(maxsize=1024)
-def tagged(phrase: str) -> tuple[tuple[str, str], ...]:
-    """jieba's words of ``phrase`` with their parts of speech (no HMM guessing)."""
-    return tuple((word.word, word.flag) for word in jieba.posseg.cut(phrase, HMM=False))
 
 
 def with_criterion(text: str, number: Number, noun: tuple[int, int]) -> tuple[int, int]:
@@ -1113,6 +1115,8 @@ def next_floor(text: str, number: Number, noun: tuple[int, int]) -> int:
     end = noun[1]
     if FIGURE.search(text, number.end, end):  # 连续3年向2.1万名…: the next count has its own phrase
         return number.end
+    if number.unit in NOUN_UNITS:  # 6县（市、区）招聘1552名: what the counted do is the next count's
+        return end
     if end >= len(text) or NOUN_STOP.match(text, end) or FIGURE.match(text, end):
         return max(number.end, end)
     return number.end
@@ -1126,7 +1130,8 @@ def find_figures(article: Article, indicators: dict[str, Indicator]) -> Article:
     """
     seen, figures, named = set(), [], Named(article)
     for sentence in article.sentences:
-        text, base, floor, previous, noun, concern = sentence.text, sentence.start, 0, None, (0, 0), None
+        # read in full-width punctuation (the same length): a count inside "…" is a name's, as inside “…”
+        text, base, floor, previous, noun, concern = full_width(sentence.text), sentence.start, 0, None, (0, 0), None
         for number in find_numbers(text):
             spans = subject_spans(text, number, floor, noun)
             adjacent = floor > 0 and sum(ch in HARD_BREAK for ch in text[floor:number.start]) <= 1
@@ -1140,7 +1145,7 @@ def find_figures(article: Article, indicators: dict[str, Indicator]) -> Article:
                 continue
             seen.add((number.value, number.unit, subject))
             figures.append(FigureMention(
-                value=number.value, unit=number.unit, text=text[number.start:number.end],
+                value=number.value, unit=number.unit, text=sentence.text[number.start:number.end],
                 start=base + number.start, end=base + number.end, sentence=sentence.index,
                 approx=number.approx, subject=subject, time=read_time(article, sentence, number.start),
                 indicator=indicator_of(text, number, named.without_region(concern, subject), spans[1], indicators),

@@ -56,6 +56,8 @@ from typing import Callable
 from ..doc import Article, MeasureMention, Sentence
 from ..knowledge import Knowledge
 from ..measures import NationalTable, majority_kind, normalise
+from .punctuation import full_width
+from .segment import tagged
 from .lexicon import SYSTEM_HEAD, Lexicon
 
 QUOTE = re.compile(r"“[^“”]{1,40}”")
@@ -86,9 +88,6 @@ NUMBER_CODE = re.compile(r"^[0-9０-９一二两三四五六七八九十百千�
 # a code completing the quote before it is short (“三平台”, “双百”); a longer quote opening
 # with a number is a name of its own (“甲乙”“双联双促”活动, “甲乙”“万名干部进企业”活动)
 CODE_MAX = 3
-# half-width punctuation of yearbooks and chronicles, and its full-width form (quotes and
-# commas aside, see :func:`full_width`)
-HALF_WIDTH = str.maketrans(";:!?()「」『』", "；：！？（）“”“”")
 CLAUSE_BREAK = "，。；：！？,;:!?\n"
 # quotes listed before 等 and the quoted head they share: “甲”“乙”等系列“英才计划”
 LISTED_BEFORE = re.compile(r"”等[\u4e00-\u9fff]{0,4}$")
@@ -107,6 +106,10 @@ LIST_SEPARATOR = re.compile(r"、|(?:以及|和|及|与)(?=[^、]*$)")
 LIST_MEMBER = re.compile(r"[\u4e00-\u9fff]{0,6}“[^“”]+”[\u4e00-\u9fff]{0,6}|[\u4e00-\u9fff]+")
 MEMBER_QUOTE = re.compile(r"“([^“”]+)”")
 MEMBER_MAX = 12
+PERFECTIVE = re.compile(r"([\u4e00-\u9fff]{2})了")  # a verb with its aspect particle: 开展了, 组织了
+BRACKETED_KINDS = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff、]{1,6}）")  # 村（社区）, 镇（街道）
+SLOGAN_LEAD = 2  # characters before a slogan that still leave a name of it (固定主题党日制度)
+ACTION_TAGS = ("v", "vn", "a", "ad")  # jieba's verbs and adjectives: words of doing, not of who
 # between two members of a list of quotes, each after its own field words (甲项目“乙”、丙项目“丁”)
 FIELD_MEMBER = re.compile(r"、([\u4e00-\u9fff]{0,8})")
 
@@ -293,6 +296,25 @@ def _list_member(member: str, national: NationalTable, lexicon: Lexicon) -> bool
             and not national.is_slogan(member) and not lexicon.member_end.search(member))
 
 
+def _paired_actions(members: list[str]) -> bool:
+    """True when list members are each two actions of four characters that no two open alike
+    (容错纠错、澄清正名、关怀激励机制: three mechanisms), not the parts of one name that
+    share their first word (单独分组、单独评审制度) nor fields (干部人才、科技人才).
+
+    >>> _paired_actions(["容错纠错", "澄清正名", "关怀激励"]), _paired_actions(["单独分组", "单独评审"])
+    (True, False)
+    >>> _paired_actions(["干部人才", "科技人才"])
+    False
+    """
+    firsts = []
+    for member in members:
+        words = tagged(member)
+        if len(member) != 4 or len(words) < 2 or not any(flag in ACTION_TAGS for _, flag in words):
+            return False
+        firsts.append(words[0][0])
+    return len(set(firsts)) == len(firsts)
+
+
 def _one_modifier(text: str, lexicon: Lexicon) -> bool:
     """True when the 、 in the words before a head noun join the parts of one
     name: short coordinated fields (卫生单位、国有企业、区属高校……行动计划,
@@ -334,32 +356,6 @@ def _names_something(text: str, lexicon: Lexicon) -> bool:
     """
     head = lexicon.head_kind(text)
     return text.endswith("制") or head is not None and len(text) > len(head[0])
-
-
-def full_width(text: str) -> str:
-    """``text`` with half-width quotes and clause punctuation written full-width, as
-    the rules expect; the length stays, so offsets into it are offsets into ``text``.
-
-    Single quotes that stand outside double ones are the text's main quotes
-    (speeches, chronicles): 开展‘红色课堂’活动 reads as 开展“红色课堂”活动.
-
-    >>> full_width('开展了"红色课堂"活动,成效明显;共3,000人(次)')
-    '开展了“红色课堂”活动，成效明显；共3,000人（次）'
-    >>> full_width("推行'三联'机制，深化“甲‘乙’丙”")
-    '推行“三联”机制，深化“甲‘乙’丙”'
-    """
-    quotes = iter("“”" * text.count('"'))
-    text = re.sub('"', lambda _: next(quotes), text.translate(HALF_WIDTH))
-    text = re.sub(r"(?<![A-Za-z])'([^'“”\n]{1,40})'", r"‘\1’", text)
-    text = re.sub(r"‘([^‘’“”\n]{1,40})’", lambda m: "“" + m.group(1) + "”" if _depth(text, m.start()) == 0 else m.group(),
-                  text)
-    return re.sub(r"(?<![0-9]),|,(?![0-9])", "，", text)
-
-
-def _depth(text: str, pos: int) -> int:
-    """How many double quotes are open at ``pos``."""
-    before = text[:pos]
-    return before.count("“") - before.count("”")
 
 
 def _skip_back(text: str, start: int) -> str:
@@ -630,7 +626,8 @@ class _Finder:
         field = text[cut:start]
         # two fields joined by 和 after the verb are one field (推行甲乙和丙丁“双鉴定”)
         parts = field.split("和") if governed and JOINED_FIELD.fullmatch(field) else [field]
-        if not 2 <= len(field) <= 8 * len(parts) or len(CJK.findall(field)) != len(field):
+        words = BRACKETED_KINDS.sub("", field)  # 村（社区）“两委”: the kinds a field stands for are part of it
+        if not 2 <= len(field) <= 8 * len(parts) or len(CJK.findall(words)) != len(words):
             return start
         if any(self.lex.not_field.search(part) or self.lex.trigger.search(part) for part in parts):
             return start
@@ -684,7 +681,7 @@ class _Finder:
                     and not self.lex.not_class.search(words)):
                 self.claim(m.start(), m.end(), "programme", m.group())
         for m in self.lex.event_name.finditer(self.text):
-            a = m.end("times") if m.group("times") else m.start()  # 举办六届……大赛 counts it: not its name
+            a = m.end("times") if m.group("times") else m.start()  # 举办（第）六届……大赛: not its name
             if self.free(a, m.end()) and not self.lex.not_class.search(self.text, a, m.end()):
                 self.claim(a, m.end(), "programme", self.text[a : m.end()])
         for verb in self.lex.document_verb.finditer(self.text):
@@ -741,7 +738,8 @@ class _Finder:
             # without 等 or 和 the 、 may join the parts of one name (单独分组、单独评审制度),
             # unless an earlier member is quoted or named already (甲、“乙”、丙机制)
             if members is None or (not closed and self.text[members[-1][0] - 1] == "、"
-                                   and not any(self.text[i] == "“" or self._named(i, j) for i, j in members[:-1])):
+                                   and not any(self.text[i] == "“" or self._named(i, j) for i, j in members[:-1])
+                                   and not _paired_actions([self.text[i:j] for i, j in members])):
                 continue
             kind = self.lex.head_kind(h.group("head"))[1]
             for n, (ma, mb) in enumerate(members):
@@ -778,6 +776,8 @@ class _Finder:
                 or self.table.is_slogan(self.text[a:b])):
             return None
         modifier = self.text[a : m.start()]
+        if any(self.table.is_slogan(modifier[k:]) for k in range(SLOGAN_LEAD + 1)):
+            return None  # (固定)主题党日制度, 三会一课制度: a standing institution of party life
         if m.group() == "制" and "制" in modifier:
             return None  # one system to a name: 改审批制为备案制 is a clause
         # 12345热线 and 1335工作法 are named by a number code, “1.0体系” is not
@@ -850,7 +850,13 @@ class _Finder:
     def _last_trigger(self, a: int, b: int) -> tuple[int | None, int | None]:
         """End of the last implementing verb wholly inside ``text[a:b]`` (its
         start when it is a content verb carried by the verb before it:
-        实施加强……计划 keeps 加强), and its start; (None, None) when there is none."""
+        实施加强……计划 keeps 加强; after its 了 when written with one), and its start;
+        (None, None) when there is none."""
+        # a verb with the aspect particle 了 is the one that implements (组织了两新组织覆盖攻坚行动),
+        # whether or not a list knows it: verbs after it are words of the name
+        perfective = [m for m in PERFECTIVE.finditer(self.text, a, b) if tagged(m.group(1)) == ((m.group(1), "v"),)]
+        if perfective:
+            return perfective[-1].end(), perfective[-1].start()
         found = list(self.lex.trigger.finditer(self.text[a:b]))
         if not found:
             return None, None
