@@ -363,6 +363,14 @@ def test_concerns_names_the_measure_in_the_subject():
     assert (first.concerns, second.concerns) == (("measure", 2), None)
 
 
+def test_a_count_inside_a_name_is_no_figure():
+    """The extractors found 激励干部担当作为16条措施 as one initiative: its 16 names it, the 40 is a figure."""
+    text = "出台激励干部担当作为16条措施，40名干部受到表彰。"
+    measure = MeasureMention("initiative", "激励干部担当作为16条措施", "激励干部担当作为16条措施", 2, 15, 0)
+    assert [(str(f.value), f.unit) for f in figures_of(text, measures=[measure])] == [("40", "名")]
+    assert [(str(f.value), f.unit) for f in figures_of(text)] == [("16", "条"), ("40", "名")]
+
+
 def test_concerns_names_the_region_opening_the_subject():
     text = "截至2022年底，太原市党员总数为58.6万名，赴上海挂职干部120名。"
     taiyuan = RegionRef("140100", "太原市", "prefecture", "140100")

@@ -639,6 +639,11 @@ CASES = [
         [("initiative", "村(社区)“两委”干部县级联审机制", "两委"), ("programme", "古城人才大会", "古城人才大会")],
         id="bracketed-kinds-in-a-field-and-an-ordinal-before-an-event",
     ),
+    pytest.param(
+        "先后出台乡村引才18条、青年人才扶持12条等政策，制定干部职级晋升9条负面清单。",
+        [("initiative", "乡村引才18条", "乡村引才18条"), ("initiative", "青年人才扶持12条", "青年人才扶持12条")],
+        id="numbered-packages-written-without-quotes",
+    ),
 ]
 
 

@@ -1069,6 +1069,11 @@ class Named:
         self.regions = {r.start: r for r in article.regions}
         self.text = article.text
 
+    def names(self, start: int, end: int) -> bool:
+        """Whether article offsets ``start`` to ``end`` lie inside a programme's or initiative's name."""
+        at = bisect_right(self.ends, start)
+        return at < len(self.measures) and self.measures[at].start <= start and end <= self.measures[at].end
+
     def concerns(self, sentence: Sentence, span: tuple[int, int]) -> tuple[str, int] | None:
         """The programme, initiative or region a figure belongs to, when its subject
         says so: a measure named in the subject (``“星火计划”项目48个``), else a
@@ -1133,6 +1138,8 @@ def find_figures(article: Article, indicators: dict[str, Indicator]) -> Article:
         # read in full-width punctuation (the same length): a count inside "…" is a name's, as inside “…”
         text, base, floor, previous, noun, concern = full_width(sentence.text), sentence.start, 0, None, (0, 0), None
         for number in find_numbers(text):
+            if named.names(base + number.start, base + number.end):
+                continue  # 出台柔性引才20条: a count inside the name of a programme or initiative
             spans = subject_spans(text, number, floor, noun)
             adjacent = floor > 0 and sum(ch in HARD_BREAK for ch in text[floor:number.start]) <= 1
             subject = inherited_subject(read_subject(text, spans), previous, adjacent)

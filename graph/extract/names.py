@@ -108,6 +108,8 @@ MEMBER_QUOTE = re.compile(r"“([^“”]+)”")
 MEMBER_MAX = 12
 PERFECTIVE = re.compile(r"([\u4e00-\u9fff]{2})了")  # a verb with its aspect particle: 开展了, 组织了
 BRACKETED_KINDS = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff、]{1,6}）")  # 村（社区）, 镇（街道）
+# a package of measures named by its field and count, written without quotes (柔性引才20条)
+PACKAGE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,4})条(?:(?![\u4e00-\u9fff])|(?=等))")
 SLOGAN_LEAD = 2  # characters before a slogan that still leave a name of it (固定主题党日制度)
 ACTION_TAGS = ("v", "vn", "a", "ad")  # jieba's verbs and adjectives: words of doing, not of who
 # between two members of a list of quotes, each after its own field words (甲项目“乙”、丙项目“丁”)
@@ -692,12 +694,15 @@ class _Finder:
 
     def documents(self, at: int) -> None:
         """Policy documents written without 《》 from ``at`` on, right after the
-        verb that issues them, and those listed after them with 、."""
-        while m := self.lex.document_name.match(self.text, at):
+        verb that issues them, and those listed after them with 、 (numbered packages
+        too: 出台甲乙20条、丙丁13条)."""
+        while m := self.lex.document_name.match(self.text, at) or PACKAGE.match(self.text, at):
             body = m.group()
             end = m.end()
+            package = m.re is PACKAGE  # 出台柔性引才20条: a numbered package of measures, named by its field
             if (self.lex.continuation.match(self.text[end:]) or self.lex.not_document.search(body)
-                    or len(CJK.findall(body)) < 6 or not self.free(at, end)):
+                    or len(CJK.findall(body)) < (3 if package else 6) or not self.free(at, end)
+                    or package and self.lex.trigger.search(m.group(1))):
                 return
             self.claim(at, end, "initiative", body)
             if self.text[end : end + 1] != "、":
