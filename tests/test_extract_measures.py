@@ -64,8 +64,8 @@ CASES = [
         id="bare-quotes-listed-as-activities",
     ),
     pytest.param(
-        "大力推广“邻里党建”“红色驿站”等党建项目，持续深化“周末讲堂”这一干部教育特色品牌。",
-        [("programme", "“邻里党建”", "邻里党建"), ("programme", "“红色驿站”", "红色驿站"),
+        "大力推广“邻里党建”“红色管家”等党建项目，持续深化“周末讲堂”这一干部教育特色品牌。",
+        [("programme", "“邻里党建”", "邻里党建"), ("programme", "“红色管家”", "红色管家"),
          ("initiative", "“周末讲堂”", "周末讲堂")],
         id="kind-from-etc-and-zheyi",
     ),
@@ -643,6 +643,11 @@ CASES = [
         "先后出台乡村引才18条、青年人才扶持12条等政策，制定干部职级晋升9条负面清单。",
         [("initiative", "乡村引才18条", "乡村引才18条"), ("initiative", "青年人才扶持12条", "青年人才扶持12条")],
         id="numbered-packages-written-without-quotes",
+    ),
+    pytest.param(
+        "打造“暖蜂驿站”，组建“银发先锋服务队”，建立街道“大工委”、社区“大党委”联席会议制度。",
+        [("initiative", "“大党委”联席会议制度", "大党委")],
+        id="stations-teams-and-bodies-are-no-items",
     ),
 ]
 

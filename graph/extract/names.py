@@ -600,12 +600,12 @@ class _Finder:
         end = spans[j].end()
         tail = self._tail(end)
         inners = [m.group()[1:-1] for _, m in members]
-        if verb is None or not (tail or BARE_FOLLOW.match(text[end:])) or any(map(self.table.is_slogan, inners)):
-            return 0  # (坚定拥护“两个确立”、坚决做到“两个维护”: slogans, with verbs before them)
+        if (verb is None or not (tail or BARE_FOLLOW.match(text[end:]))
+                or any(self.table.is_slogan(inner) or lex.body_core.search(inner) for inner in inners)):
+            return 0  # (坚定拥护“两个确立”、坚决做到“两个维护”: slogans; 街道“大工委”、社区“大党委”: bodies)
         self.claim(lead, end + len(tail[0]) if tail else end, None, "")
         for (a, m), inner in zip(members, inners):
-            if (len(CJK.findall(inner)) < 2 or re.search("[，。；]", inner)
-                    or lex.place_core.search(inner) or lex.body_core.search(inner)):
+            if len(CJK.findall(inner)) < 2 or re.search("[，。；]", inner) or lex.place_core.search(inner):
                 continue
             entry = self.table.get(inner)
             kind = tail[1] if tail else (entry.kind if entry else (lex.head_kind(inner) or ("", None))[1]) or (
