@@ -62,12 +62,13 @@ TABLE = "figure_words.tsv"
 LISTS = (
     "unit", "phase-after", "named-after", "named-before", "run-verb", "round-name-head", "rule-head", "plan-head", "edition-verb",
     "criterion-verb", "count-link", "each-word", "each-verb", "target-word", "plan-word", "planned-action", "not-after",
-    "duration-fact", "completion-verb", "people-noun", "household-noun", "noun-unit", "lead-word", "trail-word", "noun-stop",
+    "duration-fact", "completion-verb", "people-noun", "household-noun", "noun-unit", "share-word", "lead-word", "trail-word", "noun-stop",
     "document-content-verb", "adverbial-verb", "destination-verb", "change-verb", "bridge-word",
 )
 WORDS = read_lists(data_text(TABLE), f"data/{TABLE}", LISTS)
 UNITS = tuple(sorted(WORDS["unit"], key=len, reverse=True))  # the longest first: 个百分点, not 个
 NOUN_UNITS = WORDS["noun-unit"]
+SHARE_WORDS = WORDS["share-word"]
 BRACKETED = re.compile(r"[（(][^（）()，。；]{1,6}[）)]")  # 县（市、区）: the kinds a noun unit stands for
 # Chinese-numeral counts are statistics only for repeated actions and the people
 # they count (选派六批, 先后两次视察, 两千名); elsewhere (两个维护, 四个意识,
@@ -1009,10 +1010,13 @@ def inherited_subject(subject: str | None, previous: str | None, adjacent: bool)
     >>> inherited_subject("培训", "举办培训班", True), inherited_subject("培训", "举办培训班", False)
     ('举办培训班培训', '培训')
 
-    A subject that is only a level (国家级, 省级) takes the previous subject's noun.
+    A subject that is only a level (国家级, 省级) takes the previous subject's noun, and one
+    that is only a share (占比) is the share of what the previous figure counts.
 
     >>> inherited_subject("国家级", "市级以上研发平台", True), inherited_subject("省级", "研发平台", True)
     ('国家级研发平台', '省级研发平台')
+    >>> inherited_subject("占比", "收入10万元以上的村", True)
+    '收入10万元以上的村占比'
     """
     if not subject:
         return previous if adjacent else None
@@ -1023,6 +1027,8 @@ def inherited_subject(subject: str | None, previous: str | None, adjacent: bool)
         return previous if previous.endswith(subject) else previous + subject
     if previous and adjacent and LEVEL.fullmatch(subject) and (head := LEVEL.sub("", previous, 1)):
         return subject + head  # 研发平台1231家，其中国家级38家: national-level research platforms
+    if previous and adjacent and subject in SHARE_WORDS and not previous.endswith(subject):
+        return previous + subject  # ……的村达到1836个，占比52.3%: the share of those villages
     return subject
 
 
