@@ -649,6 +649,12 @@ CASES = [
         [("initiative", "“大党委”联席会议制度", "大党委")],
         id="stations-teams-and-bodies-are-no-items",
     ),
+    pytest.param(
+        "深入实施新时代人才强县战略和人才兴市战略，全面推行党组织领导的中小学校校长负责制。",
+        [("initiative", "新时代人才强县战略", "人才强县战略"), ("initiative", "人才兴市战略", "人才兴市战略"),
+         ("initiative", "党组织领导的中小学校校长负责制", "党组织领导的校长负责制")],
+        id="talent-strategies-in-their-era-and-a-central-school-system",
+    ),
 ]
 
 

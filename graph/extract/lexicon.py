@@ -195,7 +195,7 @@ class Lexicon:
         # (人才强区首位战略, 人才强桂战略 with a place abbreviation, and 人才强市 listed before a
         # shared 战略: 实施人才强市、创新驱动发展战略); 人才强国战略 is national
         self.talent_strategy = re.compile(
-            r"“?人才强(?!国)[\u4e00-\u9fff]”?(?:" + any_of(w["strategy-modifier"]) + r"?战略|(?=、[^，。；]{2,12}战略))"
+            r"(?:新时代)?“?人才[强兴](?!国)[\u4e00-\u9fff]”?(?:" + any_of(w["strategy-modifier"]) + r"?战略|(?=、[^，。；]{2,12}战略))"
         )
         # words that make a descriptive name generic: "建立健全各项制度", "挂职等工作机制"; a name
         # ending in 新 before its head describes the novelty (打造人才生态新模式)

@@ -676,7 +676,10 @@ class _Finder:
         for pattern in (self.lex.unquoted_document, self.lex.talent_strategy):
             for m in pattern.finditer(self.text):
                 if self.free(m.start(), m.end()):
-                    self.claim(m.start(), m.end(), "initiative", re.sub("[“”]", "", m.group()))
+                    core = re.sub("[“”]", "", m.group())
+                    if pattern is self.lex.talent_strategy:
+                        core = core.removeprefix("新时代")  # 新时代人才强市战略: the strategy, in its era
+                    self.claim(m.start(), m.end(), "initiative", core)
         for m in self.lex.unquoted_umbrella.finditer(self.text):
             words = m.group("words")
             if (self.free(m.start(), m.end()) and not is_generic(words, self.lex) and not self.lex.trigger.match(words)
