@@ -6,6 +6,7 @@ import re
 
 # half-width punctuation and its full-width form (quotes and commas aside, see :func:`full_width`)
 HALF_WIDTH = str.maketrans(";:!?()「」『』", "；：！？（）“”“”")
+HALF_WIDTH_MARK = re.compile("[;:!?()「」『』\"',‘]")  # any mark :func:`full_width` rewrites
 
 
 def full_width(text: str) -> str:
@@ -20,6 +21,8 @@ def full_width(text: str) -> str:
     >>> full_width("推行'三联'机制，深化“甲‘乙’丙”")
     '推行“三联”机制，深化“甲‘乙’丙”'
     """
+    if not HALF_WIDTH_MARK.search(text):
+        return text  # (most report sentences: nothing to do)
     quotes = iter("“”" * text.count('"'))
     text = re.sub('"', lambda _: next(quotes), text.translate(HALF_WIDTH))
     text = re.sub(r"(?<![A-Za-z])'([^'“”\n]{1,40})'", r"‘\1’", text)

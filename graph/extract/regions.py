@@ -171,8 +171,9 @@ def _split_joined_places(bounds: dict[int, int], ends: dict[int, list[int]]) -> 
     >>> sorted(bounds.items())
     [(0, 2), (2, 4), (4, 4)]
     """
-    for start, end in list(bounds.items()):
-        middle = next((k for k in ends.get(start, ()) if start < k < end and end in ends.get(k, ())), None)
+    for start in [k for k in ends if k in bounds]:  # (only where a gazetteer form starts: few offsets)
+        end = bounds[start]
+        middle = next((k for k in ends[start] if start < k < end and end in ends.get(k, ())), None)
         if middle is not None:
             bounds[start], bounds[middle] = middle, end
 
