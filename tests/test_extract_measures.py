@@ -655,6 +655,11 @@ CASES = [
          ("initiative", "党组织领导的中小学校校长负责制", "党组织领导的校长负责制")],
         id="talent-strategies-in-their-era-and-a-central-school-system",
     ),
+    pytest.param(
+        "持续深化党支部建设标准化，以党支部标准化建设促进基层治理。",
+        [("initiative", "党支部建设标准化", "党支部建设标准化"), ("initiative", "党支部标准化建设", "党支部建设标准化")],
+        id="party-branch-standardisation-as-the-reports-name-it",
+    ),
 ]
 
 
