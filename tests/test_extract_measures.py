@@ -660,6 +660,11 @@ CASES = [
         [("initiative", "党支部建设标准化", "党支部建设标准化"), ("initiative", "党支部标准化建设", "党支部建设标准化")],
         id="party-branch-standardisation-as-the-reports-name-it",
     ),
+    pytest.param(
+        "如何引来人才？古城用行动给出了答案：扎实开展习近平新时代中国特色社会主义思想主题教育。",
+        [("programme", "习近平新时代中国特色社会主义思想主题教育", "学习贯彻习近平新时代中国特色社会主义思想主题教育")],
+        id="with-action-is-no-name-and-the-theme-education-without-xuexi-guanche",
+    ),
 ]
 
 

@@ -786,6 +786,8 @@ class _Finder:
         modifier = self.text[a : m.start()]
         if any(self.table.is_slogan(modifier[k:]) for k in range(SLOGAN_LEAD + 1)):
             return None  # (固定)主题党日制度, 三会一课制度: a standing institution of party life
+        if modifier and modifier[-1] in lex.words["preposition"] and tagged(modifier)[-1] == (modifier[-1], "p"):
+            return None  # 甲市用行动给出答案: “with action”, no name (人才使用机制 ends in a verb)
         if m.group() == "制" and "制" in modifier:
             return None  # one system to a name: 改审批制为备案制 is a clause
         # 12345热线 and 1335工作法 are named by a number code, “1.0体系” is not
