@@ -665,6 +665,12 @@ CASES = [
         [("programme", "习近平新时代中国特色社会主义思想主题教育", "学习贯彻习近平新时代中国特色社会主义思想主题教育")],
         id="with-action-is-no-name-and-the-theme-education-without-xuexi-guanche",
     ),
+    pytest.param(
+        "开设组工讲堂，举办5期青年干部大讲堂，承办边城人才交流活动月。",
+        [("programme", "组工讲堂", "组工讲堂"), ("programme", "青年干部大讲堂", "青年干部大讲堂"),
+         ("programme", "边城人才交流活动月", "边城人才交流活动月")],
+        id="lecture-series-and-a-talent-month-held-the-count-no-part-of-the-name",
+    ),
 ]
 
 

@@ -129,7 +129,7 @@ class Lexicon:
         # (举办第三届甲乙技能大赛, 举办甲省人才周, 连续举办五届甲乙论坛: the count is no part of
         # the name); a congress (党代表大会) is a meeting
         self.event_name = re.compile(
-            _after(w["event-verb"]) + r"(?:(?P<times>第?[一二三四五六七八九十]+届))?"
+            _after(w["event-verb"]) + r"(?:(?P<times>第?[一二三四五六七八九十]+届|[0-9]{1,3}[期场届]))?"
             r"[^，。；：、“”《》\n（(0-9]{2,16}?(?<!代表)(?:" + _either(_longest_first(w["held-event"]))
             + r")(?![\u4e00-\u9fff])"
         )
