@@ -575,6 +575,11 @@ CASES = [
         id="quotes-before-etc-and-a-way-of-working-are-methods",
     ),
     pytest.param(
+        "采取“跨界”交流、“双向”交流等方式推进多岗位历练。",
+        [("initiative", "“跨界”交流", "跨界"), ("initiative", "“双向”交流", "双向")],
+        id="quotes-each-with-its-word-before-etc-and-a-method",
+    ),
+    pytest.param(
         "大力推行产业项目“赛马比拼”、技术攻关“悬赏揭榜”，破除人才流动壁垒。",
         [("initiative", "产业项目“赛马比拼”", "赛马比拼"), ("initiative", "技术攻关“悬赏揭榜”", "悬赏揭榜")],
         id="list-of-field-and-quote-members-after-one-verb",

@@ -91,8 +91,9 @@ CODE_MAX = 3
 CLAUSE_BREAK = "，。；：！？,;:!?\n"
 # quotes listed before 等 and the quoted head they share: “甲”“乙”等系列“英才计划”
 LISTED_BEFORE = re.compile(r"”等[\u4e00-\u9fff]{0,4}$")
-# a two-character word between a quote and the 等 closing a list (“甲乙”倒查等制度)
-HEAD_WORD_BEFORE_ETC = re.compile(r"[\u4e00-\u9fff]{2}(?=等)")
+# a two-character word between a quote and the 等 closing a list (“甲乙”倒查等制度), or
+# between a quote and more quotes so worded before it (“甲”交流、“乙”交流等方式)
+HEAD_WORD_BEFORE_ETC = re.compile(r"(?P<word>[\u4e00-\u9fff]{2})(?P<siblings>(?:、“[^“”]+”[\u4e00-\u9fff]{2})*)(?=等)")
 # a quoted umbrella opening with the count of its members (“三项机制”, “三个年”, “四大工程”)
 # a count of kinds (“三项机制”), or of members that share a word (甲才领航、乙才支持“两才行动”)
 COUNTED_UMBRELLA = re.compile(r"^(?P<n>[1-9]|[一二两三四五六七八九十])(?:[个项大类条种]|(?P<word>[\u4e00-\u9fff])(?=[\u4e00-\u9fff]))")
@@ -538,12 +539,13 @@ class _Finder:
         says what the quote and its word are (“甲乙”倒查等制度, “甲乙”培育等专项行动),
         as the head phrase (word, kind)."""
         word = HEAD_WORD_BEFORE_ETC.match(self.text, end)
-        etc = word and self.lex.etc_head.match(self.text[word.end() :])
+        # the first of quotes listed so (“甲”交流、“乙”交流等方式): the 等 after the last
+        etc = word and self.lex.etc_head.match(self.text[word.end("siblings") :])
         kind = etc and self.lex.etc_kind(etc)
-        if (not kind or self.lex.tail_stop.match(word.group())
+        if (not kind or self.lex.tail_stop.match(word.group("word"))
                 or self.text[: end - 1].endswith(self.lex.style_ends)):  # “巡回式”服务 is a way of serving
             return None
-        return word.group(), kind
+        return word.group("word"), kind
 
     def _counted_umbrella(self, a: int, b: int, core: str, tail: tuple[str, str] | None) -> bool:
         """Claim a quoted umbrella that counts the members listed right before it
