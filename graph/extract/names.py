@@ -586,7 +586,8 @@ class _Finder:
         """Claim a list of quotes, each after its own field words, that one verb governs
         (推行甲项目“乙丙”、丁项目“戊己”): one item per member, named with its field, of the
         kind a head shared after the last member gives (建立甲会“乙”、丙组“丁”制度: the last
-        named with it), else of the kind the verb gives. The number of quotes claimed; 0 when ``spans[i]`` opens no such list."""
+        named with it), else of the kind the verb gives. The number of quotes claimed; 0 when
+        ``spans[i]`` opens no such list."""
         text, lex = self.text, self.lex
         lead = self._field_start(spans[i].start())
         members, j = [(lead, spans[i])], i
