@@ -307,6 +307,9 @@ def test_chinese_numeral_counts(text, expected):
                      id="clause-before-the-counted-noun-is-read-through"),
         pytest.param("指导5县(市、区)选聘大学生村官860名。", ["指导县（市、区）", "选聘大学生村官"],
                      id="county-count-without-measure-word"),
+        pytest.param("带动28名县（市、区）党政正职赴高校，组建小区（网格）党组织436个，覆盖率达98.2%。",
+                     ["带动县（市、区）党政正职赴高校", "组建小区（网格）党组织", "组建小区（网格）党组织覆盖率"],
+                     id="aside-listing-kinds-and-a-rate-of-the-count-before"),
     ],
 )
 def test_subjects(text, subjects):

@@ -69,6 +69,7 @@ WORDS = read_lists(data_text(TABLE), f"data/{TABLE}", LISTS)
 UNITS = tuple(sorted(WORDS["unit"], key=len, reverse=True))  # the longest first: 个百分点, not 个
 NOUN_UNITS = WORDS["noun-unit"]
 SHARE_WORDS = WORDS["share-word"]
+SHARE_MAX = 3  # the longest subject that names only a share or a rate (覆盖率; not 群众满意率)
 BRACKETED = re.compile(r"[（(][^（）()，。；]{1,6}[）)]")  # 县（市、区）: the kinds a noun unit stands for
 # Chinese-numeral counts are statistics only for repeated actions and the people
 # they count (选派六批, 先后两次视察, 两千名); elsewhere (两个维护, 四个意识,
@@ -891,6 +892,8 @@ def _leading_nouns(text: str, begin: int, stop: int) -> int:
     return begin + sum(len(word) for word, _ in words[:nouns])
 
 
+BRACKET_MAX = 6  # characters to the closing bracket of a short aside inside a noun
+ASIDE = re.compile(rf"（[^（）]{{0,{BRACKET_MAX}}}、[^（）]{{0,{BRACKET_MAX}}}）")  # 县（市、区）
 LOOK_PAST = 16  # characters past a cut a figure starting before it may need (units, approximations)
 WINDOW = 200  # characters around a number the rules that judge it read: far more than any clause they look at
 
@@ -902,6 +905,8 @@ def _noun_stop(text: str, begin: int) -> int:
     never inside a quoted name. A count inside a quotation (quoted speech or
     counts) ends with it."""
     cap, inside = begin + MAX_AFTER, _quoted(text, begin)
+    if (aside := ASIDE.search(text, begin, cap)) is not None:
+        cap += aside.end() - aside.start()  # 县（市、区）: an aside listing kinds takes none of the noun's length
     if inside:
         closing = text.find("”", begin)
         cap = min(cap, closing if closing >= 0 else len(text))
@@ -916,10 +921,18 @@ def _noun_stop(text: str, begin: int) -> int:
     # 70%以上的村收入超过10万元: the next number is not part of it
     # a figure starting before the cap is found looking a few characters past it (its unit), never further
     breaks = chain(NOUN_STOP.finditer(text, first, cap), FIGURE.finditer(text, begin, cap + LOOK_PAST))
-    stop = min((m.start() for m in breaks if m.start() < cap and (inside or not _quoted(text, m.start()))), default=cap)
+    stop = min((m.start() for m in breaks if m.start() < cap and (inside or not _quoted(text, m.start()))
+                and not _bracketed(text, begin, m.start())), default=cap)
     if inside:
         return stop
     return without_function_tail(text, begin, word_end(text, begin, stop) if stop == cap else stop)
+
+
+def _bracketed(text: str, begin: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside brackets opened after ``begin`` and closed soon after
+    (32名县（市、区）党政正职: the 、 lists the kinds of county, it ends no noun)."""
+    opening = text.rfind("（", begin, pos)
+    return opening >= 0 and text.find("）", opening, pos) < 0 and 0 <= text.find("）", pos) - pos <= BRACKET_MAX
 
 
 def without_function_tail(text: str, begin: int, end: int) -> int:
@@ -1027,7 +1040,8 @@ def inherited_subject(subject: str | None, previous: str | None, adjacent: bool)
         return previous if previous.endswith(subject) else previous + subject
     if previous and adjacent and LEVEL.fullmatch(subject) and (head := LEVEL.sub("", previous, 1)):
         return subject + head  # 研发平台1231家，其中国家级38家: national-level research platforms
-    if previous and adjacent and subject in SHARE_WORDS and not previous.endswith(subject):
+    if (previous and adjacent and subject.endswith(SHARE_WORDS) and len(subject) <= SHARE_MAX
+            and not previous.endswith(subject)):
         return previous + subject  # ……的村达到1836个，占比52.3%: the share of those villages
     return subject
 
