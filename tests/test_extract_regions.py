@@ -118,6 +118,7 @@ CASES = [
                  id="city-quarter-new-town"),
     pytest.param("推进东部地区的新区建设和在建示范区验收。", "450100", [("东部地区", "东部地区", "macro", None)],
                  id="particles-and-quarters-are-not-zone-names"),
+    pytest.param("加快建设西部陆海新通道枢纽城市。", "450700", [], id="a-corridor-named-after-a-direction-is-no-macro-area"),
     pytest.param("赋予建设长江流域生态保护先行区的使命，融入长江经济带发展。", "510000",
                  [("长江经济带", "长江经济带", "macro", None)], id="macro-area-inside-a-designation-is-the-title"),
     pytest.param("为谱写壮美广西钦州篇章、建设山西大同新样板提供保证。", "450700",
