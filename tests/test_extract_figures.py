@@ -310,6 +310,9 @@ def test_chinese_numeral_counts(text, expected):
         pytest.param("带动28名县（市、区）党政正职赴高校，组建小区（网格）党组织436个，覆盖率达98.2%。",
                      ["带动县（市、区）党政正职赴高校", "组建小区（网格）党组织", "组建小区（网格）党组织覆盖率"],
                      id="aside-listing-kinds-and-a-rate-of-the-count-before"),
+        pytest.param("选派1.2万名第一书记和驻村工作队员，建成86个街道和社区党群服务中心，1200名党员和500名群众参加。",
+                     ["选派第一书记和驻村工作队员", "建成街道和社区党群服务中心", "党员", "群众参加"],
+                     id="he-joins-two-kinds-of-one-count-not-two-counts"),
     ],
 )
 def test_subjects(text, subjects):

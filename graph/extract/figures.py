@@ -892,6 +892,7 @@ def _leading_nouns(text: str, begin: int, stop: int) -> int:
     return begin + sum(len(word) for word, _ in words[:nouns])
 
 
+JOINED_MAX = 4  # the longest noun a 和 joins to the next inside one count
 BRACKET_MAX = 6  # characters to the closing bracket of a short aside inside a noun
 ASIDE = re.compile(rf"（[^（）]{{0,{BRACKET_MAX}}}、[^（）]{{0,{BRACKET_MAX}}}）")  # 县（市、区）
 LOOK_PAST = 16  # characters past a cut a figure starting before it may need (units, approximations)
@@ -905,7 +906,7 @@ def _noun_stop(text: str, begin: int) -> int:
     never inside a quoted name. A count inside a quotation (quoted speech or
     counts) ends with it."""
     cap, inside = begin + MAX_AFTER, _quoted(text, begin)
-    if (aside := ASIDE.search(text, begin, cap)) is not None:
+    if (aside := ASIDE.search(text, begin, cap + 2 * BRACKET_MAX + 3)) is not None and aside.start() < cap:
         cap += aside.end() - aside.start()  # 县（市、区）: an aside listing kinds takes none of the noun's length
     if inside:
         closing = text.find("”", begin)
@@ -922,10 +923,17 @@ def _noun_stop(text: str, begin: int) -> int:
     # a figure starting before the cap is found looking a few characters past it (its unit), never further
     breaks = chain(NOUN_STOP.finditer(text, first, cap), FIGURE.finditer(text, begin, cap + LOOK_PAST))
     stop = min((m.start() for m in breaks if m.start() < cap and (inside or not _quoted(text, m.start()))
-                and not _bracketed(text, begin, m.start())), default=cap)
+                and not _bracketed(text, begin, m.start()) and not _joined_noun(text, begin, m)), default=cap)
     if inside:
         return stop
     return without_function_tail(text, begin, word_end(text, begin, stop) if stop == cap else stop)
+
+
+def _joined_noun(text: str, begin: int, stop: re.Match) -> bool:
+    """Whether a 和 joins two kinds the number counts together (198名甲部门和乙县干部): a short
+    noun before it, and no other number in the clause after it, which would count the second."""
+    return (stop.group() == "和" and 2 <= stop.start() - begin <= JOINED_MAX
+            and FIGURE.search(text, stop.end(), clause_bounds(text, stop.end(), stop.end())[1]) is None)
 
 
 def _bracketed(text: str, begin: int, pos: int) -> bool:
