@@ -681,6 +681,11 @@ CASES = [
         [],
         id="a-one-off-rotation-and-generic-pairs-of-mechanisms",
     ),
+    pytest.param(
+        "全县组织系统将以“实干为先”的工作作风、“敢闯敢试”的创新举措，推进“强基”行动。",
+        [("programme", "“强基”行动", "强基")],
+        id="quotes-saying-how-after-yi-are-no-names",
+    ),
 ]
 
 

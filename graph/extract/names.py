@@ -111,6 +111,7 @@ PERFECTIVE = re.compile(r"([\u4e00-\u9fff]{2})了")  # a verb with its aspect pa
 BRACKETED_KINDS = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff、]{1,6}）")  # 村（社区）, 镇（街道）
 # a package of measures named by its field and count, written without quotes (柔性引才20条)
 PACKAGE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,4})条(?:(?![\u4e00-\u9fff])|(?=等))")
+MANNER = re.compile(r"以(?:“[^“”]*”的[^、，。；“”]*、)*$")  # 以“甲”的……、“乙”的……: how, not what
 SLOGAN_LEAD = 2  # characters before a slogan that still leave a name of it (固定主题党日制度)
 ACTION_TAGS = ("v", "vn", "a", "ad")  # jieba's verbs and adjectives: words of doing, not of who
 # between two members of a list of quotes, each after its own field words (甲项目“乙”、丙项目“丁”)
@@ -509,7 +510,7 @@ class _Finder:
                 i += 1
                 continue
             if tail and len(core) >= 2:
-                kind = None if _not_an_item(core, tail[0], self.table, self.lex) else tail[1]
+                kind = None if _not_an_item(core, tail[0], self.table, self.lex) or self._manner(a, tail[0]) else tail[1]
                 members = [m.group()[1:-1] for m in spans[i : j + 1]]
                 if kind and j > i and not tail[0].startswith("的") and _named_members(members, self.lex):
                     # one item per member, named by its quote; the umbrella is not an item
@@ -617,6 +618,11 @@ class _Finder:
                 continue
             self.record(a, m.end() + len(tail[0]) if tail and m is spans[j] else m.end(), kind, inner)
         return j - i + 1
+
+    def _manner(self, start: int, tail: str) -> bool:
+        """Whether a quote at ``start`` and the 的 phrase after it say how something is done, in a
+        clause opening with 以 (以“甲乙”的思想行动、“丙丁”的担当举措): a manner, no name."""
+        return tail.startswith("的") and MANNER.search(self.text, after_last(self.text, CLAUSE_BREAK, start), start) is not None
 
     def _field_start(self, start: int) -> int:
         """Start of the field words written between a verb and a quote, which
