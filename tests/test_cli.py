@@ -196,7 +196,7 @@ def test_output_that_is_a_folder_keeps_everything(tmp_path):
 
 # Floors that catch regressions on the nine dev articles (version-2 gold), a little under the scores
 # measured when they were set (2026-12-02, after the third set of blind-annotation rounds: regions 0.939,
-# programmes 0.933, initiatives 0.853, measures 0.902, figures 0.992, figure subject 0.930). They are not
+# programmes 0.933, initiatives 0.855, measures 0.903, figures 0.992, figure subject 0.930). They are not
 # targets: raise them as scores rise.
 DEV_FLOORS = {"regions": 0.92, "programmes": 0.91, "initiatives": 0.83, "measures": 0.88, "figures": 0.98}
 FIGURE_SUBJECT_FLOOR = 0.91
