@@ -876,6 +876,11 @@ def noun_span(text: str, start: int) -> tuple[int, int]:
     return begin, stop
 
 
+def _opening_nouns(words: tuple[tuple[str, str], ...]) -> int:
+    """How many of jieba's tagged ``words`` open them as nouns (党员|学懂: 1)."""
+    return next((i for i, (_, flag) in enumerate(words) if not flag.startswith(NOUN_TAGS)), len(words))
+
+
 def _leading_nouns(text: str, begin: int, stop: int) -> int:
     """Where the nouns opening ``text[begin:stop]`` end, when a verb phrase follows them that
     a 的 cuts before its object (党员学懂弄通做实党|的创新理论): the counted noun without the
@@ -886,7 +891,7 @@ def _leading_nouns(text: str, begin: int, stop: int) -> int:
     '党员'
     """
     words = tagged(text[begin:stop])
-    nouns = next((i for i, (_, flag) in enumerate(words) if not flag.startswith(NOUN_TAGS)), len(words))
+    nouns = _opening_nouns(words)
     if nouns == 0 or len(words[0][0]) < 2 or nouns == len(words) or words[nouns][1] != "v":
         return stop  # (漏报个人有关事项|的干部, 省管干部学习……|的研讨班: a clause before the counted noun)
     return begin + sum(len(word) for word, _ in words[:nouns])
@@ -990,7 +995,7 @@ def list_predicate(text: str, stop: int) -> str:
     if last is None:
         return ""
     words = tagged(text[last[0]:last[1]])
-    nouns = next((i for i, (_, flag) in enumerate(words) if not flag.startswith(NOUN_TAGS)), len(words))
+    nouns = _opening_nouns(words)
     if nouns == 0 or len(words) - nouns < 2 or words[nouns][1] not in PREDICATE_TAGS:
         return ""  # no noun, or no verb phrase after it
     return "".join(word for word, _ in words[nouns:])

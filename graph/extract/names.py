@@ -180,7 +180,8 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, national: Nati
     if whole:
         return whole
     after = text[end:]
-    etc = lexicon.etc_head.match(re.sub(r"^(?:[、和与及]?“[^“”]*”)+", "", after))
+    past_siblings = re.sub(r"^(?:[、和与及]?“[^“”]*”)+", "", after)  # what follows the quotes listed with this one
+    etc = lexicon.etc_head.match(past_siblings)
     # two characters name an item only where the head after 等 says what it is (“甲乙”“丙丁”等制度)
     shortest = 2 if etc and lexicon.etc_kind(etc) else 3
     if (len(CJK.findall(inner)) < shortest or inner.count("、") > 1 or lexicon.place_core.search(inner)
@@ -195,7 +196,7 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, national: Nati
     if lexicon.drives.match(after) and (start == 0 or text[start - 1] in LEFT_BREAK):
         return "initiative"  # the subject of its clause, a method at work: ，“四联四促”推动……
     opening = re.sub(r"(?:“[^“”]*”[、和与及]?)+$", "", text[:start])
-    if lexicon.held_count.match(re.sub(r"^(?:[、和与及]?“[^“”]*”)+", "", after)) and (
+    if lexicon.held_count.match(past_siblings) and (
             not opening or opening[-1] in LEFT_BREAK):
         return "programme"  # activities held so many times: ；“甲乙”“丙丁”累计开展1万余场次
     if text[:start].endswith("以") and lexicon.carrier.match(after):
@@ -590,15 +591,18 @@ class _Finder:
         named with it), else of the kind the verb gives. The number of quotes claimed; 0 when
         ``spans[i]`` opens no such list."""
         text, lex = self.text, self.lex
-        lead = self._field_start(spans[i].start())
-        members, j = [(lead, spans[i])], i
+        members, j = [], i
         while j + 1 < len(spans) and (gap := FIELD_MEMBER.fullmatch(text, spans[j].end(), spans[j + 1].start())):
             field = gap.group(1)
             if field and (len(field) < 2 or lex.not_field.search(field) or lex.trigger.search(field)):
                 break
             j += 1
             members.append((gap.start(1), spans[j]))
-        if j == i or lead == spans[i].start() or sum(a < m.start() for a, m in members) < 2:
+        if j == i:
+            return 0  # (most quotes: no member follows, and the field words are not looked for)
+        lead = self._field_start(spans[i].start())
+        members.insert(0, (lead, spans[i]))
+        if lead == spans[i].start() or sum(a < m.start() for a, m in members) < 2:
             return 0
         verb = next((v for v in lex.field_verbs if text.endswith(v, 0, lead)), None)
         end = spans[j].end()
