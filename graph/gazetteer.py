@@ -298,10 +298,10 @@ class Gazetteer:
             self._township_cache[region.key] = {n: r for n, r in table.items() if n not in repeated}
         return self._township_cache[region.key]
 
-    def township(self, county: RegionRef, name: str) -> RegionRef:
-        """The township ``name`` of ``county``: the listed one, or one jionlp does not list
-        (a report's address names it), made on first use."""
-        return self._local(county, name, "township")
+    def local(self, parent: RegionRef, name: str) -> RegionRef:
+        """The township or village ``name`` (its suffix says which) under ``parent``: the listed one,
+        or one jionlp does not list (a report's address or list names it), made on first use."""
+        return self._local(parent, name, "township")
 
     def _local(self, parent: RegionRef, name: str, level: str) -> RegionRef:
         """A township or village; jionlp also lists units without a suffix (开发区), kept at ``level``."""

@@ -212,6 +212,6 @@ def test_townships_of_a_province_without_repeated_names(gazetteer):
 
 def test_township_the_gazetteer_does_not_list(gazetteer):
     county = gazetteer.find("141002")
-    town = gazetteer.township(county, "望岳街道")
+    town = gazetteer.local(county, "望岳街道")
     assert (town.name, town.level, town.parent) == ("望岳街道", "township", county)
-    assert gazetteer.township(county, "望岳街道") is town
+    assert gazetteer.local(county, "望岳街道") is town

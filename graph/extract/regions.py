@@ -45,7 +45,7 @@ from .lexicon import any_of, unknown_lists
 TABLE = "data/region_words.tsv"
 #: the kinds of ``data/region_words.tsv`` (explained there)
 LISTS = ("name-head", "zone-suffix", "zone-modifier", "bare-zone", "free-trade-zone", "direction-zone", "designation-head",
-         "street-suffix", "not-place-after", "place-word", "area-word")
+         "macro-suffix", "street-suffix", "not-place-after", "place-word", "area-word")
 # an area (片区) of a free trade zone
 ZONE_PART = re.compile(r"[\u4e00-\u9fff]{2,6}?片区")
 GENERIC_BEFORE_ZONE = "各个级等"
@@ -94,9 +94,13 @@ JOINERS = "、和与及"
 # one-character province abbreviations (official and common), which run together to name a
 # multi-province area: 川滇黔交界, 沪苏浙; 新 also means "new" (新青海), so it cannot start one
 PROVINCE_ABBREVIATIONS = "京津沪渝冀豫云滇辽黑湘皖鲁新苏浙赣鄂桂甘陇晋蒙陕秦吉闽贵黔粤青藏川蜀宁琼"
+MACRO_AREA_WORD = "地区"
 PROVINCE_RUN = re.compile(rf"(?!新)[{PROVINCE_ABBREVIATIONS}]{{3,4}}(?![{PROVINCE_ABBREVIATIONS}])")
 DASH = "—–-"
 HOME_COUNTRY = "中国"
+TITLE_OPENING = re.compile(HOME_COUNTRY + "[•·・]$")  # 中国•甲省招才大会: an event's title format, not the place
+ORGAN_END = "委"  # 市委, 党工委: a place's own committee, so the place itself
+EDITION = re.compile(r"(?:第[一二三四五六七八九十\d]+|首)届")  # 第三届, 首届: an edition of an event
 # jieba's part of speech for the words that may stand between a place name and the head word of
 # the name it opens (剑阁|红军|纪念馆, 云南|国际|人才|交流会, 阳城|陈廷敬|纪念馆): nouns and names,
 # not verbs (深圳|考察|南方科技大学); after a verbal noun only a head word itself (凤县|革命|纪念馆,
@@ -343,6 +347,11 @@ def descend(regions: list[RegionRef]) -> RegionRef | None:
     return current
 
 
+def _shared_home(places: list[RegionRef]) -> RegionRef | None:
+    """The innermost region that holds every one of ``places``, if one does."""
+    return next((r for r in places[0].chain()[1:] if all(r in p.chain() for p in places[1:])), None)
+
+
 class RegionFinder:
     """Finds region mentions in a text, given the region the text is about.
 
@@ -360,6 +369,7 @@ class RegionFinder:
         self._zone_suffixes, self._zone_modifiers, self._bare_zones = w["zone-suffix"], w["zone-modifier"], w["bare-zone"]
         self._free_trade_zones, self._direction_zones = w["free-trade-zone"], w["direction-zone"]
         self._not_place_after, self._place_words, self._area_words = w["not-place-after"], w["place-word"], w["area-word"]
+        self._macro_suffix = re.compile(any_of(w["macro-suffix"]))
         self._street = re.compile("[东南西北中]?" + any_of(w["street-suffix"]))
         self._designation = re.compile(rf"(?:(?![的在])[\u4e00-\u9fff]){{0,{MAX_DESIGNATION}}}?" + any_of(w["designation-head"]))
         # a free trade zone named with its province in brackets
@@ -461,7 +471,7 @@ class RegionFinder:
 
         Two passes: the regions the first finds settle repeated short names in the second.
         A name inside a quoted name of an item (“智汇甲城”) is no mention, nor a macro area
-        inside a title (:meth:`_titled`).
+        inside a title (:meth:`_titled`), nor a place after 中国• in an event's title.
         """
         bounds = self._scan(text).bounds
         spans = list(self.divisions(text, subject, self._known(text, subject)))
@@ -481,7 +491,8 @@ class RegionFinder:
                 ends.insert(k, span[1])
         items = _item_names(text, spans)
         item_starts = [s for s, _ in items]
-        return sorted((span for span in spans if not _inside(span, items, item_starts) and not self._titled(text, *span)),
+        return sorted((span for span in spans if not _inside(span, items, item_starts) and not self._titled(text, *span)
+                       and not TITLE_OPENING.search(text, max(0, span[0] - 3), span[0])),
                       key=lambda span: span[0])
 
     def _titled(self, text: str, start: int, end: int, region: RegionRef) -> bool:
@@ -515,6 +526,7 @@ class RegionFinder:
                 continue
             end, region, certain = hit
             end, region = self._zone_after(text, i, end, region, scan.bounds)
+            end, region = self._macro_after(text, i, end, region)
             yield i, end, region, certain
             part = ZONE_PART.match(text, end) if region.name.endswith(self._free_trade_zones) else None
             if part is not None and part.end() in scan.bounds:
@@ -576,18 +588,20 @@ class RegionFinder:
 
     def _opens_name(self, text: str, end: int, bounds: dict[int, int]) -> bool:
         """Whether the head word of an institution's or event's name follows ``end``, directly
-        or after a few nouns (西湖|大学, 剑阁|红军|纪念馆), so the place name is part of it;
-        a head jieba cuts into several words (科|创|中心) counts too."""
+        or after a few nouns or an edition (西湖|大学, 剑阁|红军|纪念馆, 甲省|第三届|技能|大赛),
+        so the place name is part of it; a head jieba cuts into several words (科|创|中心) counts too."""
         verbal = False
-        for _ in range(MAX_NAME_WORDS + 1):
+        for n in range(MAX_NAME_WORDS + 1):
             word_end = bounds.get(end)
             word = text[end:word_end] if word_end else ""
             cut_head = self._head_at.match(text, end)
             if (word in self._name_heads or (word.endswith(self._name_heads) and not verbal)
                     or (cut_head is not None and cut_head.end() in bounds)):
                 return True
+            if n == 0 and word.endswith(ORGAN_END):
+                return False  # 甲市委人才工作大会: the committee of the place
             tag = self._tags.get(word)
-            if tag not in NAME_WORD_TAGS + (VERBAL_NOUN,):
+            if tag not in NAME_WORD_TAGS + (VERBAL_NOUN,) and not EDITION.fullmatch(word):
                 return False
             verbal = verbal or tag == VERBAL_NOUN
             end = word_end
@@ -692,6 +706,16 @@ class RegionFinder:
             return end, region
         return zone_end, self.gazetteer.special(text[start:zone_end], "zone", region)
 
+    def _macro_after(self, text: str, start: int, end: int, region: RegionRef) -> tuple[int, RegionRef]:
+        """A city's or province's name before 都市圈, 城市群 … names a macro area (甲市都市圈), and a
+        macro area's name may carry 地区 (甲乙丙地区 is the area 甲乙丙 written in full)."""
+        suffix = self._macro_suffix.match(text, end) if region.level in ("province", "prefecture") else None
+        if suffix is not None:
+            return suffix.end(), self.gazetteer.special(text[start:suffix.end()], "macro", None)
+        if region.level == "macro" and text.startswith(MACRO_AREA_WORD, end):
+            return end + len(MACRO_AREA_WORD), region
+        return end, region
+
     def _zone_word_end(self, text: str, i: int, bounds: dict[int, int]) -> int | None:
         """Where a zone word starting at ``i`` ends (经济开发区, or 经济示范区 with a modifier)."""
         modifier = next((m for m in self._zone_modifiers if text.startswith(m, i) and i + len(m) in bounds), "")
@@ -784,16 +808,25 @@ class RegionFinder:
                     break
         return found
 
-    @staticmethod
-    def _enumerated(text: str, table: Mapping[str, RegionRef]):
+    def _enumerated(self, text: str, table: Mapping[str, RegionRef]):
+        """The members of a list with a shared suffix (甲、乙、丙等乡村) that are places there; once
+        one is, a member the gazetteer does not list is a place of that kind too (a renamed
+        village), if its name is a proper noun, under the places the known members share."""
         for match in _enumerations(text):
             suffix, offset = match.group(2), match.start(1)
             suffix = "村" if suffix in VILLAGE_WORDS else suffix
+            known, unknown = [], []
             for item in match.group(1).split("、"):
                 name = next((item[k:] for k in range(len(item) - 1) if item[k:] + suffix in table), None)
                 if name is not None:
-                    yield offset + len(item) - len(name), offset + len(item), table[name + suffix], True
+                    known.append((offset + len(item) - len(name), offset + len(item), table[name + suffix], True))
+                elif len(item) <= MAX_BARE_NAME and self._proper(item + suffix):
+                    unknown.append((offset, offset + len(item), item + suffix))
                 offset += len(item) + 1
+            yield from known
+            home = _shared_home([region for _, _, region, _ in known]) if known else None
+            if home is not None:
+                yield from ((start, end, self.gazetteer.local(home, name), True) for start, end, name in unknown)
 
     def _unsuffixed(self, text: str, spans: list[tuple[int, int, RegionRef]], bounds: dict[int, int]):
         """A township or village written without its suffix right after its county or
@@ -843,7 +876,7 @@ class RegionFinder:
             gap = UNLISTED_TOWNSHIP.match(text, end)
             village = by_start.get(gap.end()) if gap else None
             if village is not None and village.level == "village" and county in village.chain():
-                yield end, gap.end(), self.gazetteer.township(county, gap.group())
+                yield end, gap.end(), self.gazetteer.local(county, gap.group())
 
     def _guarded(self, form: str, region: RegionRef) -> bool:
         """Whether ``form`` names ``region`` only as a guarded 别称 (河洛 for 洛阳市)."""
