@@ -686,6 +686,17 @@ CASES = [
         [("programme", "“强基”行动", "强基")],
         id="quotes-saying-how-after-yi-are-no-names",
     ),
+    pytest.param(
+        "为高层次人才发放“优才卡”，深入实施党的创新理论学习教育计划。",
+        [("initiative", "“优才卡”", "优才卡"), ("programme", "党的创新理论学习教育计划", "党的创新理论学习教育计划")],
+        id="a-card-quoted-alone-and-innovative-theory-as-a-noun",
+    ),
+    pytest.param(
+        "抓好提醒函询诫勉和平时考核，完善“15分钟健身圈”，宣告又一人才引进平台落地，"
+        "完善一揽子人才政策体系，真抓实干成为全县的统一认识与行动自觉。",
+        [],
+        id="standing-cadre-rules-a-place-a-determiner-a-package-and-a-noun-going-on",
+    ),
 ]
 
 

@@ -45,6 +45,7 @@ SAME = [
                  HEBI, id="regional-filler"),
     pytest.param(_m("农村党员“五重”管理模式", "五重", "initiative"), _m("“五重”管理模式", "五重", "initiative"),
                  HEBI, id="field-words-before-a-short-core"),
+    pytest.param(_m("“五星”支部创建活动", "五星"), _m("“五星”支部创建", "五星"), HEBI, id="short-core-with-and-without-huodong"),
     pytest.param(_m("《鹤壁市人才发展规划》", "鹤壁市人才发展规划", "initiative"),
                  _m("人才发展规划", "人才发展规划", "initiative"), HEBI, id="own-region-name-before-a-document"),
 ]

@@ -81,6 +81,8 @@ class Lexicon:
         self.verb_heads = w["verb-head"]
         self.unquoted_heads = w["unquoted-head"] + self.rating_heads
         self.whole_name_heads = self.unquoted_heads + self.event_heads + w["whole-name-head"]
+        #: whole-name heads that are names even quoted alone (“优才卡”)
+        self.self_naming_heads = frozenset(w["whole-name-head"])
         self.tail_heads = self.heads + self.closing_heads
         self.weak_heads, self.described_heads, self.style_ends = w["weak-head"], w["described-head"], w["style-end"]
         self.levels = frozenset(w["level"])

@@ -150,13 +150,13 @@ def whole_name_kind(inner: str, lexicon: Lexicon) -> str | None:
     ('programme', 'programme')
     >>> whole_name_kind("人才新政12条", lexicon), whole_name_kind("文旅八条", lexicon), whole_name_kind("两条", lexicon)
     ('initiative', 'initiative', None)
-    >>> whole_name_kind("党课开讲啦", lexicon) is None
-    True
+    >>> whole_name_kind("党课开讲啦", lexicon) is None, whole_name_kind("计划", lexicon), whole_name_kind("优才卡", lexicon)
+    (True, None, 'initiative')
     """
     if lexicon.policy_articles.search(inner):
         return "initiative"  # a numbered policy package: “人才新政22条”
     full = lexicon.head_kind(inner, lexicon.whole_name_heads)
-    return full[1] if full and len(inner) > len(full[0]) + 1 else None
+    return full[1] if full and (len(inner) > len(full[0]) + 1 or inner in lexicon.self_naming_heads) else None
 
 
 def _bare_quote_kind(text: str, start: int, end: int, inner: str, national: NationalTable, lexicon: Lexicon,
