@@ -141,6 +141,8 @@ def test_not_figures(text):
         pytest.param("全镇村集体经济收入全部达到30万元以上。", [("300000", "元", "以上")],
                      id="money-all-reached-without-a-count-is-the-outcome"),
         pytest.param("全县45个社区服务中心面积全部达到300平方米以上。", [("45", "个", None)], id="area-standard-is-a-bar"),
+        pytest.param("新增人才企业120家，其中18家营收已达到5000万元以上，4家营收超过2亿元。",
+                     [("120", "家", None), ("18", "家", None), ("4", "家", None)], id="amounts-sorting-the-part-counted-are-bars"),
     ],
 )
 def test_criteria_and_bases_left_out(text, expected):
@@ -313,6 +315,9 @@ def test_chinese_numeral_counts(text, expected):
         pytest.param("选派1.2万名第一书记和驻村工作队员，建成86个街道和社区党群服务中心，1200名党员和500名群众参加。",
                      ["选派第一书记和驻村工作队员", "建成街道和社区党群服务中心", "党员", "群众参加"],
                      id="he-joins-two-kinds-of-one-count-not-two-counts"),
+        pytest.param("新增人才企业120家，其中18家营收已达到5000万元以上；培训干部900人，其中科级干部300人。",
+                     ["新增人才企业", "新增人才企业营收已达到", "培训干部", "科级干部"],
+                     id="a-part-saying-what-the-items-have-counts-the-items-before"),
     ],
 )
 def test_subjects(text, subjects):

@@ -126,6 +126,10 @@ IMPLIED_UNIT = (("户", re.compile(any_of(WORDS["household-noun"]))), ("人", re
 SHARE_CRITERION = re.compile(r"[%％](?:以上|左右)?的[^，。；、\d]{1,16}$")
 CRITERION_VERB = re.compile(any_of(WORDS["criterion-verb"]) + "$")
 BAR_UNITS = ("元", "平方米")
+PART_OF = "其中"  # 其中43家: a part of the count before
+BAR_PRE = ("超过", "超")  # 6家产值超过1亿元: more than a bar
+# a count and a short noun of what each counted item has, reaching an amount: 43家产值已达到 (not 均, which reports it)
+COUNT_REACHING = re.compile(r"(?:\d|[一二两三四五六七八九十])(?:个|家|所|户)[\u4e00-\u9fff]{1,4}?(?:已)?(?:达到|达)?$")
 AREA_UNIT = "平方米"  # an area every site reaches is a standard, not an outcome
 # 10万元的村达到120个: an amount before 的, a counted noun and a link verb to its count
 QUALIFIED_COUNT = re.compile(r"的[\u4e00-\u9fff]{1,8}?(?:分别)?" + any_of(WORDS["count-link"]))
@@ -268,6 +272,9 @@ def _excluded(text: str, m: re.Match, unit: str) -> bool:
     [True, True, True]
     >>> [_excluded(t, last(t), u) for t, u in (("90%的村至少有2名", "名"), ("面积均达到200平方米", "平方米"), ("每1元", "元"))]
     [True, True, True]
+    >>> [_excluded(t, last(t), u) for t, u in (("其中43家产值达到2000万元以上", "元"), ("6家产值超过1亿元", "元"),
+    ...                                         ("12个村收入均达到10万元", "元"))]
+    [True, True, False]
     """
     after = text[m.end():m.end() + WINDOW]
     if _in_name(text, m.start()) or NOT_AFTER.match(after) or RANGE_END.search(text, max(0, m.start() - 2), m.start()):
@@ -290,6 +297,9 @@ def _excluded(text: str, m: re.Match, unit: str) -> bool:
         return True
     if unit in BAR_UNITS and qualifies_counted(text, m, unit):
         return True
+    if unit in BAR_UNITS and (m["post"] == "以上" or m["pre"] in BAR_PRE) and COUNT_REACHING.search(
+            text, clause_bounds(text, m.start(), m.end())[0], m.start()):
+        return True  # 其中43家产值达到2000万元以上, 6家产值超过1亿元: the bar sorting the items counted
     if unit not in KIND_UNITS + BATCH_UNITS and _in_plan_name(text, m):
         return True
     bare_round = m["myriad"] and not (m["pre"] or m["a3"] or m["post"] or m["myriad"] in ROUND_APPROX)
@@ -1022,7 +1032,7 @@ def read_time(article: Article, sentence: Sentence, offset: int) -> str | None:
     return opening.group() if opening and opening.group().endswith("来") else None
 
 
-def inherited_subject(subject: str | None, previous: str | None, adjacent: bool) -> str | None:
+def inherited_subject(subject: str | None, previous: str | None, adjacent: bool, part: bool = False) -> str | None:
     """The subject, completed from the previous figure's where it says only how
     that changed (``人才120人，年均增长25%``) or nothing at all while the
     previous figure is in its clause or the one before (``从4.1万名增加至5.6万名``,
@@ -1043,6 +1053,14 @@ def inherited_subject(subject: str | None, previous: str | None, adjacent: bool)
     ('国家级研发平台', '省级研发平台')
     >>> inherited_subject("占比", "收入10万元以上的村", True)
     '收入10万元以上的村占比'
+
+    A part of the previous count (``part``: 其中 before the number) whose words say what those
+    items have (``企业517家，其中43家产值已达到……``) counts the previous items.
+
+    >>> inherited_subject("产值已达到", "人才创业企业", True, part=True)
+    '人才创业企业产值已达到'
+    >>> inherited_subject("县处级干部", "培训干部", True, part=True)
+    '县处级干部'
     """
     if not subject:
         return previous if adjacent else None
@@ -1051,12 +1069,21 @@ def inherited_subject(subject: str | None, previous: str | None, adjacent: bool)
     if previous and adjacent and verb_only(subject):
         # 举办培训班1.3万期、培训8.6万人次: the training of those classes
         return previous if previous.endswith(subject) else previous + subject
+    if part and previous and adjacent and _has_then_does(subject):
+        return previous + subject
     if previous and adjacent and LEVEL.fullmatch(subject) and (head := LEVEL.sub("", previous, 1)):
         return subject + head  # 研发平台1231家，其中国家级38家: national-level research platforms
     if (previous and adjacent and subject.endswith(SHARE_WORDS) and len(subject) <= SHARE_MAX
             and not previous.endswith(subject)):
         return previous + subject  # ……的村达到1836个，占比52.3%: the share of those villages
     return subject
+
+
+def _has_then_does(phrase: str) -> bool:
+    """Whether ``phrase`` opens with a noun and goes on with a predicate (产值|已|达到): what
+    the items counted have, not the items."""
+    words = tagged(phrase)
+    return bool(words) and words[0][1].startswith(NOUN_TAGS) and any(tag in PREDICATE_TAGS for _, tag in words[1:])
 
 
 def verb_only(phrase: str) -> bool:
@@ -1175,7 +1202,8 @@ def find_figures(article: Article, indicators: dict[str, Indicator]) -> Article:
                 continue  # 出台柔性引才20条: a count inside the name of a programme or initiative
             spans = subject_spans(text, number, floor, noun)
             adjacent = floor > 0 and sum(ch in HARD_BREAK for ch in text[floor:number.start]) <= 1
-            subject = inherited_subject(read_subject(text, spans), previous, adjacent)
+            subject = inherited_subject(read_subject(text, spans), previous, adjacent,
+                                        text.endswith(PART_OF, 0, number.start))
             # 松川人才总量从41万人增长到52万人: the second inherits what the first concerns
             own = named.concerns(sentence, (base + spans[0][0], base + spans[1][1]))
             concern = own or (concern if subject is not None and subject == previous else None)
