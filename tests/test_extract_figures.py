@@ -177,6 +177,8 @@ def test_counted_periods(text, expected):
         pytest.param("近百名专家、千余名志愿者参与服务。", [("100", "名", "近"), ("1000", "名", "余")],
                      id="round-with-approximations"),
         pytest.param("实施千名干部培训工程，开展百场招聘活动，深入千家万户。", [], id="campaign-names-and-idioms-are-not"),
+        pytest.param("新提拔县处级干部中一半以上来自基层一线，近一半有乡镇工作经历，一半时间用于调研。",
+                     [("50", "%", "以上"), ("50", "%", "近")], id="half-is-a-share-where-approximated"),
     ],
 )
 def test_round_amounts_without_digits(text, expected):

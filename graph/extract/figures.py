@@ -106,11 +106,12 @@ ROUND_NAME_AFTER = re.compile(any_of(WORDS["round-name-head"]))
 RULE_AFTER = re.compile(any_of(WORDS["rule-head"]))  # 逐年递增15%机制: a share a rule sets
 PLAN_HEAD = re.compile(any_of(WORDS["plan-head"]))  # the head of a plan's unquoted name
 
+HALF = "一半"  # 一半以上的干部, 近一半: the share 50%, a round amount written without digits
 FIGURE = re.compile(
     rf"(?P<pre>{'|'.join(PRE_APPROX)})?"
     rf"(?:(?:(?<=连续)|(?<=连续[\u4e00-\u9fff]{{2}}))(?P<years>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})年(?![来以间前后底末初度])"
     rf"|百分之(?P<pct>{ARABIC}|[{CN_NUMERAL}]+)"
-    rf"|(?P<frac>[{CN_NUMERAL}]+分之[{CN_NUMERAL}]+)"
+    rf"|(?P<frac>[{CN_NUMERAL}]+分之[{CN_NUMERAL}]+|{HALF}(?=以上|左右|的)|(?<=[近超逾约]){HALF})"
     rf"|(?<![\d./+＋第前A-Za-z])(?<!\d,)(?P<num>{ARABIC})(?P<a1>[余多])?(?:\s(?=[万亿]))?(?P<mult>[万亿]{{0,2}})(?P<a2>[余多])?(?P<unit>{'|'.join(UNITS)})?"
     rf"|(?<![{CN_NUMERAL}第前“届])(?!一[个项])(?P<cn>[一二两三四五六七八九十][一二两三四五六七八九十百千万]*)"
     rf"(?P<a4>[余多])?(?P<cnunit>{'|'.join(CN_COUNT_UNITS)})"
@@ -226,6 +227,8 @@ def find_numbers(text: str) -> list[Number]:
     [('6', '届'), ('620000000', '元')]
     >>> find_numbers("编号A308名单，党员" + "9" * 30 + "名")
     []
+    >>> [(str(n.value), n.unit, n.approx) for n in find_numbers("一半以上的新提拔干部来自基层，近一半具有基层经历")]
+    [('50', '%', '以上'), ('50', '%', '近')]
     """
     found = []
     for m in FIGURE.finditer(text):
@@ -245,6 +248,8 @@ def find_numbers(text: str) -> list[Number]:
 
 def _written(m: re.Match) -> str:
     """The number of a match as written, multipliers included (``20.1万``, ``六``, ``百亿``)."""
+    if m["frac"] == HALF:
+        return "二分之一"
     return m["pct"] or m["frac"] or m["cn"] or m["years"] or m["myriad"] or (m["num"] + m["mult"])
 
 
