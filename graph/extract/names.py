@@ -89,6 +89,8 @@ NUMBER_CODE = re.compile(r"^[0-9０-９一二两三四五六七八九十百千�
 # with a number is a name of its own (“甲乙”“双联双促”活动, “甲乙”“万名干部进企业”活动)
 CODE_MAX = 3
 CLAUSE_BREAK = "，。；：！？,;:!?\n"
+# the scope opening a name written without quotes (全省乡村党组织书记三年轮训计划): no part of its core
+OWN_SCOPE = re.compile(r"^全[省市县区州盟旗](?=[\u4e00-\u9fff]{4})")
 # quotes listed before 等 and the quoted head they share: “甲”“乙”等系列“英才计划”
 LISTED_BEFORE = re.compile(r"”等[\u4e00-\u9fff]{0,4}$")
 # a two-character word between a quote and the 等 closing a list (“甲乙”倒查等制度), or
@@ -414,8 +416,11 @@ class _Finder:
             self.record(a, b, kind, core)
 
     def record(self, a: int, b: int, kind: str, core: str) -> None:
-        """Record ``text[a:b]`` as a name (its span already claimed)."""
+        """Record ``text[a:b]`` as a name (its span already claimed); the core of a name
+        written without quotes is the name without the scope opening it (全省……计划)."""
         off = self.s.start
+        if core == self.text[a:b]:
+            core = OWN_SCOPE.sub("", core)
         self.found.append(MeasureMention(kind, self.s.text[a:b], core, off + a, off + b, self.s.index))
 
     def run(self) -> list[MeasureMention]:
