@@ -697,6 +697,11 @@ CASES = [
         [],
         id="standing-cadre-rules-a-place-a-determiner-a-package-and-a-noun-going-on",
     ),
+    pytest.param(
+        "各支部定期组织集中宣讲、参观学习、座谈交流等活动，举办政务实践等活动。",
+        [],
+        id="lists-of-generic-activities-under-a-shared-head",
+    ),
 ]
 
 
