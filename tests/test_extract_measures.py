@@ -698,6 +698,17 @@ CASES = [
         id="standing-cadre-rules-a-place-a-determiner-a-package-and-a-noun-going-on",
     ),
     pytest.param(
+        "全面实施“铸魂固本、专业赋能、实践淬炼”三大计划，构建“平时考、年度考、专项考”三位一体考评体系。",
+        [("programme", "铸魂固本", "铸魂固本"), ("programme", "专业赋能", "专业赋能"), ("programme", "实践淬炼", "实践淬炼"),
+         ("initiative", "“平时考、年度考、专项考”三位一体考评体系", "平时考、年度考、专项考")],
+        id="one-quote-listing-as-many-members-as-its-head-counts-unless-they-make-one",
+    ),
+    pytest.param(
+        "把学习习近平总书记重要讲话精神作为县委常委会会议“第一议题”，奋力谱写“强富美高”新篇章。",
+        [("initiative", "“第一议题”", "第一议题")],
+        id="a-national-system-s-quoted-core-alone-and-a-provincial-slogan",
+    ),
+    pytest.param(
         "各支部定期组织集中宣讲、参观学习、座谈交流等活动，举办政务实践等活动。",
         [],
         id="lists-of-generic-activities-under-a-shared-head",

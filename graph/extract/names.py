@@ -99,6 +99,7 @@ HEAD_WORD_BEFORE_ETC = re.compile(r"(?P<word>[\u4e00-\u9fff]{2})(?P<siblings>(?:
 # a quoted umbrella opening with the count of its members (“三项机制”, “三个年”, “四大工程”)
 # a count of kinds (“三项机制”), or of members that share a word (甲才领航、乙才支持“两才行动”)
 COUNTED_UMBRELLA = re.compile(r"^(?P<n>[1-9]|[一二两三四五六七八九十])(?:[个项大类条种]|(?P<word>[\u4e00-\u9fff])(?=[\u4e00-\u9fff]))")
+ONE_WHOLE = re.compile("位一体")  # “甲、乙、丙”三位一体……体系: the members make one thing
 SMALL_NUMBERS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # members named by a counted umbrella after them may be longer than other list members, and
 # must be: short ones are the steps or duties of one mechanism (日常调研、分类储备“五个一”机制)
@@ -173,6 +174,8 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, national: Nati
     """
     if national.is_slogan(inner):
         return None
+    if (entry := national.get(inner)) is not None:
+        return entry.kind  # 作为会议“第一议题”: a national system's quoted core names it wherever it stands
     if NUMBERED_SLOGAN.match(inner) and lexicon.umbrella.match(inner):  # “十大行动”, unless its members are listed
         clause = text[max(text.rfind(c, 0, start) for c in CLAUSE_BREAK) + 1 : start]
         return None if "、" in clause or text[end : end + 1] in "：:（(" else whole_name_kind(inner, lexicon)
@@ -515,6 +518,9 @@ class _Finder:
                     self.record(a, b, tail[1], core)
                 i += 1
                 continue
+            if tail and j == i and self._counted_quote_list(a, b, core, tail):
+                i += 1
+                continue
             if tail and len(core) >= 2:
                 kind = None if _not_an_item(core, tail[0], self.table, self.lex) or self._manner(a, tail[0]) else tail[1]
                 members = [m.group()[1:-1] for m in spans[i : j + 1]]
@@ -553,6 +559,26 @@ class _Finder:
                 or self.text[: end - 1].endswith(self.lex.style_ends)):  # “巡回式”服务 is a way of serving
             return None
         return word.group("word"), kind
+
+    def _counted_quote_list(self, a: int, b: int, core: str, tail: tuple[str, str]) -> bool:
+        """Claim one quote listing as many members as the head after it counts
+        (“甲乙、丙丁、戊己”三大计划): one item per member, named by it, and the umbrella no
+        item; a list no count follows, or one made one (三位一体), names one thing (“甲、乙、丙”工程).
+        True when claimed."""
+        count = COUNTED_UMBRELLA.match(tail[0])
+        members = core.split("、")
+        if count is None or ONE_WHOLE.match(tail[0], count.end() - 1) or len(members) < 2 or any(len(CJK.findall(m)) < 2 for m in members):
+            return False
+        n = count.group("n")
+        if (int(n) if n.isdigit() else SMALL_NUMBERS[n]) != len(members):
+            return False
+        self.claim(a, b + len(tail[0]), None, core)
+        start = a + 1
+        for member in members:
+            if not self.table.is_slogan(member):
+                self.record(start, start + len(member), tail[1], member)
+            start += len(member) + 1
+        return True
 
     def _counted_umbrella(self, a: int, b: int, core: str, tail: tuple[str, str] | None) -> bool:
         """Claim a quoted umbrella that counts the members listed right before it
