@@ -141,6 +141,8 @@ def test_not_figures(text):
         pytest.param("全镇村集体经济收入全部达到30万元以上。", [("300000", "元", "以上")],
                      id="money-all-reached-without-a-count-is-the-outcome"),
         pytest.param("全县45个社区服务中心面积全部达到300平方米以上。", [("45", "个", None)], id="area-standard-is-a-bar"),
+        pytest.param("设立每年规模不少于5000万元的人才基金，按每千名党员不低于2名的标准配备党务干部。", [],
+                     id="bounds-a-rule-sets"),
         pytest.param("新增人才企业120家，其中18家营收已达到5000万元以上，4家营收超过2亿元。",
                      [("120", "家", None), ("18", "家", None), ("4", "家", None)], id="amounts-sorting-the-part-counted-are-bars"),
     ],
