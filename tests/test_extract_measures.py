@@ -354,7 +354,7 @@ CASES = [
     ),
     pytest.param(
         "健全全面从严治党主体责任清单，推行对口联系服务专家制度。",
-        [("initiative", "从严治党主体责任清单", "从严治党主体责任清单"),
+        [("initiative", "全面从严治党主体责任清单", "全面从严治党主体责任清单"),
          ("initiative", "对口联系服务专家制度", "对口联系服务专家制度")],
         id="words-opening-with-a-preposition-stay-in-the-name",
     ),
@@ -707,6 +707,11 @@ CASES = [
         "把学习习近平总书记重要讲话精神作为县委常委会会议“第一议题”，奋力谱写“强富美高”新篇章。",
         [("initiative", "“第一议题”", "第一议题")],
         id="a-national-system-s-quoted-core-alone-and-a-provincial-slogan",
+    ),
+    pytest.param(
+        "构建人才“近悦远来”的政策体系，举办“江海先锋”青训营，推出“青城英才一卡通”。",
+        [("programme", "“江海先锋”青训营", "江海先锋"), ("initiative", "“青城英才一卡通”", "青城英才一卡通")],
+        id="an-idiom-in-quotes-names-nothing-a-youth-camp-and-an-all-in-one-card",
     ),
     pytest.param(
         "各支部定期组织集中宣讲、参观学习、座谈交流等活动，举办政务实践等活动。",

@@ -28,7 +28,7 @@ LISTS = (
     "opening-word", "document-opening-word", "joined-head", "carried-document", "class-verb", "class-head",
     "not-class", "strategy-modifier", "generic-mark", "generic-end", "carrier", "not-field-start", "not-field",
     "not-run", "package-word", "package-after", "umbrella-head", "umbrella-verb", "umbrella-modifier",
-    "umbrella-unquoted-head", "programme-column", "event-verb", "innovation-field", "innovation-partner",
+    "umbrella-unquoted-head", "programme-column", "event-verb", "innovation-field", "innovation-partner", "set-phrase",
 )
 # 制 names a system (家访制, 代办制, 链长制) except in words that only end in it (体制, 编制, 复制)
 SYSTEM_END = re.compile(r"(?<![体机编控限抵研复定立节专压遏牵克反创绘建批])制$")
@@ -96,7 +96,7 @@ class Lexicon:
         # after 党 a verb is the tail of 党建 (党建强基); before 型/性 it is part of an
         # adjective (创新型人才); 创新 after a field (科研创新平台) or before 创业/驱动 is a noun
         self.trigger = re.compile(
-            "(?<!党)" + any_of(verbs, w["trigger"]) + "(?![型性])"
+            "(?<!党)(?!" + any_of(w["set-phrase"]) + ")" + any_of(verbs, w["trigger"]) + "(?![型性])"
             + "".join(f"(?<!{re.escape(field)}创新)" for field in w["innovation-field"])
             + "(?<!创新(?=" + any_of(w["innovation-partner"]) + "))"
         )

@@ -99,6 +99,7 @@ HEAD_WORD_BEFORE_ETC = re.compile(r"(?P<word>[\u4e00-\u9fff]{2})(?P<siblings>(?:
 # a quoted umbrella opening with the count of its members (“三项机制”, “三个年”, “四大工程”)
 # a count of kinds (“三项机制”), or of members that share a word (甲才领航、乙才支持“两才行动”)
 COUNTED_UMBRELLA = re.compile(r"^(?P<n>[1-9]|[一二两三四五六七八九十])(?:[个项大类条种]|(?P<word>[\u4e00-\u9fff])(?=[\u4e00-\u9fff]))")
+IDIOM_TAG = "i"  # jieba's part of speech of a 成语
 ONE_WHOLE = re.compile("位一体")  # “甲、乙、丙”三位一体……体系: the members make one thing
 SMALL_NUMBERS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # members named by a counted umbrella after them may be longer than other list members, and
@@ -172,7 +173,7 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, national: Nati
     :param lexicon: the word lists.
     :param verbs: the verbs that may precede ``start``; all bare-quote verbs by default.
     """
-    if national.is_slogan(inner):
+    if national.is_slogan(inner) or idiom(inner):
         return None
     if (entry := national.get(inner)) is not None:
         return entry.kind  # 作为会议“第一议题”: a national system's quoted core names it wherever it stands
@@ -221,6 +222,17 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, national: Nati
     return "programme" if verb in lexicon.programme_verbs else "initiative"
 
 
+def idiom(quote: str) -> bool:
+    """Whether a quote is one set phrase (成语: “纷至沓来”, “近悦远来”), a figure of speech
+    that names no programme or mechanism, with a head after it or without.
+
+    >>> idiom("纷至沓来"), idiom("红色物业")
+    (True, False)
+    """
+    words = tagged(quote)
+    return len(words) == 1 and words[0][1] == IDIOM_TAG
+
+
 def _not_an_item(core: str, tail: str, national: NationalTable, lexicon: Lexicon) -> bool:
     """True when a quote and the head after it name no programme or mechanism:
     a slogan with a bare or weak head (“一把手”工程, “四个中心”功能建设), a
@@ -240,9 +252,11 @@ def _not_an_item(core: str, tail: str, national: NationalTable, lexicon: Lexicon
     (True, True)
     >>> not_an_item("建在园区、留在园区", "建设"), not_an_item("抓院促系、整校建强", "铸魂行动")
     (True, False)
+    >>> not_an_item("纷至沓来", "的政策体系")
+    True
     """
     head = (lexicon.head_kind(tail, lexicon.tail_heads) or ("",))[0]  # none after a policy package: “甲”15条
-    if lexicon.quantity.match(core) or tail.startswith("式"):
+    if lexicon.quantity.match(core) or tail.startswith("式") or idiom(core):
         return True
     if re.search("[，、]", core) and head in lexicon.described_heads:
         return True
