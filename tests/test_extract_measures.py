@@ -714,6 +714,18 @@ CASES = [
         id="an-idiom-in-quotes-names-nothing-a-youth-camp-and-an-all-in-one-card",
     ),
     pytest.param(
+        "开展高端人才引领、骨干人才集聚、青年人才倍增行动，完善单独分组、单独评审制度。",
+        [("programme", "高端人才引领", "高端人才引领"), ("programme", "骨干人才集聚", "骨干人才集聚"),
+         ("programme", "青年人才倍增行动", "青年人才倍增"), ("initiative", "单独分组、单独评审制度", "单独分组、单独评审制度")],
+        id="three-names-sharing-a-head-without-deng-and-two-parts-of-one-name",
+    ),
+    pytest.param(
+        "实施政治引领、法治保障、德治教化“三治”工程，落实待遇从优、生活优待、使用优先“三优”政策。",
+        [("programme", "政治引领", "政治引领"), ("programme", "法治保障", "法治保障"), ("programme", "德治教化", "德治教化"),
+         ("initiative", "“三优”政策", "三优")],
+        id="a-count-and-a-word-naming-members-that-hold-it-in-one-place",
+    ),
+    pytest.param(
         "各支部定期组织集中宣讲、参观学习、座谈交流等活动，举办政务实践等活动。",
         [],
         id="lists-of-generic-activities-under-a-shared-head",

@@ -98,8 +98,9 @@ LISTED_BEFORE = re.compile(r"”等[\u4e00-\u9fff]{0,4}$")
 HEAD_WORD_BEFORE_ETC = re.compile(r"(?P<word>[\u4e00-\u9fff]{2})(?P<siblings>(?:、“[^“”]+”[\u4e00-\u9fff]{2})*)(?=等)")
 # a quoted umbrella opening with the count of its members (“三项机制”, “三个年”, “四大工程”)
 # a count of kinds (“三项机制”), or of members that share a word (甲才领航、乙才支持“两才行动”)
-COUNTED_UMBRELLA = re.compile(r"^(?P<n>[1-9]|[一二两三四五六七八九十])(?:[个项大类条种]|(?P<word>[\u4e00-\u9fff])(?=[\u4e00-\u9fff]))")
+COUNTED_UMBRELLA = re.compile(r"^(?P<n>[1-9]|[一二两三四五六七八九十])(?:[个项大类条种]|(?P<word>[\u4e00-\u9fff])(?=[\u4e00-\u9fff]|$))")
 IDIOM_TAG = "i"  # jieba's part of speech of a 成语
+NAMED_RUN = 3  # members of a list without 等 or 和 that are names, not the parts of one (单独分组、单独评审制度)
 ONE_WHOLE = re.compile("位一体")  # “甲、乙、丙”三位一体……体系: the members make one thing
 SMALL_NUMBERS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # members named by a counted umbrella after them may be longer than other list members, and
@@ -597,7 +598,8 @@ class _Finder:
     def _counted_umbrella(self, a: int, b: int, core: str, tail: tuple[str, str] | None) -> bool:
         """Claim a quoted umbrella that counts the members listed right before it
         (甲、乙、丙“三项机制”, 甲年、乙年、丙年“三个年”活动, 甲、乙和丙等“三项改革”, 甲才领航、
-        乙才支持“两才行动”, whose members share the word after its count): one
+        乙才支持“两才行动”, whose members share the word after its count; 甲治乙丙、丁治戊己“两治”, where
+        the count and that word are the whole quote, in the same place of each member): one
         item per member, of the kind the head gives, and the umbrella no item. True when claimed."""
         count = COUNTED_UMBRELLA.match(core)
         if count is None:
@@ -618,8 +620,11 @@ class _Finder:
                                     COUNTED_MEMBER_MAX)
             names = [self.text[ma:mb] for ma, mb in members or ()]
             shared = count.group("word")
-            if len(names) == n and all((shared in member[1:] if shared else len(member) >= COUNTED_MEMBER_MIN)
-                                       and _list_member(member, self.table, self.lex) for member in names):
+            # a count and one word alone (“六治”) names members that each hold the word in one place
+            parallel = not shared or count.end() < len(core) or len({m.find(shared) for m in names}) == 1
+            if len(names) == n and parallel and all(
+                    (shared in member[1:] if shared else len(member) >= COUNTED_MEMBER_MIN)
+                    and _list_member(member, self.table, self.lex) for member in names):
                 break
         else:
             return False
@@ -805,7 +810,8 @@ class _Finder:
             # unless an earlier member is quoted or named already (甲、“乙”、丙机制)
             if members is None or (not closed and self.text[members[-1][0] - 1] == "、"
                                    and not any(self.text[i] == "“" or self._named(i, j) for i, j in members[:-1])
-                                   and not _paired_actions([self.text[i:j] for i, j in members])):
+                                   and not _paired_actions([self.text[i:j] for i, j in members])
+                                   and not self._named_run(members)):
                 continue
             kind = self.lex.head_kind(h.group("head"))[1]
             for n, (ma, mb) in enumerate(members):
@@ -815,6 +821,11 @@ class _Finder:
                     quoted = MEMBER_QUOTE.search(member)
                     self.claim(ma, b, kind, quoted.group(1) if quoted else member)
             self.claim(h.start(), h.end(), None, "")
+
+    def _named_run(self, members: list[tuple[int, int]]) -> bool:
+        """Whether a list without 等 or 和 is too long to be the parts of one name: three or
+        more members, each a name of its own (甲人才突破、乙人才集聚、丙人才倍增行动)."""
+        return len(members) >= NAMED_RUN and all(_list_member(self.text[i:j], self.table, self.lex) for i, j in members)
 
     def _named(self, a: int, b: int) -> bool:
         """True when ``text[a:b]`` overlaps a name found already (not a span claimed as no name)."""
