@@ -726,6 +726,11 @@ CASES = [
         id="a-count-and-a-word-naming-members-that-hold-it-in-one-place",
     ),
     pytest.param(
+        "招录“三支一扶”人员400人，设立“青城人才日”。",
+        [("programme", "“三支一扶”", "三支一扶"), ("programme", "“青城人才日”", "青城人才日")],
+        id="a-national-programme-s-quote-and-a-talent-day",
+    ),
+    pytest.param(
         "各支部定期组织集中宣讲、参观学习、座谈交流等活动，举办政务实践等活动。",
         [],
         id="lists-of-generic-activities-under-a-shared-head",
