@@ -726,6 +726,11 @@ CASES = [
         id="a-count-and-a-word-naming-members-that-hold-it-in-one-place",
     ),
     pytest.param(
+        "持续深化基层党建“三化”建设，推进“四个中心”功能建设。",
+        [("programme", "基层党建“三化”建设", "三化")],
+        id="a-numbered-code-with-a-weak-head-names-an-item-after-field-words",
+    ),
+    pytest.param(
         "招录“三支一扶”人员400人，设立“青城人才日”。",
         [("programme", "“三支一扶”", "三支一扶"), ("programme", "“青城人才日”", "青城人才日")],
         id="a-national-programme-s-quote-and-a-talent-day",

@@ -234,12 +234,13 @@ def idiom(quote: str) -> bool:
     return len(words) == 1 and words[0][1] == IDIOM_TAG
 
 
-def _not_an_item(core: str, tail: str, national: NationalTable, lexicon: Lexicon) -> bool:
+def _not_an_item(core: str, tail: str, national: NationalTable, lexicon: Lexicon, fielded: bool = False) -> bool:
     """True when a quote and the head after it name no programme or mechanism:
     a slogan with a bare or weak head (“一把手”工程, “四个中心”功能建设), a
     place or target being built (“山水生态示范区”建设), a quantity
     (“一揽子”政策), a style (“风向标”式政策), or a description of a layout or
-    of what is built, written as phrases (“甲、乙”建设思路, “甲，乙”的格局).
+    of what is built, written as phrases (“甲、乙”建设思路, “甲，乙”的格局). A numbered code
+    with a weak head names an item when field words open it (``fielded``: 基层党建“三化”建设).
 
     >>> from orgkg.graph.knowledge import packaged
     >>> national, lexicon = NationalTable("一把手\\tslogan\\t"), packaged().lexicon
@@ -253,15 +254,15 @@ def _not_an_item(core: str, tail: str, national: NationalTable, lexicon: Lexicon
     (True, True)
     >>> not_an_item("建在园区、留在园区", "建设"), not_an_item("抓院促系、整校建强", "铸魂行动")
     (True, False)
-    >>> not_an_item("纷至沓来", "的政策体系")
-    True
+    >>> not_an_item("纷至沓来", "的政策体系"), not_an_item("三化", "建设"), _not_an_item("三化", "建设", national, lexicon, True)
+    (True, True, False)
     """
     head = (lexicon.head_kind(tail, lexicon.tail_heads) or ("",))[0]  # none after a policy package: “甲”15条
     if lexicon.quantity.match(core) or tail.startswith("式") or idiom(core):
         return True
     if re.search("[，、]", core) and head in lexicon.described_heads:
         return True
-    if head in lexicon.weak_heads and (NUMBERED_SLOGAN.match(core) or lexicon.place_core.search(core)):
+    if head in lexicon.weak_heads and (NUMBERED_SLOGAN.match(core) and not fielded or lexicon.place_core.search(core)):
         return True
     return national.is_slogan(core) and (head in lexicon.weak_heads or tail == head)
 
@@ -537,7 +538,8 @@ class _Finder:
                 i += 1
                 continue
             if tail and len(core) >= 2:
-                kind = None if _not_an_item(core, tail[0], self.table, self.lex) or self._manner(a, tail[0]) else tail[1]
+                kind = (None if _not_an_item(core, tail[0], self.table, self.lex, lead < a) or self._manner(a, tail[0])
+                        else tail[1])
                 members = [m.group()[1:-1] for m in spans[i : j + 1]]
                 if kind and j > i and not tail[0].startswith("的") and _named_members(members, self.lex):
                     # one item per member, named by its quote; the umbrella is not an item
