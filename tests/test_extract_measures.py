@@ -704,6 +704,12 @@ CASES = [
         id="one-quote-listing-as-many-members-as-its-head-counts-unless-they-make-one",
     ),
     pytest.param(
+        "开展“骨干人才集聚、青年人才倍增、科创团队引育”3个行动，以“重温入党誓词、开展志愿服务”2项规定动作推进。",
+        [("programme", "骨干人才集聚", "骨干人才集聚"), ("programme", "青年人才倍增", "青年人才倍增"),
+         ("programme", "科创团队引育", "科创团队引育")],
+        id="a-count-in-digits-after-a-listing-quote-and-duties-opening-with-verbs",
+    ),
+    pytest.param(
         "把学习习近平总书记重要讲话精神作为县委常委会会议“第一议题”，奋力谱写“强富美高”新篇章。",
         [("initiative", "“第一议题”", "第一议题")],
         id="a-national-system-s-quoted-core-alone-and-a-provincial-slogan",

@@ -100,6 +100,7 @@ HEAD_WORD_BEFORE_ETC = re.compile(r"(?P<word>[\u4e00-\u9fff]{2})(?P<siblings>(?:
 # a count of kinds (“三项机制”), or of members that share a word (甲才领航、乙才支持“两才行动”)
 COUNTED_UMBRELLA = re.compile(r"^(?P<n>[1-9]|[一二两三四五六七八九十])(?:[个项大类条种]|(?P<word>[\u4e00-\u9fff])(?=[\u4e00-\u9fff]|$))")
 IDIOM_TAG = "i"  # jieba's part of speech of a 成语
+DIGIT_COUNT = re.compile(r"[1-9][个项大类种]")  # a count in digits opening a head phrase: 4个行动
 NAMED_RUN = 3  # members of a list without 等 or 和 that are names, not the parts of one (单独分组、单独评审制度)
 ONE_WHOLE = re.compile("位一体")  # “甲、乙、丙”三位一体……体系: the members make one thing
 SMALL_NUMBERS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
@@ -584,8 +585,10 @@ class _Finder:
         True when claimed."""
         count = COUNTED_UMBRELLA.match(tail[0])
         members = core.split("、")
-        if count is None or ONE_WHOLE.match(tail[0], count.end() - 1) or len(members) < 2 or any(len(CJK.findall(m)) < 2 for m in members):
+        if count is None or ONE_WHOLE.match(tail[0], count.end() - 1) or len(members) < 2:
             return False
+        if any(len(CJK.findall(m)) < 2 or self.lex.verb.match(m) or self.lex.trigger.match(m) for m in members):
+            return False  # duties each opening with a verb (“重温入党誓词、开展志愿服务”2项规定动作) are one thing
         n = count.group("n")
         if (int(n) if n.isdigit() else SMALL_NUMBERS[n]) != len(members):
             return False
@@ -712,7 +715,10 @@ class _Finder:
         """
         window = re.match(r"[^，。；：、！？,;:!?“《（(\n]{1,16}", self.text[end:])
         lex = self.lex
-        text = lex.tail_stop.split(window.group())[0] if window else ""
+        # digits end the phrase, but for a count of the quote's members opening it (“甲、乙”2项行动)
+        count = DIGIT_COUNT.match(window.group()) if window else None
+        opening = count.group() if count else ""
+        text = opening + lex.tail_stop.split(window.group()[len(opening):])[0] if window else ""
         found, head_start = None, 0
         for n in range(1, len(text) + 1):
             head = lex.head_kind(text[:n] if found is None else text[len(found[0]) : n], lex.tail_heads)
