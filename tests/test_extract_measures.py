@@ -737,6 +737,11 @@ CASES = [
         id="a-numbered-code-with-a-weak-head-names-an-item-after-field-words",
     ),
     pytest.param(
+        "每年举办市管主要领导干部专题研讨班，举办青年干部乡村振兴培训班。",
+        [("programme", "青年干部乡村振兴培训班", "青年干部乡村振兴培训班")],
+        id="a-class-naming-only-who-attends-is-routine",
+    ),
+    pytest.param(
         "招录“三支一扶”人员400人，设立“青城人才日”。",
         [("programme", "“三支一扶”", "三支一扶"), ("programme", "“青城人才日”", "青城人才日")],
         id="a-national-programme-s-quote-and-a-talent-day",

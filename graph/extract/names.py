@@ -101,6 +101,8 @@ HEAD_WORD_BEFORE_ETC = re.compile(r"(?P<word>[\u4e00-\u9fff]{2})(?P<siblings>(?:
 COUNTED_UMBRELLA = re.compile(r"^(?P<n>[1-9]|[一二两三四五六七八九十])(?:[个项大类条种]|(?P<word>[\u4e00-\u9fff])(?=[\u4e00-\u9fff]|$))")
 IDIOM_TAG = "i"  # jieba's part of speech of a 成语
 DIGIT_COUNT = re.compile(r"[1-9][个项大类种]")  # a count in digits opening a head phrase: 4个行动
+# ranks, who manages, 主要 and 专题 in a training class's name, which say nothing of what it is about
+CLASS_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,2}级|[省市县区]管|主要|专题")
 NAMED_RUN = 3  # members of a list without 等 or 和 that are names, not the parts of one (单独分组、单独评审制度)
 ONE_WHOLE = re.compile("位一体")  # “甲、乙、丙”三位一体……体系: the members make one thing
 SMALL_NUMBERS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
@@ -763,8 +765,17 @@ class _Finder:
         for verb in self.lex.document_verb.finditer(self.text):
             self.documents(verb.end())
         for m in self.lex.class_name.finditer(self.text):
-            if self.lex.trainee.search(m.group()) and not self.lex.not_class.search(m.group()) and self.free(m.start(), m.end()):
+            if (self.lex.trainee.search(m.group()) and not self.lex.not_class.search(m.group())
+                    and not self._routine_class(m.group()) and self.free(m.start(), m.end())):
                 self.claim(m.start(), m.end(), "programme", m.group())
+
+    def _routine_class(self, name: str) -> bool:
+        """Whether a training class names only who attends it (县处级主要领导干部专题研讨班): a
+        routine class every region holds, no programme, unlike one with a subject or a name
+        of its own (组工干部党性教育培训班)."""
+        head = self.lex.head_kind(name, self.lex.words["class-head"])
+        modifier = name[: -len(head[0])] if head else name
+        return is_generic(CLASS_QUALIFIER.sub("", modifier), self.lex)
 
     def documents(self, at: int) -> None:
         """Policy documents written without 《》 from ``at`` on, right after the
