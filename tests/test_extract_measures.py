@@ -698,6 +698,11 @@ CASES = [
         id="standing-cadre-rules-a-place-a-determiner-a-package-and-a-noun-going-on",
     ),
     pytest.param(
+        "深化重点领域和关键环节改革，优化机构职能体系，严格落实中央八项规定。",
+        [],
+        id="generic-fields-and-the-central-eight-rules",
+    ),
+    pytest.param(
         "全面实施“铸魂固本、专业赋能、实践淬炼”三大计划，构建“平时考、年度考、专项考”三位一体考评体系。",
         [("programme", "铸魂固本", "铸魂固本"), ("programme", "专业赋能", "专业赋能"), ("programme", "实践淬炼", "实践淬炼"),
          ("initiative", "“平时考、年度考、专项考”三位一体考评体系", "平时考、年度考、专项考")],
