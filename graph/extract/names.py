@@ -431,10 +431,11 @@ class _Finder:
 
     def claim(self, a: int, b: int, kind: str | None, core: str) -> None:
         """Take ``text[a:b]``; record it as a name unless ``kind`` is None (a
-        slogan or title, claimed so that nothing inside it is read as a name)."""
+        slogan or title, claimed so that nothing inside it is read as a name) or
+        it is a national slogan or standing rule written in full (中央八项规定)."""
         for i in range(a, b):
             self.taken[i] = True
-        if kind is not None:
+        if kind is not None and not self.table.is_slogan(self.text[a:b]):
             self.record(a, b, kind, core)
 
     def record(self, a: int, b: int, kind: str, core: str) -> None:
