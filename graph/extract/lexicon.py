@@ -29,6 +29,7 @@ LISTS = (
     "not-class", "strategy-modifier", "generic-mark", "generic-end", "carrier", "not-field-start", "not-field",
     "not-run", "package-word", "package-after", "umbrella-head", "umbrella-verb", "umbrella-modifier",
     "umbrella-unquoted-head", "programme-column", "event-verb", "innovation-field", "innovation-partner", "set-phrase",
+    "carried-adverb",
 )
 # 制 names a system (家访制, 代办制, 链长制) except in words that only end in it (体制, 编制, 复制)
 SYSTEM_END = re.compile(r"(?<![体机编控限抵研复定立节专压遏牵克反创绘建批])制$")
@@ -101,6 +102,8 @@ class Lexicon:
             + "(?<!创新(?=" + any_of(w["innovation-partner"]) + "))"
         )
         self.content_verb = re.compile("(?:" + _either(w["content-verb"]) + ")$")
+        self.content_verb_at = re.compile(_either(w["content-verb"]))
+        self.carried_adverb = re.compile("(?:" + _either(w["carried-adverb"]) + ")$")
         # the unquoted heads as one pattern, longest first
         self.unquoted_head = re.compile("|".join(
             SYSTEM_HEAD.pattern if h == "制" else re.escape(h)

@@ -948,8 +948,9 @@ class _Finder:
 
     def _last_trigger(self, a: int, b: int) -> tuple[int | None, int | None]:
         """End of the last implementing verb wholly inside ``text[a:b]`` (its
-        start when it is a content verb carried by the verb before it:
-        实施加强……计划 keeps 加强; after its 了 when written with one), and its start;
+        start when it is a content verb carried by the verb before it, with an
+        adverb's start when one stands between: 实施加强……计划 keeps 加强, 实施全面提升……计划
+        keeps 全面提升; after its 了 when written with one), and its start;
         (None, None) when there is none."""
         # a verb with the aspect particle 了 is the one that implements (组织了两新组织覆盖攻坚行动),
         # whether or not a list knows it: verbs after it are words of the name
@@ -960,9 +961,16 @@ class _Finder:
         if not found:
             return None, None
         last = found[-1]
-        if (self.lex.content_verb.search(last.group())
-                and self.text[a : a + last.start()].endswith(self.lex.carrying_verbs)):
-            return a + last.start(), a + last.start()
+        before = self.text[a : a + last.start()]
+        if self.lex.content_verb.search(last.group()):
+            adverb = self.lex.carried_adverb.search(before)  # 实施全面加强……计划: the adverb opens the name too
+            if adverb and before[: adverb.start()].endswith(self.lex.carrying_verbs):
+                return a + adverb.start(), a + adverb.start()
+            if before.endswith(self.lex.carrying_verbs):
+                return a + last.start(), a + last.start()
+        if (self.lex.carried_adverb.fullmatch(last.group()) and before.endswith(self.lex.carrying_verbs)
+                and self.lex.content_verb_at.match(self.text, a + last.end())):
+            return a + last.start(), a + last.start()  # 实施全面提升……计划, 提升 being no trigger
         return a + last.end(), a + last.start()
 
 
