@@ -322,6 +322,8 @@ def test_chinese_numeral_counts(text, expected):
         pytest.param("新增人才企业120家，其中18家营收已达到5000万元以上；培训干部900人，其中科级干部300人。",
                      ["新增人才企业", "新增人才企业营收已达到", "培训干部", "科级干部"],
                      id="a-part-saying-what-the-items-have-counts-the-items-before"),
+        pytest.param("全县120余家机关党组织与社区结对共建，300名党员与200名群众参加。",
+                     ["机关党组织与社区结对共建", "党员", "群众参加"], id="an-adverbial-with-yu-after-the-noun-kept"),
     ],
 )
 def test_subjects(text, subjects):

@@ -177,7 +177,7 @@ ADVERBIAL = re.compile(any_of(WORDS["adverbial-verb"]))
 DESTINATION = re.compile("(?<![得受达感遇看想做])到|" + any_of(WORDS["destination-verb"]))
 # 村在全县率先完成, 党员奋战在一线: an adverbial of place or occasion opening what the counted do
 # (not 在内, 在此基础上: a scope or a link to what came before)
-ADVERBIAL_AT = re.compile(r"在(?![内职岗编校读外]|此基础|这个基础)")
+ADVERBIAL_AT = re.compile(r"在(?![内职岗编校读外]|此基础|这个基础)|与(?=[\u4e00-\u9fff])")
 # a subject that only says how the previous figure's subject changed
 CHANGE = re.compile(r"(?:(?:较|比)\S{0,8}?|同比)?(?:分别)?" + any_of(WORDS["change-verb"]) + "了?")
 MAX_BEFORE, MAX_AFTER = 18, 10
@@ -580,8 +580,8 @@ def subject_spans(text: str, number: Number, floor: int,
 
 
 def with_adverbial(text: str, noun: tuple[int, int]) -> tuple[int, int]:
-    """The counted noun with what it does when an adverbial with 在 follows it
-    (``6个村在全县率先完成改造``, ``党员奋战在防汛一线``): the rest of the clause,
+    """The counted noun with what it does when an adverbial with 在 or 与 follows it
+    (``6个村在全县率先完成改造``, ``党员奋战在防汛一线``, ``国企与民企结对``): the rest of the clause,
     when short, holds no other number and closes no quotation left open.
 
     >>> text = "全镇6个村在全县率先完成改造，2名干部在内"
