@@ -253,7 +253,7 @@ def test_chinese_numeral_counts(text, expected):
         pytest.param("制定9方面26条措施。", ["制定措施", "制定措施"], id="adjacent-counts-share-the-verb"),
         pytest.param("连续3年向1.2万名老党员颁发纪念章。", ["向1.2万名老党员颁发纪念章", "向老党员颁发纪念章"],
                      id="period-takes-its-clause"),
-        pytest.param("600余名志愿者积极参与社区环境整治。", ["志愿者积极参与社区环境"], id="noun-not-cut-inside-a-word"),
+        pytest.param("600余名志愿者积极参与社区环境整治和垃圾分类宣传工作。", ["志愿者积极参与社区环境"], id="noun-not-cut-inside-a-word"),
         pytest.param("实施全县乡村党组织书记能力提升三年轮训计划，累计培训1.7万人。", ["乡村党组织书记能力提升三年轮训计划培训"],
                      id="long-clause-cut-on-a-word-boundary"),
         pytest.param("修订完善《村务监督委员会工作规则实施细则》制度13项。", ["《村务监督委员会工作规则实施细则》制度"],
@@ -324,6 +324,8 @@ def test_chinese_numeral_counts(text, expected):
                      id="a-part-saying-what-the-items-have-counts-the-items-before"),
         pytest.param("全县120余家机关党组织与社区结对共建，300名党员与200名群众参加。",
                      ["机关党组织与社区结对共建", "党员", "群众参加"], id="an-adverbial-with-yu-after-the-noun-kept"),
+        pytest.param("全县42名同志被评为全省优秀党务工作者。", ["同志被评为全省优秀党务工作者"],
+                     id="a-phrase-a-little-longer-than-the-cap-is-read-to-its-end-not-clipped"),
     ],
 )
 def test_subjects(text, subjects):

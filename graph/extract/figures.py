@@ -181,6 +181,7 @@ ADVERBIAL_AT = re.compile(r"在(?![内职岗编校读外]|此基础|这个基础
 # a subject that only says how the previous figure's subject changed
 CHANGE = re.compile(r"(?:(?:较|比)\S{0,8}?|同比)?(?:分别)?" + any_of(WORDS["change-verb"]) + "了?")
 MAX_BEFORE, MAX_AFTER = 18, 10
+RUN_ON = 4  # characters past MAX_AFTER a noun phrase may run to reach its clause's end
 LEVEL = re.compile(r"^[\u4e00-\u9fff]{1,3}级(?:以上|以下|及以上|及以下)?")  # 国家级, 市级以上: a level, not a noun
 BATCH_UNITS = ("批", "期", "轮", "次", "批次", "期次", "轮次", "场", "场次")  # counts of rounds of an action
 IN_BATCHES = "分"  # 分3批选派: “in” batches, no part of the subject
@@ -926,6 +927,9 @@ def _noun_stop(text: str, begin: int) -> int:
     never inside a quoted name. A count inside a quotation (quoted speech or
     counts) ends with it."""
     cap, inside = begin + MAX_AFTER, _quoted(text, begin)
+    clause_end = clause_bounds(text, begin, begin)[1]
+    if cap < clause_end <= cap + RUN_ON and not FIGURE.search(text, begin, clause_end):
+        cap = clause_end  # a phrase a few characters longer than the cap is read to its end, not clipped
     if (aside := ASIDE.search(text, begin, cap + 2 * BRACKET_MAX + 3)) is not None and aside.start() < cap:
         cap += aside.end() - aside.start()  # 县（市、区）: an aside listing kinds takes none of the noun's length
     if inside:
