@@ -198,6 +198,8 @@ def test_regions_have_english_names_and_are_found_by_them(client):
     pytest.param("大通回族土族自治县", "Datong County", id="autonomous-county"),
     pytest.param("东乡族自治县", "Dongxiang County", id="a-peoples-own-county"),
     pytest.param("文亭巷社区", "Wentingxiang Community", id="community"),
+    pytest.param("郑州都市圈", "Zhengzhou Metropolitan Area", id="metropolitan-area"),
+    pytest.param("川东北", "Northeastern Sichuan", id="area-inside-a-province"),
 ])
 def test_region_names_have_their_usual_english_form(chinese, english):
     assert english_names(chinese)["en"] == english
