@@ -747,6 +747,11 @@ CASES = [
         id="a-class-naming-only-who-attends-is-routine",
     ),
     pytest.param(
+        "扎实推进红色美丽村庄建设，全县5个村入选红色美丽村庄试点。",
+        [("programme", "红色美丽村庄建设", "红色美丽村庄建设试点"), ("programme", "红色美丽村庄试点", "红色美丽村庄建设试点")],
+        id="the-national-red-village-pilot-written-two-ways",
+    ),
+    pytest.param(
         "招录“三支一扶”人员400人，设立“青城人才日”。",
         [("programme", "“三支一扶”", "三支一扶"), ("programme", "“青城人才日”", "青城人才日")],
         id="a-national-programme-s-quote-and-a-talent-day",
