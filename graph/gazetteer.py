@@ -27,7 +27,6 @@ from .doc import RegionRef
 from .errors import OrgkgError
 
 ALIASES = "data/aliases.tsv"  # named in messages about its rows
-REGION_WORDS = "data/region_words.tsv"
 DIVISION_LEVELS = ("province", "prefecture", "county")
 LEVEL_RANK = {level: rank for rank, level in enumerate(
     ("province", "prefecture", "county", "township", "village", "zone", "macro", "foreign"))}
@@ -350,26 +349,6 @@ def read_aliases(text: str) -> list[dict]:
             raise OrgkgError(f"{ALIASES}: expected {len(fields)} tab-separated columns in {values!r}")
         rows.append(dict(zip(fields, (v.strip() for v in values))))
     return rows
-
-
-def read_region_words(text: str) -> dict[str, tuple[str, ...]]:
-    """The words of ``data/region_words.tsv`` by kind, in table order (``#`` lines are comments).
-
-    >>> read_region_words("# kind, word\\nname-head\\t大学\\nname-head\\t日报\\n")
-    {'name-head': ('大学', '日报')}
-
-    :param text: the table.
-    :raises OrgkgError: for a row without its two columns.
-    """
-    words: dict[str, list[str]] = {}
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        kind, sep, word = line.partition("\t")
-        if not sep or not word.strip():
-            raise OrgkgError(f"{REGION_WORDS}: expected a kind and a word in {line!r}")
-        words.setdefault(kind.strip(), []).append(word.strip())
-    return {kind: tuple(ws) for kind, ws in words.items()}
 
 
 def load_gazetteer(aliases: list[dict]) -> Gazetteer:

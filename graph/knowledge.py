@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from orgkg.resources import data_text
 
-from .gazetteer import Gazetteer, load_gazetteer, read_aliases, read_region_words
+from .gazetteer import Gazetteer, load_gazetteer, read_aliases
 from .indicators import Indicator, read_indicators
 from .measures import NationalTable
 
@@ -45,7 +45,10 @@ class Knowledge:
     @cached_property
     def region_words(self) -> dict[str, tuple[str, ...]]:
         """The words the regions extractor reads a place name's surroundings by (``data/region_words.tsv``)."""
-        return read_region_words(data_text("region_words.tsv"))
+        from .extract import regions  # extract/ imports this module
+        from .extract.lexicon import read_lists
+
+        return read_lists(data_text("region_words.tsv"), regions.TABLE, regions.LISTS)
 
     @cached_property
     def national(self) -> NationalTable:

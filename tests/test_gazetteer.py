@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from orgkg.graph.errors import OrgkgError
-from orgkg.graph.gazetteer import DIVISION_LEVELS, Gazetteer, read_aliases, read_region_words
+from orgkg.graph.extract import regions
+from orgkg.graph.extract.lexicon import read_lists
+from orgkg.graph.gazetteer import DIVISION_LEVELS, Gazetteer, read_aliases
 from orgkg.graph.knowledge import Knowledge, packaged
 from orgkg.resources import data_text
 
@@ -108,13 +110,17 @@ def test_names_several_places_share_are_known(gazetteer):
     pytest.param("# comment\nname-head\t大学\nname-head\t日报\n\n", {"name-head": ("大学", "日报")}, id="rows"),
     pytest.param("", {}, id="empty"),
 ])
-def test_read_region_words(text, words):
-    assert read_region_words(text) == words
+def test_region_words_are_read_by_the_one_word_list_reader(text, words):
+    assert read_lists(text, regions.TABLE, regions.LISTS) == words
 
 
-def test_read_region_words_refuses_a_row_without_a_word():
-    with pytest.raises(OrgkgError, match="region_words"):
-        read_region_words("name-head\n")
+@pytest.mark.parametrize("text, message", [
+    pytest.param("name-head\n", "expected a list and a word", id="row-without-a-word"),
+    pytest.param("place-head\t大学\n", "unknown list 'place-head'", id="unknown-list"),
+])
+def test_region_words_table_refuses_broken_rows(text, message):
+    with pytest.raises(OrgkgError, match=message):
+        read_lists(text, regions.TABLE, regions.LISTS)
 
 
 def test_packaged_region_words():
