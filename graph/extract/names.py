@@ -56,6 +56,7 @@ from typing import Callable
 from ..doc import Article, MeasureMention, Sentence
 from ..knowledge import Knowledge
 from ..measures import NationalTable, majority_kind, normalise
+from ..numbers import parse_number
 from .punctuation import full_width
 from .segment import tagged
 from .lexicon import SYSTEM_HEAD, Lexicon
@@ -105,7 +106,6 @@ DIGIT_COUNT = re.compile(r"[1-9][个项大类种]")  # a count in digits opening
 CLASS_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,2}级|[省市县区]管|主要|专题")
 NAMED_RUN = 3  # members of a list without 等 or 和 that are names, not the parts of one (单独分组、单独评审制度)
 ONE_WHOLE = re.compile("位一体")  # “甲、乙、丙”三位一体……体系: the members make one thing
-SMALL_NUMBERS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # members named by a counted umbrella after them may be longer than other list members, and
 # must be: short ones are the steps or duties of one mechanism (日常调研、分类储备“五个一”机制)
 COUNTED_MEMBER_MIN, COUNTED_MEMBER_MAX = 6, 16
@@ -592,8 +592,7 @@ class _Finder:
             return False
         if any(len(CJK.findall(m)) < 2 or self.lex.verb.match(m) or self.lex.trigger.match(m) for m in members):
             return False  # duties each opening with a verb (“重温入党誓词、开展志愿服务”2项规定动作) are one thing
-        n = count.group("n")
-        if (int(n) if n.isdigit() else SMALL_NUMBERS[n]) != len(members):
+        if parse_number(count.group("n")) != len(members):
             return False
         self.claim(a, b + len(tail[0]), None, core)
         start = a + 1
@@ -619,8 +618,7 @@ class _Finder:
         end = a - 1 if self.text[a - 1 : a] == "等" else a
         clause = after_last(self.text, CLAUSE_BREAK, end)
         verbs = [m.end() for m in self.lex.verb.finditer(self.text, clause, end) if "、" in self.text[m.end() : end]]
-        n = count.group("n")
-        n = int(n) if n.isdigit() else SMALL_NUMBERS[n]
+        n = parse_number(count.group("n"))
         # the list starts after the last verb that leaves whole members (a verb may be inside
         # one: 项目推进年)
         for verb in reversed(verbs):

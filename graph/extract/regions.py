@@ -492,7 +492,7 @@ class RegionFinder:
         items = _item_names(text, spans)
         item_starts = [s for s, _ in items]
         return sorted((span for span in spans if not _inside(span, items, item_starts) and not self._titled(text, *span)
-                       and not TITLE_OPENING.search(text, max(0, span[0] - 3), span[0])),
+                       and not TITLE_OPENING.search(text, max(0, span[0] - len(HOME_COUNTRY) - 1), span[0])),
                       key=lambda span: span[0])
 
     def _titled(self, text: str, start: int, end: int, region: RegionRef) -> bool:
