@@ -61,7 +61,7 @@ TABLE = "figure_words.tsv"
 #: the lists of ``data/figure_words.tsv`` (explained there), in table order
 LISTS = (
     "unit", "phase-after", "named-after", "named-before", "run-verb", "round-name-head", "rule-head", "plan-head", "edition-verb",
-    "criterion-verb", "count-link", "each-word", "each-verb", "target-word", "plan-word", "planned-action", "not-after",
+    "criterion-verb", "count-link", "each-word", "each-verb", "target-lead", "target-word", "cap-word", "plan-word", "planned-action", "not-after",
     "duration-fact", "completion-verb", "people-noun", "household-noun", "noun-unit", "share-word", "lead-word", "trail-word", "noun-stop",
     "document-content-verb", "adverbial-verb", "destination-verb", "change-verb", "bridge-word",
 )
@@ -71,10 +71,12 @@ NOUN_UNITS = WORDS["noun-unit"]
 SHARE_WORDS = WORDS["share-word"]
 SHARE_MAX = 3  # the longest subject that names only a share or a rate (覆盖率; not 群众满意率)
 BRACKETED = re.compile(r"[（(][^（）()，。；]{1,6}[）)]")  # 县（市、区）: the kinds a noun unit stands for
-# Chinese-numeral counts are statistics only for repeated actions and the people
-# they count (选派六批, 先后两次视察, 两千名); elsewhere (两个维护, 四个意识,
+# Chinese-numeral counts are statistics only for repeated actions, the people
+# they count, and pieces, cases and amounts (选派六批, 先后两次视察, 两千名,
+# 刊发四十二篇, 调解纠纷二十起, 奖励两万元); elsewhere (两个维护, 四个意识,
 # 三年行动) they name slogans.
-CN_COUNT_UNITS = ("批次", "轮次", "场次", "人次", "批", "轮", "届", "次", "场", "名", "个", "项", "期", "人", "家", "户")
+CN_COUNT_UNITS = ("批次", "轮次", "场次", "人次", "批", "轮", "届", "次", "场", "名", "个", "项", "期", "人", "家", "户",
+                  "篇", "起", "元")
 # 三人小组, 两家单位: a Chinese-numeral count of people, firms or households is a statistic
 # from ten on (二百余人, 三十余家企业); below that it mostly names a small group
 CN_LARGE_UNITS = ("人", "家", "户")
@@ -97,6 +99,7 @@ NAMED_BEFORE = re.compile("(?:[”’]|" + any_of(WORDS["named-before"]) + ")$")
 LIST_MARKS = ("、", "和", "及", "与")
 YEARS_LISTED = re.compile(r"\d{4}年(?:[、和及]\d{4}年)+$")  # years listed right before a count of times
 KIND_UNITS = ("个", "项", "方面", "类", "大类", "种", "条")  # counts of kinds, which a list may spell out
+LISTED_AFTER = re.compile(r"[^（(，。；]{1,12}?[（(](?P<items>[^（()）]*、[^（()）]*)[）)]")  # 七个科室（甲、乙…）
 # 千名干部下沉, 遴选百个示范点: a round number counts people or things; after a
 # verb of running a campaign or before its head it names one (实施万名人才工程)
 ROUND_UNITS = ("名", "人", "个", "人次")
@@ -113,7 +116,7 @@ FIGURE = re.compile(
     rf"|百分之(?P<pct>{ARABIC}|[{CN_NUMERAL}]+)"
     rf"|(?P<frac>[{CN_NUMERAL}]+分之[{CN_NUMERAL}]+|{HALF}(?=以上|左右|的)|(?<=[近超逾约]){HALF})"
     rf"|(?<![\d./+＋第前A-Za-z])(?<!\d,)(?P<num>{ARABIC})(?P<a1>[余多])?(?:\s(?=[万亿]))?(?P<mult>[万亿]{{0,2}})(?P<a2>[余多])?(?P<unit>{'|'.join(UNITS)})?"
-    rf"|(?<![{CN_NUMERAL}第前“届])(?!一[个项])(?P<cn>[一二两三四五六七八九十][一二两三四五六七八九十百千万]*)"
+    rf"|(?<![{CN_NUMERAL}第前“届])(?!一[个项])(?P<cn>[一二两三四五六七八九十][一二两三四五六七八九十百千万亿]*)"
     rf"(?P<a4>[余多])?(?P<cnunit>{'|'.join(CN_COUNT_UNITS)})"
     rf"|(?<![\d{CN_NUMERAL}数几成第每])(?P<myriad>[百千万][万亿]?|上万|过万)(?P<a3>[余多])?(?P<munit>{'|'.join(UNITS)}))"
     rf"(?P<post>{'|'.join(POST_APPROX)}|(?<=[名个人位家项件次所批期场条户支套份处元])[余多])?"
@@ -135,11 +138,15 @@ AREA_UNIT = "平方米"  # an area every site reaches is a standard, not an outc
 # 10万元的村达到120个: an amount before 的, a counted noun and a link verb to its count
 QUALIFIED_COUNT = re.compile(r"的[\u4e00-\u9fff]{1,8}?(?:分别)?" + any_of(WORDS["count-link"]))
 EACH_CRITERION = re.compile(r"(?:(?<![平村人户])均|(?<=个村)均|" + any_of(WORDS["each-word"]) + ")" + any_of(WORDS["each-verb"]) + "?$")
-# 力争引进200名, 预计达到15万元, 有望突破30亿元, 全年计划考录60名, 拟选派20名,
-# 突破30万人的预期目标: a target or plan, not a result (a named “…计划” is not one)
+# 力争引进200名, 预计达到15万元, 有望突破30亿元 (and every number after such a word in
+# its sentence: 力争占比达到75%，示范支部达到30个), 全年计划考录60名, 拟选派20名, 再选派50名,
+# 每乡至少培育20名, 最高奖补500万元 (a cap on an amount), 突破30万人的预期目标: a target, a plan or a
+# bound, not a result (a named “…计划” is not one)
+TARGET_LEAD = re.compile(any_of(WORDS["target-lead"]))
 TARGET_BEFORE = re.compile(any_of(WORDS["target-word"]) + "|预期(?!目标)|(?<![”》])" + any_of(WORDS["plan-word"])
                            + "(?=" + any_of(WORDS["planned-action"]) + ")")
 TARGET_AFTER = re.compile(r"的?(?:预期)?目标")
+CAP = re.compile(any_of(WORDS["cap-word"]) + r"[^，。；、\d分]{0,4}$")  # not 最高分别达到每月4800元: levels reached
 RANGE_END = re.compile(r"[\d一二三四五六七八九十万亿][至到~～—－-]$")
 NOT_AFTER = re.compile("[+＋]|" + any_of(WORDS["not-after"]))  # 1+5, 100周年, 4个月
 THRESHOLD_NOUN = re.compile(r"[\u4e00-\u9fff]")  # 10万元以上村: a bound on another count
@@ -160,10 +167,13 @@ LEAD = re.compile(rf"(?:[、”]|[一二三四五六七八九十]是|{TIME.patte
                   + any_of(WORDS["lead-word"]) + f"|{SCOPE})+")
 # (占比均在, 满意率始终保持在, 收入稳定在: where a share or amount stays is a link, not the subject)
 TRAIL = re.compile(rf"(?:{TIME.pattern}|" + any_of(WORDS["trail-word"]) + rf"|(?<![村人户])均|(?<![存所现])在|(?<!为)了|{SCOPE})+$")
+BATCH_UNITS = ("批", "期", "轮", "次", "批次", "期次", "轮次", "场", "场次")  # counts of rounds of an action
+IN_BATCHES = "分"  # 分3批选派: “in” batches, no part of the subject
 # the counted noun runs on into its verb phrase (“3万余人签订承诺书”), up to a
 # preposition or particle that starts an adverbial or another item, or a
-# comparison (“从…增加到…”) that is not part of what is counted
-NOUN_STOP = re.compile(r"[，。；：！？、,;:!?\n\d—…\u3000 ]|(?<![参给])与|(?<!涉)及(?!以[上下])|(?<![中同平相对高初])等|在(?![职岗编校读外])|"
+# comparison (“从…增加到…”) that is not part of what is counted, or 分 of rounds (党员分两批参加)
+NOUN_STOP = re.compile(r"[，。；：！？、,;:!?\n\d—…\u3000 ]|(?<![参给])与|(?<!涉)及(?!以[上下])|(?<![中同平相对高初])等(?![次级])|在(?![职岗编校读外])|"
+                       rf"{IN_BATCHES}(?=[一二两三四五六七八九十]+(?:{'|'.join(BATCH_UNITS)}))|较(?![差好强弱])|"
                        + any_of(WORDS["noun-stop"]))
 # 《…》，明确7方面30种情形: a verb saying what a document just named holds
 CONTENT_VERB = re.compile(any_of(WORDS["document-content-verb"]))
@@ -183,8 +193,6 @@ CHANGE = re.compile(r"(?:(?:较|比)\S{0,8}?|同比)?(?:分别)?" + any_of(WORDS
 MAX_BEFORE, MAX_AFTER = 18, 10
 RUN_ON = 4  # characters past MAX_AFTER a noun phrase may run to reach its clause's end
 LEVEL = re.compile(r"^[\u4e00-\u9fff]{1,3}级(?:以上|以下|及以上|及以下)?")  # 国家级, 市级以上: a level, not a noun
-BATCH_UNITS = ("批", "期", "轮", "次", "批次", "期次", "轮次", "场", "场次")  # counts of rounds of an action
-IN_BATCHES = "分"  # 分3批选派: “in” batches, no part of the subject
 BRIDGE = re.compile(any_of(WORDS["bridge-word"]) + "?")  # between two counts of one noun: 6大类共224项
 # 60名符合条件的干部: a modifier this short before 的 is read through to its noun
 SHORT_MODIFIER = 6
@@ -311,7 +319,9 @@ def _excluded(text: str, m: re.Match, unit: str) -> bool:
     bare_round = m["myriad"] and not (m["pre"] or m["a3"] or m["post"] or m["myriad"] in ROUND_APPROX)
     if bare_round and _round_name(text, m, unit):
         return True
-    if TARGET_BEFORE.search(text, clause_bounds(text, m.start(), m.end())[0], m.start()) or TARGET_AFTER.match(after):
+    if (TARGET_LEAD.search(text, 0, m.start()) or TARGET_AFTER.match(after)
+            or TARGET_BEFORE.search(text, clause_bounds(text, m.start(), m.end())[0], m.start())
+            or (unit == "元" and CAP.search(text, max(0, m.start() - WINDOW), m.start()))):
         return True
     return _criterion_or_base(text[max(0, m.start() - WINDOW):m.start()], unit)
 
@@ -347,16 +357,23 @@ def _named_count(text: str, m: re.Match) -> bool:
 def restates_list(text: str, start: int, value: Decimal) -> bool:
     """Whether the count at ``start`` restates the list it closes, item for item
     (快递、物流两个党委, “甲、乙、丙”3项机制), with or without a closing 等
-    (甲、乙和丙等3个领域); a list cut short by 等 is counted (住房、医疗等五个方面).
+    (甲、乙和丙等3个领域), or the list in brackets right after it (内设三个科室（甲、乙、丙）); a
+    list cut short by 等 is counted (住房、医疗等五个方面), and so is a list of counts
+    (好等次班子31个、较差等次班子两个).
 
     >>> [restates_list(t, t.index(n), v) for t, n, v in (("成立快递、物流两个党委", "两", 2),
     ...                                                  ("从住房、医疗等五个方面", "五", 5), ("建成1个中心", "1", 1),
-    ...                                                  ("覆盖渔业、航运和旅游等3个行业", "3", 3))]
-    [True, False, False, True]
+    ...                                                  ("覆盖渔业、航运和旅游等3个行业", "3", 3),
+    ...                                                  ("评定好等次31个、差等次两个", "两", 2),
+    ...                                                  ("内设三个科室(办公室、干部股、组织股)", "三", 3))]
+    [True, False, False, True, False, True]
     """
     before = text[clause_bounds(text, start, start)[0]:start]
     marks = sum(before.count(ch) for ch in LIST_MARKS)
-    return marks > 0 and marks + 1 == value
+    if marks > 0 and marks + 1 == value and not find_numbers(before):
+        return True
+    listed = LISTED_AFTER.match(text, start)
+    return listed is not None and listed["items"].count("、") + 1 == value
 
 
 def _in_plan_name(text: str, m: re.Match) -> bool:
@@ -548,7 +565,8 @@ def subject_spans(text: str, number: Number, floor: int,
         after = noun_span(text, shared)
     elif number.unit in BATCH_UNITS and (counted := batch_object(text, after)) is not None:
         after = counted  # 分8期组织480名干部轮训: the batches of that action on what the next count counts
-        hi = hi - 1 if text.endswith(IN_BATCHES, lo, hi) else hi
+    if number.unit in BATCH_UNITS and text.endswith(IN_BATCHES, lo, hi):
+        hi -= 1  # 党员分两批参加: 分 says the count is of rounds, it names nothing
     after = period_span(text, number) if number.unit == "年" else with_criterion(text, number, after)
     if number.unit in NOUN_UNITS:  # 指导6县（市、区）招聘: the unit is what is counted
         bracket = BRACKETED.match(text, number.end)
