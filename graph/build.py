@@ -27,7 +27,7 @@ from .extract import DEFAULT_PIPELINE, Pipeline
 from .graphfile import Written, sorted_runs, write_lines
 from .indicators import Indicator
 from .knowledge import Knowledge, packaged
-from .measures import NationalTable, preferred_label
+from .measures import OCCASION, NationalTable, preferred_label
 from .namespaces import PREFIXES, RESOURCE_BASE
 from .resolve import Resolved, resolve
 from .vocab import OK
@@ -218,7 +218,8 @@ def _add_measures(graph: Graph, resolved: Resolved, national: NationalTable) -> 
         graph.add((node, RDF.type, OK.Programme if entity.kind == "programme" else OK.Initiative))
         label = entity.label(national)
         graph.add((node, RDFS.label, _zh(label)))
-        for name in sorted(set(entity.names) | {entity.core}):
+        core = set() if key.endswith(OCCASION) else {entity.core}  # “甲”大赛: 甲 alone is the plan, not the event
+        for name in sorted(set(entity.names) | core):
             if name != label:
                 graph.add((node, SKOS.altLabel, _zh(name)))
         graph.add((node, OK.core, Literal(entity.core)))

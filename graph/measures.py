@@ -87,13 +87,18 @@ class NationalTable:
         return entry is not None and entry.kind == "slogan"
 
 
+#: the end of the key of an event held under a plan's name (“甲”创新创业大赛), whose core alone names the plan
+OCCASION = ":occasion"
+
+
 def merge_key(mention: MeasureMention, region: RegionRef | None, national: NationalTable,
               lexicon: Lexicon) -> tuple[str, str]:
     """The key shared by every mention of one programme or initiative, and its scope.
 
     * ``national``: a campaign or system listed in ``data/national.tsv``;
     * ``shared``: a quoted core distinctive enough to name one thing wherever it
-      is reported, whatever head noun follows (“X”攻坚行动, “X”集中攻坚行动, “X”);
+      is reported, whatever head noun follows (“X”攻坚行动, “X”集中攻坚行动, “X”),
+      but an event held under that name (“X”创新创业大赛, “X”人才周) apart from the rest;
     * ``regional``: a descriptive name, a document title or a formulaic quoted
       core (“1+5”, “五星”, a slogan such as “两个维护”), one node per region and
       written name, written without the lexicon's fillers (集中, 工作 …).
@@ -124,7 +129,9 @@ def merge_key(mention: MeasureMention, region: RegionRef | None, national: Natio
         return f"national:{entry.name}", "national"
     quote = mention.name.find(f"“{mention.core}”")
     if quote >= 0 and _distinctive(mention.core, national):
-        return f"{mention.kind}:{normalise(mention.core)}", "shared"
+        # a contest or forum held under a plan's name (“甲”计划, “甲”创新创业大赛) is an item of its own
+        occasion = OCCASION if lexicon.head_kind(mention.name, lexicon.occasion_heads) else ""
+        return f"{mention.kind}:{normalise(mention.core)}{occasion}", "shared"
     # field words before a quote vary between mentions (农村党员“五重”模式 / “五重”模式)
     written = mention.name[quote:] if quote > 0 else mention.name
     region_key = region.key if region is not None else "-"

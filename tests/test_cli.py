@@ -32,7 +32,7 @@ def sample_ttl(tmp_path_factory) -> Path:
 
 def test_query_takes_the_ontologys_prefixes_undeclared(sample_ttl):
     done = orgkg("query", "SELECT (COUNT(*) AS ?n) WHERE { ?r a ok:Region }", "-g", sample_ttl, "--format", "csv")
-    assert done.returncode == 0 and done.stdout.split() == ["n", "5"]
+    assert done.returncode == 0 and done.stdout.split() == ["n", "7"]
 
 
 def test_build_reports_what_it_wrote(sample_ttl, tmp_path):

@@ -124,6 +124,7 @@ def test_values_units_and_approximations(text, expected):
         pytest.param("用3至5年时间培养后备干部，每村储备2至3名后备力量，每户补贴1万到2万元。", id="ranges-are-targets"),
         pytest.param("力争明年新引进各类人才500名以上，预计年底村集体经济收入均达到10万元。", id="targets"),
         pytest.param("今年园区产值有望突破20亿元。", id="expected-is-a-target"),
+        pytest.param("下一步，全县将新建服务中心5个，培训干部3000人次。", id="next-step-plans-in-a-speech"),
         pytest.param("实施三年新建5000套青年人才公寓计划，建立人才投入逐年增长10%机制。", id="numbers-inside-unquoted-plan-names"),
         pytest.param("全面消除年收入5万元以下村。", id="amount-below-which-bounds-the-villages"),
         pytest.param("全年计划招录公务员60名，拟选派20名干部驻村。", id="plans"),
@@ -209,6 +210,11 @@ def test_round_amounts_without_digits(text, expected):
         pytest.param("推进三个“一号工程”，落实中央八项规定，出台十项措施，建立党建、业务两个台账，从正反两个方面总结，"
                      "这两项工作成效明显。", [], id="names-restated-lists-pairs-and-demonstratives-are-not"),
         pytest.param("“书记强调，要做到‘两个维护’，完成12项任务。”", [("12", "项", None)], id="slogan-nested-in-speech"),
+        pytest.param("全年交流轮岗一百零五名，发展党员一千零二十六名，新筹集人才公寓一千八百套，收集群众诉求五千余条。",
+                     [("105", "名", None), ("1026", "名", None), ("1800", "套", None), ("5000", "条", "余")],
+                     id="yearbook-numerals-with-ling-sets-and-points"),
+        pytest.param("健全县乡村三套班子，出台三条措施，重点在三个方面持续发力：一是完善机制；二是强化保障。", [],
+                     id="small-sets-and-points-and-a-count-announcing-the-list-after-a-colon"),
     ],
 )
 def test_chinese_numeral_counts(text, expected):
@@ -342,6 +348,9 @@ def test_chinese_numeral_counts(text, expected):
         pytest.param("全镇2.1万余名党员分三批参加集中学习，对六个村进行督导，两个较差等次支部限期整改。",
                      ["党员", "参加集中学习", "村进行督导", "较差等次支部限期整改"],
                      id="fen-of-rounds-a-leading-preposition-and-jiao-of-an-adjective-are-no-part"),
+        pytest.param("选派干部驻守大湾村、石门村、竹林村等6个村，培训支部书记、委员等120人。",
+                     ["选派干部驻守大湾村、石门村、竹林村", "培训支部书记、委员"],
+                     id="a-list-already-naming-the-counted-noun-does-not-repeat-it"),
     ],
 )
 def test_subjects(text, subjects):

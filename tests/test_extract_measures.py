@@ -5,7 +5,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from rdflib import RDFS, SKOS
 
+from orgkg.graph.build import build_corpus
 from orgkg.graph.corpus import read_corpus
 from orgkg.graph.doc import Article, Sentence
 from orgkg.graph.errors import OrgkgError
@@ -761,6 +763,29 @@ CASES = [
         [],
         id="lists-of-generic-activities-under-a-shared-head",
     ),
+    pytest.param(
+        "开展了千名党员进万家活动，推行了网格员轮值制和在职党员双报到制。",
+        [("initiative", "在职党员双报到制", "在职党员双报到制"), ("initiative", "网格员轮值制", "网格员轮值制"),
+         ("programme", "千名党员进万家活动", "千名党员进万家活动")],
+        id="a-verb-with-le-runs-the-name-after-it-and-words-holding-a-mark-are-no-mark",
+    ),
+    pytest.param(
+        "开办党员教育“红心讲堂”，开设“江城讲堂”专题讲座十二场，创办“山城好声音”广播栏目。",
+        [("initiative", "“山城好声音”广播栏目", "山城好声音"), ("programme", "“江城讲堂”专题讲座", "江城讲堂"),
+         ("programme", "党员教育“红心讲堂”", "红心讲堂")],
+        id="lecture-series-talks-and-media-columns",
+    ),
+    pytest.param(
+        "在主流媒体开设“奋斗故事”专栏，县级领导带头开展“沉下去、摸实情”蹲点调研，深入开展蹲点调研。",
+        [("initiative", "“奋斗故事”专栏", "奋斗故事"), ("programme", "“沉下去、摸实情”蹲点调研", "沉下去、摸实情")],
+        id="a-named-column-and-a-named-survey-not-a-generic-one",
+    ),
+    pytest.param(
+        "举办青年创新创业大赛、第二届乡村振兴人才论坛，深入开展干部人才组团式帮扶和扫黑除恶专项斗争。",
+        [("programme", "乡村振兴人才论坛", "乡村振兴人才论坛"), ("programme", "青年创新创业大赛", "青年创新创业大赛"),
+         ("programme", "干部人才组团式帮扶", "组团式"), ("programme", "扫黑除恶专项斗争", "扫黑除恶专项斗争")],
+        id="events-listed-after-the-verb-that-holds-them-and-national-campaigns-unquoted",
+    ),
 ]
 
 
@@ -794,6 +819,20 @@ def test_one_written_name_has_one_kind_in_an_article():
 def test_bare_quote_repeating_a_headed_name_is_one_item():
     text = "深化“红色物业”创建，推广“红色物业”经验，物业服务水平持续提升。"
     assert _found(text) == [("programme", "“红色物业”创建", "红色物业")]
+
+
+def test_a_contest_under_a_plan_s_name_is_an_item_of_its_own(tmp_path):
+    """A contest held under a plan's name is another item than the plan; two wordings of one plan are one."""
+    corpus = tmp_path / "a.txt"
+    corpus.write_text("新时代江城市组织工作综述\n实施“江城英才”计划，举办“江城英才”创新创业大赛。"
+                      "深化“江城英才”工程，推进“两个覆盖”攻坚行动和“两个覆盖”集中攻坚行动。\n", encoding="utf-8")
+    graph = build_corpus(corpus)
+    names = {}
+    for node, label in [*graph.subject_objects(RDFS.label), *graph.subject_objects(SKOS.altLabel)]:
+        if str(label).startswith(("“江城英才”", "“两个覆盖”")):
+            names.setdefault(node, set()).add(str(label))
+    assert sorted(map(sorted, names.values())) == [
+        ["“两个覆盖”攻坚行动", "“两个覆盖”集中攻坚行动"], ["“江城英才”创新创业大赛"], ["“江城英才”工程", "“江城英才”计划"]]
 
 
 def test_a_small_lexicon_handed_in_finds_its_own_heads():
@@ -831,7 +870,7 @@ FIXTURES = Path(__file__).parent / "data" / "measures"
 REPORTS = [
     pytest.param(
         "county_summary.txt",
-        {("programme", "学习贯彻习近平新时代中国特色社会主义思想主题教育"), ("programme", "“青禾讲习所”品牌建设"),
+        {("programme", "学习贯彻习近平新时代中国特色社会主义思想主题教育"), ("initiative", "“青禾讲习所”品牌建设"),
          ("programme", "“百名书记讲党课”活动"), ("programme", "村级集体经济“强村富民”行动"),
          ("programme", "“青禾英才”计划"), ("programme", "“乡贤回归”工程"), ("programme", "“青禾人才周”"),
          ("initiative", "“三单一评”工作法"), ("initiative", "农村党员“积分晋级”管理"),

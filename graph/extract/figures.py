@@ -76,10 +76,11 @@ BRACKETED = re.compile(r"[（(][^（）()，。；]{1,6}[）)]")  # 县（市、
 # 刊发四十二篇, 调解纠纷二十起, 奖励两万元); elsewhere (两个维护, 四个意识,
 # 三年行动) they name slogans.
 CN_COUNT_UNITS = ("批次", "轮次", "场次", "人次", "批", "轮", "届", "次", "场", "名", "个", "项", "期", "人", "家", "户",
-                  "篇", "起", "元")
-# 三人小组, 两家单位: a Chinese-numeral count of people, firms or households is a statistic
-# from ten on (二百余人, 三十余家企业); below that it mostly names a small group
-CN_LARGE_UNITS = ("人", "家", "户")
+                  "篇", "起", "元", "套", "条")
+# 三人小组, 两家单位, 三条措施, 四套班子: a Chinese-numeral count of people, firms, households, points or sets
+# is a statistic from ten on (二百余人, 三十余家企业, 五千余条诉求); below that it mostly names
+# a small group or a slogan's parts
+CN_LARGE_UNITS = ("人", "家", "户", "条", "套")
 CN_LARGE = 10
 # 二期工程: a phase of a project, not a count of training rounds (举办培训班三期)
 PHASE_AFTER = re.compile(any_of(WORDS["phase-after"]))
@@ -94,6 +95,7 @@ ROUND_APPROX = ("上万", "过万")  # 上万人: a round number that is itself 
 POST_APPROX = ("以上", "左右")
 # 三个“一号工程”, 五个一批, 八项规定, “甲、乙”两个阶段, 这三项, 正反两个方面:
 # a Chinese-numeral count of 个/项 that is part of a name or points back to one
+ANNOUNCING = "：:"  # a clause ending in a colon announces what follows
 NAMED_AFTER = re.compile(r"[“‘\d一二两三四五六七八九十]|" + any_of(WORDS["named-after"]))
 NAMED_BEFORE = re.compile("(?:[”’]|" + any_of(WORDS["named-before"]) + ")$")
 LIST_MARKS = ("、", "和", "及", "与")
@@ -116,7 +118,7 @@ FIGURE = re.compile(
     rf"|百分之(?P<pct>{ARABIC}|[{CN_NUMERAL}]+)"
     rf"|(?P<frac>[{CN_NUMERAL}]+分之[{CN_NUMERAL}]+|{HALF}(?=以上|左右|的)|(?<=[近超逾约]){HALF})"
     rf"|(?<![\d./+＋第前A-Za-z])(?<!\d,)(?P<num>{ARABIC})(?P<a1>[余多])?(?:\s(?=[万亿]))?(?P<mult>[万亿]{{0,2}})(?P<a2>[余多])?(?P<unit>{'|'.join(UNITS)})?"
-    rf"|(?<![{CN_NUMERAL}第前“届])(?!一[个项])(?P<cn>[一二两三四五六七八九十][一二两三四五六七八九十百千万亿]*)"
+    rf"|(?<![{CN_NUMERAL}第前“届])(?!一[个项])(?P<cn>[一二两三四五六七八九十][一二两三四五六七八九十百千万亿零]*)"
     rf"(?P<a4>[余多])?(?P<cnunit>{'|'.join(CN_COUNT_UNITS)})"
     rf"|(?<![\d{CN_NUMERAL}数几成第每])(?P<myriad>[百千万][万亿]?|上万|过万)(?P<a3>[余多])?(?P<munit>{'|'.join(UNITS)}))"
     rf"(?P<post>{'|'.join(POST_APPROX)}|(?<=[名个人位家项件次所批期场条户支套份处元])[余多])?"
@@ -344,14 +346,15 @@ def qualifies_counted(text: str, m: re.Match, unit: str) -> bool:
 def _named_count(text: str, m: re.Match) -> bool:
     """Whether a Chinese-numeral count of 个 or 项 names rather than counts:
     before a quotation, a number or a name's head (三个“一号工程”, 五个一批,
-    八项规定), or after a quotation, a demonstrative or a pair (“甲、乙”两个阶段,
-    这三项, 正反两个方面).
+    八项规定), after a quotation, a demonstrative or a pair (“甲、乙”两个阶段,
+    这三项, 正反两个方面), or in a clause announcing the list after its colon.
 
     >>> [_named_count(t, FIGURE.search(t)) for t in ("成立七个科室", "出台八项措施", "推进三个“一号工程”")]
     [False, True, True]
     """
-    before = text[clause_bounds(text, m.start(), m.end())[0]:m.start()]
-    return NAMED_AFTER.match(text, m.end()) is not None or NAMED_BEFORE.search(before) is not None
+    start, end = clause_bounds(text, m.start(), m.end())
+    announces = text.startswith(tuple(ANNOUNCING), end)  # 重点在三个方面持续发力：一是……: the list follows
+    return announces or NAMED_AFTER.match(text, m.end()) is not None or NAMED_BEFORE.search(text, start, m.start()) is not None
 
 
 def restates_list(text: str, start: int, value: Decimal) -> bool:
@@ -1012,6 +1015,8 @@ def read_subject(text: str, spans: tuple[tuple[int, int], tuple[int, int]]) -> s
     '党员总数'
     """
     (b0, b1), (a0, a1) = spans
+    if a0 < a1 and text.endswith(text[a0:a1], b0, b1):  # 驻守甲村、乙村等6个村: the list already names it
+        a0 = a1
     return (text[b0:b1] + text[a0:a1] + list_predicate(text, a1)) or None
 
 

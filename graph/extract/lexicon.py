@@ -26,7 +26,7 @@ LISTS = (
     "conjunction", "preposition", "not-leading", "document-kind", "document-verb", "title-verb", "chained-verb",
     "document-chained-verb", "document-prefix", "document-head", "generic-title", "determiner", "not-document",
     "opening-word", "document-opening-word", "joined-head", "carried-document", "class-verb", "class-head",
-    "not-class", "strategy-modifier", "generic-mark", "generic-end", "carrier", "not-field-start", "not-field",
+    "not-class", "strategy-modifier", "generic-mark", "unmarking-word", "generic-end", "carrier", "not-field-start", "not-field",
     "not-run", "package-word", "package-after", "umbrella-head", "umbrella-verb", "umbrella-modifier",
     "umbrella-unquoted-head", "programme-column", "event-verb", "innovation-field", "innovation-partner", "set-phrase",
     "carried-adverb",
@@ -76,6 +76,8 @@ class Lexicon:
         w = self.words
         self.event_heads, self.rating_heads, self.closing_heads = w["event-head"], w["rating-head"], w["closing-head"]
         self.programme_heads = w["programme-head"] + self.event_heads
+        #: heads of events held under a name (“甲”创新创业大赛, “甲”人才周), not the plan of that name (“甲”计划)
+        self.occasion_heads = tuple(dict.fromkeys(self.event_heads + w["held-event"]))
         self.initiative_heads = w["initiative-head"] + self.rating_heads
         self.heads = self.programme_heads + self.initiative_heads
         #: heads ending an unquoted name only right after a verb that runs or sets it up (开展……活动, 建立……档案)
@@ -133,11 +135,12 @@ class Lexicon:
         # a recurring event written without quotes right after the verb that holds it
         # (举办第三届甲乙技能大赛, 举办甲省人才周, 连续举办五届甲乙论坛: the count is no part of
         # the name); a congress (党代表大会) is a meeting
+        event = (r"[^，。；：、“”《》\n（(0-9]{2,16}?(?<!代表)(?:" + _either(_longest_first(w["held-event"]))
+                 + r")(?![\u4e00-\u9fff])")
         self.event_name = re.compile(
-            _after(w["event-verb"]) + r"(?:(?P<times>第?[一二三四五六七八九十]+届|[0-9]{1,3}[期场届]))?"
-            r"[^，。；：、“”《》\n（(0-9]{2,16}?(?<!代表)(?:" + _either(_longest_first(w["held-event"]))
-            + r")(?![\u4e00-\u9fff])"
-        )
+            _after(w["event-verb"]) + r"(?:(?P<times>第?[一二三四五六七八九十]+届|[0-9]{1,3}[期场届]))?" + event)
+        #: another event listed after one (举办甲论坛、乙人才大会)
+        self.listed_event = re.compile("、" + r"(?:第?[一二三四五六七八九十]+届|[0-9]{1,3}[期场届])?(?P<name>" + event + ")")
         self.drives = re.compile("(?:" + _either(w["drive-verb"]) + ")")
         # held so many times: (累计)开展1万余场次
         self.held_count = re.compile("(?:累计|共|先后|已)?(?:" + _either(w["held-verb"]) + r")了?[0-9０-９一二三四五六七八九十百千万]")
@@ -209,6 +212,7 @@ class Lexicon:
             + r"|使(?!用)|(?<!国)有|一[套个批项]|[0-9一二三四五六七八九十]+[余多]?(?:名|个|家|项|条|种|类|位|轮)|"
             r"[0-9一二三四五六七八九十]+大.{0,3}$|(?<![0-9])[0-9]{1,2}年"
         )
+        self._unmarking = re.compile(_either(w["unmarking-word"]))
         # 以“……”为抓手: the quote is the programme the work is carried by
         self.carrier = re.compile("为[总主]?" + any_of(w["carrier"]))
         # words that show the text before a quote is not a field of the name: determiners,
@@ -243,6 +247,10 @@ class Lexicon:
         # 开设……专栏《……》: a title after one of these is a programme
         self.programme_column = re.compile(any_of(w["programme-column"]) + "$")
 
+    def marked(self, modifier: str) -> bool:
+        """Whether a generic mark stands in the words before a head (挂职等, 落实到), not inside a word of the name (双报到)."""
+        return self.generic_marks.search(self._unmarking.sub("", modifier)) is not None
+
     def etc_kind(self, etc: re.Match) -> str | None:
         """The kind the head after 等 (a match of :attr:`etc_head`) gives the names listed before it;
         None for a weak head (“甲”“乙”等建设)."""
@@ -252,7 +260,8 @@ class Lexicon:
         return None if head in self.weak_heads else self.head_kind(head)[1]
 
     def head_kind(self, name: str, heads: tuple[str, ...] | None = None) -> tuple[str, str] | None:
-        """The longest head noun among ``heads`` (all heads by default) ending ``name``, with the kind it implies."""
+        """The longest head noun among ``heads`` (all heads by default) ending ``name``, with the kind it implies;
+        a weak head after another head (品牌建设) has that head's kind."""
         heads = self.heads if heads is None else heads
         if not name.endswith(heads):  # most words end in no head at all
             return None
@@ -260,6 +269,8 @@ class Lexicon:
         if not matches:
             return None
         head = max(matches, key=len)
+        if head in self.weak_heads and (inner := self.head_kind(name[: -len(head)], heads)) is not None:
+            return head, inner[1]  # “甲”品牌建设, “甲”平台建设: building the brand or platform, the kind it has
         return head, "programme" if head in self.programme_heads else "initiative"
 
 

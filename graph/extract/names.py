@@ -115,7 +115,8 @@ LIST_SEPARATOR = re.compile(r"、|(?:以及|和|及|与)(?=[^、]*$)")
 LIST_MEMBER = re.compile(r"[\u4e00-\u9fff]{0,6}“[^“”]+”[\u4e00-\u9fff]{0,6}|[\u4e00-\u9fff]+")
 MEMBER_QUOTE = re.compile(r"“([^“”]+)”")
 MEMBER_MAX = 12
-PERFECTIVE = re.compile(r"([\u4e00-\u9fff]{2})了")  # a verb with its aspect particle: 开展了, 组织了
+PERFECTIVE_MARK = "了"
+PERFECTIVE = re.compile(rf"([\u4e00-\u9fff]{{2}}){PERFECTIVE_MARK}")  # a verb with its aspect particle: 开展了, 组织了
 BRACKETED_KINDS = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff、]{1,6}）")  # 村（社区）, 镇（街道）
 # a package of measures named by its field and count, written without quotes (柔性引才20条)
 PACKAGE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,4})条(?:(?![\u4e00-\u9fff])|(?=等))")
@@ -142,7 +143,7 @@ def is_generic(modifier: str, lexicon: Lexicon) -> bool:
     >>> is_generic("干部考核评价", packaged().lexicon), is_generic("党委联系服务专家", packaged().lexicon)
     (True, False)
     """
-    if lexicon.generic_marks.search(modifier):
+    if lexicon.marked(modifier):
         return True
     rest = lexicon.generic_words.sub("", modifier)
     return len(rest) < 2 and not (rest == "" and "和" not in modifier
@@ -186,12 +187,12 @@ def _bare_quote_kind(text: str, start: int, end: int, inner: str, national: Nati
         return None if "、" in clause or text[end : end + 1] in "：:（(" else whole_name_kind(inner, lexicon)
     if NUMBERED_SLOGAN.match(inner) and not lexicon.policy_articles.search(inner):
         return None
-    whole = whole_name_kind(inner, lexicon)
-    if whole:
-        return whole
     after = text[end:]
     past_siblings = re.sub(r"^(?:[、和与及]?“[^“”]*”)+", "", after)  # what follows the quotes listed with this one
     etc = lexicon.etc_head.match(past_siblings)
+    whole = whole_name_kind(inner, lexicon)
+    if whole:  # the head after 这一 or 等 says what it is, if it says (“甲讲堂”这一品牌)
+        return (lexicon.etc_kind(etc) if etc else None) or whole
     # two characters name an item only where the head after 等 says what it is (“甲乙”“丙丁”等制度)
     shortest = 2 if etc and lexicon.etc_kind(etc) else 3
     if (len(CJK.findall(inner)) < shortest or inner.count("、") > 1 or lexicon.place_core.search(inner)
@@ -710,7 +711,7 @@ class _Finder:
         """The head phrase written right after a quote, as (text, kind).
 
         The phrase stops at the first head noun, extended over heads that
-        follow it directly (行动 + 计划, 创建 + 体系); a description after 的
+        follow it directly (行动 + 计划, 创建 + 体系; a weak one keeps the kind: 品牌 + 建设); a description after 的
         is kept when short (“1+15+N”的联动发展模式) or when specific words
         lead to a head that ends unquoted names too (“甲乙”的网格化服务管理体系).
         """
@@ -728,7 +729,8 @@ class _Finder:
             if head and head[0] in lex.closing_heads and CJK.match(self.text, end + n):
                 continue  # 管理 opening a longer head: “甲”综合管理服务平台
             if head and (found is None or head[0] == text[len(found[0]) : n]):
-                found, head_start = (text[:n], head[1]), n - len(head[0])
+                kind = found[1] if found and head[0] in lex.weak_heads else head[1]  # 品牌 + 建设: a brand still
+                found, head_start = (text[:n], kind), n - len(head[0])
             elif found and (longer := lex.head_kind(text[:n], lex.tail_heads)) and n - len(longer[0]) <= head_start:
                 found = text[:n], longer[1]  # a longer head holding the one found: 培训 + 班
         if not found or lex.continuation.match(self.text[end + len(found[0]) :]):
@@ -758,9 +760,13 @@ class _Finder:
                     and not self.lex.not_class.search(words)):
                 self.claim(m.start(), m.end(), "programme", m.group())
         for m in self.lex.event_name.finditer(self.text):
-            a = m.end("times") if m.group("times") else m.start()  # 举办（第）六届……大赛: not its name
-            if self.free(a, m.end()) and not self.lex.not_class.search(self.text, a, m.end()):
-                self.claim(a, m.end(), "programme", self.text[a : m.end()])
+            a, b = m.end("times") if m.group("times") else m.start(), m.end()  # 举办（第）六届……大赛: not its name
+            while self.free(a, b) and not self.lex.not_class.search(self.text, a, b):
+                self.claim(a, b, "programme", self.text[a:b])
+                listed = self.lex.listed_event.match(self.text, b)  # 举办甲论坛、乙人才大会: each event of the list
+                if listed is None:
+                    break
+                a, b = listed.start("name"), listed.end()
         for verb in self.lex.document_verb.finditer(self.text):
             self.documents(verb.end())
         for m in self.lex.class_name.finditer(self.text):
@@ -880,7 +886,7 @@ class _Finder:
         # 12345热线 and 1335工作法 are named by a number code, “1.0体系” is not
         worded = len(CJK.findall(modifier)) >= 2 or m.group() == "热线" or re.fullmatch(r"[0-9]{3,}", modifier)
         if m.group() in lex.rating_heads:  # a named scheme by itself: who is rated is enough (党组织星级化管理)
-            specific = len(modifier) >= 2 and not lex.generic_marks.search(modifier)
+            specific = len(modifier) >= 2 and not lex.marked(modifier)
         else:
             specific = len(modifier) >= 3 and not is_generic(modifier, lex)
         # 坚持用制度: a verb, not a name, unless carried (实施推动……计划)
@@ -901,7 +907,8 @@ class _Finder:
         name from ``a`` to ``head``, the name is no celebration, series or count
         (庆祝……系列活动, 836次对接活动) and the head ends the phrase (not ……活动周)."""
         found = verb is not None and self.lex.trigger.match(self.text, verb)
-        return (bool(found) and found.group() in self.lex.bare_verbs and a == found.end()
+        return (bool(found) and found.group() in self.lex.bare_verbs
+                and a in (found.end(), found.end() + len(PERFECTIVE_MARK) * self.text.startswith(PERFECTIVE_MARK, found.end()))
                 and not self.lex.not_run.search(self.text, a, head.start()) and not PHRASE_GOES_ON.match(self.text, head.end()))
 
     def _inside_verb(self, verb: int | None, end: int) -> bool:

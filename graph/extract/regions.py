@@ -37,16 +37,17 @@ import jieba.posseg
 from ahocorasick_rs import AhoCorasick
 
 from ..doc import Article, RegionMention, RegionRef
-from ..gazetteer import DIVISION_LEVELS, LEVEL_RANK, LOCAL_SUFFIXES, TOWNSHIP_SUFFIXES, Gazetteer, Name, local_suffix
+from ..gazetteer import DIVISION_LEVELS, LEVEL_RANK, LOCAL_SUFFIXES, TOWNSHIP_SUFFIXES, Gazetteer, Name, local_level, local_suffix
 from ..knowledge import Knowledge
 from . import register
 from .lexicon import any_of, unknown_lists
+from .punctuation import full_width
 
 TABLE = "data/region_words.tsv"
 #: the kinds of ``data/region_words.tsv`` (explained there)
-LISTS = ("name-head", "zone-suffix", "zone-modifier", "bare-zone", "free-trade-zone", "direction-zone", "designation-head",
-         "macro-suffix", "street-suffix", "not-place-after", "place-word", "area-word")
-# an area (片区) of a free trade zone
+LISTS = ("name-head", "zone-suffix", "zone-modifier", "bare-zone", "free-trade-zone", "bracket-opening", "area-holding-zone",
+         "direction-zone", "designation-head", "macro-suffix", "street-suffix", "not-place-after", "place-word", "area-word")
+# an area (片区) of a free trade zone or a science city
 ZONE_PART = re.compile(r"[\u4e00-\u9fff]{2,6}?片区")
 GENERIC_BEFORE_ZONE = "各个级等"
 
@@ -83,6 +84,14 @@ LIST_RUN = re.compile(r"[\u4e00-\u9fff、]+")
 VILLAGE_WORDS = ("乡村", "村庄")
 # a township's name in an address between its county and a village: 甲乙街道
 UNLISTED_TOWNSHIP = re.compile(rf"[\u4e00-\u9fff]{{2,4}}?(?:{'|'.join(TOWNSHIP_SUFFIXES)})")
+# a list member written with its own suffix right after a 、 (…、甲乙镇、…), ending where the list goes on or ends
+LISTED_PEER = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)({'|'.join(LOCAL_SUFFIXES)})(?=[、等和及与，。；：,;）)]|$)")
+# a count of places of one kind closing a list of them (…、乙村等6个村)
+COUNTED_LIST_END = re.compile(rf"(?<=[^、])等\s*[\d一二三四五六七八九十两]+\s*个\s*({'|'.join(LOCAL_SUFFIXES)})")
+# what a list member's name part may be: among places, a noun is a name too (石门村, 竹林村)
+PEER_TAGS = PROPER_TAGS + ("n",)
+# single-character words that cannot open a place's name (在甲镇, 赴乙村): prepositions, verbs, conjunctions …
+NOT_NAME_OPENING = ("p", "v", "c", "d", "r", "u", "f", "m", "q")
 MAX_LOCAL_NAME = 8
 MAX_BARE_NAME = 4
 # how many of the divisions a text names most may hold the township its title names
@@ -125,6 +134,7 @@ class Context:
     :param adjacent: whether that region's name touches it (上海嘉定, 旺苍南阳).
     :param suffix: a township or village suffix following it (昭化|镇), if any.
     :param listed: whether ``、`` and another region's name follow (东北、江苏).
+    :param listed_city: whether that name is a province's or prefecture's (井冈山、延安).
     """
 
     following: str
@@ -132,6 +142,7 @@ class Context:
     adjacent: bool = False
     suffix: str | None = None
     listed: bool = False
+    listed_city: bool = False
 
 
 @dataclass(frozen=True)
@@ -368,19 +379,22 @@ class RegionFinder:
         self._head_at = re.compile(any_of(self._name_heads))
         self._zone_suffixes, self._zone_modifiers, self._bare_zones = w["zone-suffix"], w["zone-modifier"], w["bare-zone"]
         self._free_trade_zones, self._direction_zones = w["free-trade-zone"], w["direction-zone"]
+        self._area_holding = self._free_trade_zones + w["area-holding-zone"]
         self._not_place_after, self._place_words, self._area_words = w["not-place-after"], w["place-word"], w["area-word"]
         self._macro_suffix = re.compile(any_of(w["macro-suffix"]))
         self._street = re.compile("[东南西北中]?" + any_of(w["street-suffix"]))
         self._designation = re.compile(rf"(?:(?![的在])[\u4e00-\u9fff]){{0,{MAX_DESIGNATION}}}?" + any_of(w["designation-head"]))
-        # a free trade zone named with its province in brackets
-        self._bracketed_zone = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,8})[）)]" + any_of(self._free_trade_zones))
+        # a zone named with its province or city in brackets: 中国（甲省）自由贸易试验区, 西部（甲市）科学城
+        bracket_opening = any_of(w["bracket-opening"])
+        self._bracketed_zone = re.compile(bracket_opening + r"[（(]([\u4e00-\u9fff]{2,8})[）)]"
+                                          + any_of(self._free_trade_zones, self._zone_suffixes))
         # where a zone word starts, so where a zone's own name may end
         self._zone_word = re.compile("(?=" + any_of(self._zone_modifiers, self._zone_suffixes) + ")")
         # a zone two places found together, joined by a dash: 中国—东盟科技城
         self._joined_zone_name = re.compile(
             rf"([\u4e00-\u9fff]{{2,4}})[{DASH}]([\u4e00-\u9fff]{{2,4}}?)" + any_of(self._zone_suffixes))
         # where a region other than a gazetteer form may start: a bracketed free trade zone, a bare zone, a province run
-        self._opening = re.compile(rf"(?=中国[（({DASH}]|" + any_of(self._bare_zones) + f"|{PROVINCE_RUN.pattern})")
+        self._opening = re.compile(rf"(?=中国[{DASH}]|{bracket_opening}[（(]|" + any_of(self._bare_zones) + f"|{PROVINCE_RUN.pattern})")
         self._automaton = AhoCorasick(list(gazetteer.names))
         self._scans: dict[str, Scan] = {}
         jieba.setLogLevel(logging.WARNING)
@@ -482,6 +496,7 @@ class RegionFinder:
         found = list(self.locals(text, named, bounds, set(ends)))
         found += list(self._unsuffixed(text, spans, bounds))
         found += list(self._unlisted_townships(text, spans + found))
+        found += list(self._listed_peers(text, spans + found, subject, bounds))
         found += list(self._provincial_townships(text, subject, bounds))
         for span in found:
             k = bisect.bisect_left(starts, span[1])
@@ -528,7 +543,7 @@ class RegionFinder:
             end, region = self._zone_after(text, i, end, region, scan.bounds)
             end, region = self._macro_after(text, i, end, region)
             yield i, end, region, certain
-            part = ZONE_PART.match(text, end) if region.name.endswith(self._free_trade_zones) else None
+            part = ZONE_PART.match(text, end) if region.name.endswith(self._area_holding) else None
             if part is not None and part.end() in scan.bounds:
                 region = self.gazetteer.special(part.group(), "zone", region)
                 yield end, part.end(), region, certain
@@ -537,7 +552,7 @@ class RegionFinder:
 
     def _match_at(self, text: str, i: int, subject: RegionRef | None, scan: Scan, known: frozenset,
                   after: RegionRef | None, adjacent: bool):
-        special = self._bracketed_free_trade_zone(text, i) or self._joined_zone(text, i, subject)
+        special = self._bracketed_zone_at(text, i) or self._joined_zone(text, i, subject)
         if special is not None:
             return special
         bare = next((z for z in self._bare_zones if text.startswith(z, i)), None)
@@ -546,8 +561,9 @@ class RegionFinder:
         for end in scan.ends.get(i, ()):
             names = self._ending_at(text, i, end, scan.bounds)
             if names:
-                here = Context(text[end : end + 4], after, adjacent and after is not None,
-                               self._suffix_at(text, end), self._region_listed_at(text, end, scan.ends))
+                listed = self._listed_at(text, end, scan.ends)
+                here = Context(text[end : end + 4], after, adjacent and after is not None, self._suffix_at(text, end),
+                               bool(listed), any(n.region.level in ("province", "prefecture") for n in listed))
                 candidates = self._accept(names, here, subject, known)
                 below = [r for r in candidates if after is not None and after in r.chain()[1:]]
                 if candidates:
@@ -566,15 +582,16 @@ class RegionFinder:
             return None
         return match.end(), self.gazetteer.special(match.group(), "zone", subject), True
 
-    def _bracketed_free_trade_zone(self, text: str, i: int):
-        """A free trade zone named with its province in brackets: 中国（甲省）自由贸易试验区."""
+    def _bracketed_zone_at(self, text: str, i: int):
+        """A zone named with its province or city in brackets: 中国（甲省）自由贸易试验区, 西部（甲市）科学城."""
         match = self._bracketed_zone.match(text, i)
         if match is None:
             return None
-        provinces = {n.region for n in self.gazetteer.names.get(match.group(1), ()) if n.region.level == "province"}
-        if len(provinces) != 1:
+        places = {n.region for n in self.gazetteer.names.get(match.group(1), ())
+                  if n.kind != "guarded" and n.region.level in ("province", "prefecture")}
+        if len(places) != 1:
             return None
-        return match.end(), self.gazetteer.special(match.group(), "zone", provinces.pop()), True
+        return match.end(), self.gazetteer.special(full_width(match.group()), "zone", places.pop()), True
 
     def _ending_at(self, text: str, i: int, end: int, bounds: dict[int, int]) -> list[Name]:
         """The gazetteer's forms written from ``i`` to ``end`` that may end there: on a word
@@ -620,14 +637,14 @@ class RegionFinder:
         """The township or village suffix starting at ``end`` (昭化|镇, 广元|乡村), if any."""
         return next((s for s in LOCAL_SUFFIXES if text.startswith(s, end)), None)
 
-    def _region_listed_at(self, text: str, end: int, ends: dict[int, list[int]]) -> bool:
-        """Whether ``、`` and a region's full or short name follow ``end`` (东北、江苏).
+    def _listed_at(self, text: str, end: int, ends: dict[int, list[int]]) -> list[Name]:
+        """The full or short names of regions that ``、`` and a form after ``end`` may be (东北、江苏).
 
         :param ends: where the gazetteer's forms end, by start (:class:`Scan`).
         """
         if text[end : end + 1] != "、":
-            return False
-        return any(n.kind != "guarded" for e in ends.get(end + 1, ()) for n in self.gazetteer.names[text[end + 1 : e]])
+            return []
+        return [n for e in ends.get(end + 1, ()) for n in self.gazetteer.names[text[end + 1 : e]] if n.kind != "guarded"]
 
     def _accept(self, names: list[Name], here: Context, subject: RegionRef | None,
                 known: frozenset) -> list[RegionRef]:
@@ -645,8 +662,9 @@ class RegionFinder:
         division of a lower level (旺苍南阳 is a village, not 南阳市). A
         county's short form counts near the article's region, or anywhere
         once the article names the county in full (北京市朝阳区 … 朝阳), or
-        right after its own prefecture or province (上海嘉定); listed after
-        another place (温岭、黄岩) it counts even where it is also a word.
+        right after its own prefecture or province (上海嘉定), or listed before a
+        city or province (井冈山、延安); listed after another place (温岭、黄岩)
+        it counts even where it is also a word.
         """
         if name.kind == "guarded":
             return (subject is None or is_about(name.region, subject) or here.following.startswith(self._place_words)
@@ -661,7 +679,7 @@ class RegionFinder:
             return True
         if here.after is not None and here.after in name.region.chain():
             return self._tags.get(name.form) in AFTER_PARENT_TAGS
-        return (near(name.region, subject) or name.region in known) and (
+        return (near(name.region, subject) or name.region in known or here.listed_city) and (
             here.after is not None or self._place_word(name.form))
 
     def _place_word(self, form: str) -> bool:
@@ -878,6 +896,64 @@ class RegionFinder:
             if village is not None and village.level == "village" and county in village.chain():
                 yield end, gap.end(), self.gazetteer.local(county, gap.group())
 
+    def _listed_peers(self, text: str, spans: list[tuple[int, int, RegionRef]], subject: RegionRef | None,
+                      bounds: dict[int, int]):
+        """The members of a list of townships, or of villages, each written with its suffix, that
+        the gazetteer does not list (renamed or new places): a proper name of two to four
+        characters before a suffix of the list's level. A list is one of places where the
+        gazetteer lists a member (甲镇、乙镇、丙乡等地), under that member's home, or where a
+        count of that suffix closes it (甲村、乙村等6个村), under the article's region."""
+        taken = {start for start, _, _ in spans}
+        lists = [(start, end, region.level, region.parent) for start, end, region in spans
+                 if region.level in ("township", "village") and region.parent is not None]
+        if subject is not None:
+            home = _local_home(subject)
+            lists += [(m.start(), m.start(), local_level(m.group(1)), home) for m in COUNTED_LIST_END.finditer(text)]
+        for start, end, level, home in lists:
+            for peer in [*self._peers_after(text, end, level), *self._peers_before(text, start, level, bounds, start == end)]:
+                if peer[0] not in taken:
+                    taken.add(peer[0])
+                    yield *peer, self.gazetteer.local(home, text[peer[0]:peer[1]])
+
+    def _peers_after(self, text: str, end: int, level: str) -> Iterator[tuple[int, int]]:
+        while text.startswith("、", end):
+            peer = LISTED_PEER.match(text, end + 1)
+            if peer is None or local_level(peer.group()) != level or not self._proper(peer.group(), PEER_TAGS):
+                return
+            yield peer.span()
+            end = peer.end()
+
+    def _peers_before(self, text: str, start: int, level: str, bounds: dict[int, int],
+                      last: bool = False) -> Iterator[tuple[int, int]]:
+        """Members before ``start``, the last ending right there (``last``) or before a 、."""
+        while last or (start > 0 and text[start - 1] == "、"):
+            end, last = start if last else start - 1, False
+            suffix = next((s for s in LOCAL_SUFFIXES if text.endswith(s, 0, end)), None)
+            if suffix is None or local_level(suffix) != level:
+                return
+            cut = end - len(suffix)
+            start = next((s for s in range(max(0, cut - MAX_BARE_NAME), cut - 1)
+                          if self._name_part(text, s, cut, bounds) and self._proper(text[s:end], PEER_TAGS)), None)
+            if start is None:
+                return
+            yield start, end
+
+    def _name_part(self, text: str, start: int, cut: int, bounds: dict[int, int]) -> bool:
+        """Whether ``text[start:cut]``, before a suffix at ``cut``, is read as a name's own words:
+        Chinese characters starting on a word boundary, each word a proper noun or a character of
+        its own that is no function word or verb (so 在 and 驻守 are not part of 在甲镇, 驻守乙村);
+        a word running into the suffix (石门|村 read as 石门村) counts as part of the name."""
+        if start not in bounds or not _hanzi(text[start:cut]):
+            return False
+        i = start
+        while i < cut:
+            end = bounds.get(i, i + 1)
+            word = text[i:end]
+            if end <= cut and self._tags.get(word) not in PEER_TAGS and (len(word) > 1 or self._tags.get(word) in NOT_NAME_OPENING):
+                return False
+            i = end
+        return True
+
     def _guarded(self, form: str, region: RegionRef) -> bool:
         """Whether ``form`` names ``region`` only as a guarded 别称 (河洛 for 洛阳市)."""
         return any(n.region is region and n.kind == "guarded" for n in self.gazetteer.names.get(form, ()))
@@ -889,15 +965,15 @@ class RegionFinder:
             return self._tags.get(text[start:end]) in PROPER_TAGS
         return all(bounds.get(i) == i + 1 for i in range(start, end))
 
-    def _proper(self, name: str) -> bool:
+    def _proper(self, name: str, tags: tuple = PROPER_TAGS) -> bool:
         """Whether a suffixed name's name part is a proper noun, not a word (发展村, 新农村).
 
         A word jieba glues across the name part and the suffix (农村 in 新农村) must be a proper noun too,
-        unless it is the whole name: jieba knows that place (震泽镇).
+        unless it is the whole name: jieba knows that place (震泽镇). ``tags`` are those a name part may have.
         """
         cut = len(name) - len(local_suffix(name))
         glued = [word for word, start, end in jieba.tokenize(name, HMM=False) if start < cut < end and word != name]
-        return all(self._tags.get(word) in PROPER_TAGS for word in [name[:cut], *glued])
+        return all(self._tags.get(word) in tags for word in [name[:cut], *glued])
 
 
 @register("regions", requires=("sentences",), assigns=("regions", "subject"))

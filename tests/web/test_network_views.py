@@ -57,7 +57,7 @@ def test_overview_shows_units_and_the_items_that_bind_them_with_a_note(client):
     html = client.get("/network/").get_data(as_text=True)
     nodes, edges = network_data(html)
     note = html.split('id="network-count">', 1)[1].split("</p>", 1)[0]
-    assert "个地区和 1 个把它们连在一起的事项" in note and "全图有 5 个地区" in note
+    assert "个地区和 1 个把它们连在一起的事项" in note and "全图有 7 个地区" in note
     items = [n for n in nodes if "/id/region/" not in n["id"]]
     assert items and all(sum(e["to"] == i["id"] for e in edges) >= 2 for i in items)
 
@@ -92,7 +92,7 @@ def test_results_with_nothing_to_draw_say_why(client, query, reason):
 def test_one_column_results_are_laid_out_and_say_there_are_no_links(client):
     html = results(client, "SELECT ?r WHERE { ?r a ok:Region }")
     nodes, edges = network_data(html)
-    assert len(nodes) == 5 and not edges
+    assert len(nodes) == 7 and not edges
     assert "这些节点之间没有连线" in explanation(html)
 
 

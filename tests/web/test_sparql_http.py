@@ -260,7 +260,7 @@ def test_federation_is_refused(client):
 def test_the_endpoint_takes_the_ontologys_prefixes_undeclared_and_explains_errors(client):
     ok = client.get("/sparql", query_string={"query": "SELECT ?l WHERE { ?r a ok:Region ; rdfs:label ?l }"},
                     headers={"Accept": "application/json"})
-    assert ok.status_code == 200 and len(ok.get_json()["results"]["bindings"]) == 5
+    assert ok.status_code == 200 and len(ok.get_json()["results"]["bindings"]) == 7
     bad = client.get("/sparql", query_string={"query": "SELECT * WHERE {\n ?r a ok:Region .\n FILTER(?r = ) }"},
                      headers={"Accept": "application/json"})
     assert bad.status_code == 400 and "line 3" in bad.get_json()["message"]
