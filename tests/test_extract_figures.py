@@ -215,6 +215,9 @@ def test_round_amounts_without_digits(text, expected):
                      id="yearbook-numerals-with-ling-sets-and-points"),
         pytest.param("健全县乡村三套班子，出台三条措施，重点在三个方面持续发力：一是完善机制；二是强化保障。", [],
                      id="small-sets-and-points-and-a-count-announcing-the-list-after-a-colon"),
+        pytest.param("与甲大学、乙大学共建科技小院3个，覆盖重点商务楼宇56栋，开发情景教学课程十二门。",
+                     [("3", "个", None), ("56", "栋", None), ("12", "门", None)],
+                     id="a-clause-opening-yu-is-no-list-mark-buildings-and-courses"),
     ],
 )
 def test_chinese_numeral_counts(text, expected):
@@ -351,6 +354,8 @@ def test_chinese_numeral_counts(text, expected):
         pytest.param("选派干部驻守大湾村、石门村、竹林村等6个村，培训支部书记、委员等120人。",
                      ["选派干部驻守大湾村、石门村、竹林村", "培训支部书记、委员"],
                      id="a-list-already-naming-the-counted-noun-does-not-repeat-it"),
+        pytest.param("甲镇大湾村、乙镇石门村等9个村被命名为“五面红旗”村。", ["甲镇大湾村、乙镇石门村被命名为“五面红旗”村"],
+                     id="a-listed-village-s-suffix-is-not-repeated-before-what-they-did"),
     ],
 )
 def test_subjects(text, subjects):

@@ -786,6 +786,12 @@ CASES = [
          ("programme", "干部人才组团式帮扶", "组团式"), ("programme", "扫黑除恶专项斗争", "扫黑除恶专项斗争")],
         id="events-listed-after-the-verb-that-holds-them-and-national-campaigns-unquoted",
     ),
+    pytest.param(
+        "成功举办第四届“江城英才周”和第二届“中国·江城人才节”，同步开展新能源汽车创新创业大赛和人才峰会，与江城工程大学共建实验室。",
+        [("programme", "“中国·江城人才节”", "中国·江城人才节"), ("programme", "“江城英才周”", "江城英才周"),
+         ("programme", "人才峰会", "人才峰会"), ("programme", "新能源汽车创新创业大赛", "新能源汽车创新创业大赛")],
+        id="quoted-talent-weeks-after-their-edition-events-joined-by-he-and-no-project-in-a-university-s-name",
+    ),
 ]
 
 

@@ -259,6 +259,22 @@ AREAS_AND_VILLAGES = [
                  [("襄十随神城市群", "襄十随神城市群", "macro", None), ("宜荆荆都市圈", "宜荆荆都市圈", "macro", None),
                   ("汉江生态经济带", "汉江生态经济带", "macro", None), ("大别山革命老区", "大别山革命老区", "macro", None)],
                  id="named-regional-strategy-areas-from-the-table"),
+    pytest.param("洪德镇李家村、曲子镇王河村、山城乡东湾村等6个村完成整改。", "621022",
+                 [("洪德镇", "洪德镇", "township", "环县"), ("李家村", "李家村", "village", "环县"),
+                  ("曲子镇", "曲子镇", "township", "环县"), ("王河村", "王河村", "village", "环县"),
+                  ("山城乡", "山城乡", "township", "环县"), ("东湾村", "东湾村", "village", "环县")],
+                 id="villages-listed-after-their-townships-and-closed-by-a-count"),
+    pytest.param("在山城乡、甜水镇开展试点，干部赴铜川照金接受教育。", "621022",
+                 [("山城乡", "山城乡", "township", "环县"), ("甜水镇", "甜水镇", "township", "环县"),
+                  ("铜川", "铜川市", "prefecture", "陕西省"), ("照金", "照金镇", "township", "耀州区")],
+                 id="townships-listed-together-and-a-bare-township-after-its-prefecture-not-its-village"),
+    pytest.param("田林街道田林十二村社区建成睦邻中心，在徐汇滨江沿线建设党群服务站。", "310104",
+                 [("田林街道", "田林街道", "township", "徐汇区"), ("田林十二村社区", "田林十二村", "village", "田林街道"),
+                  ("徐汇", "徐汇区", "county", "上海市")],
+                 id="a-community-named-after-its-old-village-and-an-area-along-a-bank"),
+    pytest.param("以北部生态新区为主阵地，在东部新城建设人才公寓。", "450200",
+                 [("北部生态新区", "北部生态新区", "zone", "柳州市"), ("东部新城", "东部新城", "zone", "柳州市")],
+                 id="a-city-quarter-s-new-district-with-a-modifier"),
 ]
 
 

@@ -72,11 +72,11 @@ SHARE_WORDS = WORDS["share-word"]
 SHARE_MAX = 3  # the longest subject that names only a share or a rate (覆盖率; not 群众满意率)
 BRACKETED = re.compile(r"[（(][^（）()，。；]{1,6}[）)]")  # 县（市、区）: the kinds a noun unit stands for
 # Chinese-numeral counts are statistics only for repeated actions, the people
-# they count, and pieces, cases and amounts (选派六批, 先后两次视察, 两千名,
-# 刊发四十二篇, 调解纠纷二十起, 奖励两万元); elsewhere (两个维护, 四个意识,
+# they count, and pieces, cases, courses and amounts (选派六批, 先后两次视察, 两千名,
+# 刊发四十二篇, 调解纠纷二十起, 开发课程十二门, 奖励两万元); elsewhere (两个维护, 四个意识,
 # 三年行动) they name slogans.
 CN_COUNT_UNITS = ("批次", "轮次", "场次", "人次", "批", "轮", "届", "次", "场", "名", "个", "项", "期", "人", "家", "户",
-                  "篇", "起", "元", "套", "条")
+                  "篇", "起", "元", "套", "条", "门")
 # 三人小组, 两家单位, 三条措施, 四套班子: a Chinese-numeral count of people, firms, households, points or sets
 # is a statistic from ten on (二百余人, 三十余家企业, 五千余条诉求); below that it mostly names
 # a small group or a slogan's parts
@@ -362,7 +362,8 @@ def restates_list(text: str, start: int, value: Decimal) -> bool:
     (快递、物流两个党委, “甲、乙、丙”3项机制), with or without a closing 等
     (甲、乙和丙等3个领域), or the list in brackets right after it (内设三个科室（甲、乙、丙）); a
     list cut short by 等 is counted (住房、医疗等五个方面), and so is a list of counts
-    (好等次班子31个、较差等次班子两个).
+    (好等次班子31个、较差等次班子两个), and a 与 opening the clause is a preposition, not a mark
+    (与甲、乙共建中心3个).
 
     >>> [restates_list(t, t.index(n), v) for t, n, v in (("成立快递、物流两个党委", "两", 2),
     ...                                                  ("从住房、医疗等五个方面", "五", 5), ("建成1个中心", "1", 1),
@@ -371,7 +372,7 @@ def restates_list(text: str, start: int, value: Decimal) -> bool:
     ...                                                  ("内设三个科室(办公室、干部股、组织股)", "三", 3))]
     [True, False, False, True, False, True]
     """
-    before = text[clause_bounds(text, start, start)[0]:start]
+    before = text[clause_bounds(text, start, start)[0]:start].lstrip("".join(LIST_MARKS[1:]))  # 与甲、乙共建: a preposition
     marks = sum(before.count(ch) for ch in LIST_MARKS)
     if marks > 0 and marks + 1 == value and not find_numbers(before):
         return True
@@ -1015,8 +1016,9 @@ def read_subject(text: str, spans: tuple[tuple[int, int], tuple[int, int]]) -> s
     '党员总数'
     """
     (b0, b1), (a0, a1) = spans
-    if a0 < a1 and text.endswith(text[a0:a1], b0, b1):  # 驻守甲村、乙村等6个村: the list already names it
-        a0 = a1
+    if a0 < a1 and "、" in text[b0:b1]:  # 驻守甲村、乙村等6个村(被命名为……): the list already names the noun
+        noun = next(jieba.cut(text[a0:a1], HMM=False))
+        a0 += len(noun) if text.endswith(noun, b0, b1) else 0
     return (text[b0:b1] + text[a0:a1] + list_predicate(text, a1)) or None
 
 

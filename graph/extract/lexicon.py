@@ -136,11 +136,11 @@ class Lexicon:
         # (举办第三届甲乙技能大赛, 举办甲省人才周, 连续举办五届甲乙论坛: the count is no part of
         # the name); a congress (党代表大会) is a meeting
         event = (r"[^，。；：、“”《》\n（(0-9]{2,16}?(?<!代表)(?:" + _either(_longest_first(w["held-event"]))
-                 + r")(?![\u4e00-\u9fff])")
+                 + r")(?:(?![\u4e00-\u9fff])|(?=[和及与]))")
         self.event_name = re.compile(
             _after(w["event-verb"]) + r"(?:(?P<times>第?[一二三四五六七八九十]+届|[0-9]{1,3}[期场届]))?" + event)
-        #: another event listed after one (举办甲论坛、乙人才大会)
-        self.listed_event = re.compile("、" + r"(?:第?[一二三四五六七八九十]+届|[0-9]{1,3}[期场届])?(?P<name>" + event + ")")
+        #: another event listed after one (举办甲论坛、乙人才大会, 举办甲人才节和乙大赛)
+        self.listed_event = re.compile("[、和及与]" + r"(?:第?[一二三四五六七八九十]+届|[0-9]{1,3}[期场届])?(?P<name>" + event + ")")
         self.drives = re.compile("(?:" + _either(w["drive-verb"]) + ")")
         # held so many times: (累计)开展1万余场次
         self.held_count = re.compile("(?:累计|共|先后|已)?(?:" + _either(w["held-verb"]) + r")了?[0-9０-９一二三四五六七八九十百千万]")

@@ -389,10 +389,11 @@ def _names_something(text: str, lexicon: Lexicon) -> bool:
 
 
 def _skip_back(text: str, start: int) -> str:
-    """The text before a quote, skipping sibling quotes, 、 and counts (50余个)."""
+    """The text before a quote, skipping sibling quotes, 、, counts (50余个) and editions (第四届)."""
     before = text[:start]
     while True:
-        trimmed = re.sub(r"(?:“[^“”]*”[、和与及]?|、|(?<=[\u4e00-\u9fff]{2})了|[0-9０-９一二三四五六七八九十百千万余多]+[个家支名所处批项期])$", "", before)
+        trimmed = re.sub(r"(?:“[^“”]*”[、和与及]?|、|(?<=[\u4e00-\u9fff]{2})了|[0-9０-９一二三四五六七八九十百千万余多]+[个家支名所处批项期]"
+                         r"|第[0-9一二三四五六七八九十]+届)$", "", before)
         if trimmed == before:
             return before
         before = trimmed

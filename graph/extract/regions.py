@@ -37,7 +37,8 @@ import jieba.posseg
 from ahocorasick_rs import AhoCorasick
 
 from ..doc import Article, RegionMention, RegionRef
-from ..gazetteer import DIVISION_LEVELS, LEVEL_RANK, LOCAL_SUFFIXES, TOWNSHIP_SUFFIXES, Gazetteer, Name, local_level, local_suffix
+from ..gazetteer import (DIVISION_LEVELS, LEVEL_RANK, LOCAL_SUFFIXES, TOWNSHIP_SUFFIXES, VILLAGE_SUFFIXES, Gazetteer, Name,
+                         local_level, local_suffix)
 from ..knowledge import Knowledge
 from . import register
 from .lexicon import any_of, unknown_lists
@@ -86,10 +87,13 @@ VILLAGE_WORDS = ("乡村", "村庄")
 UNLISTED_TOWNSHIP = re.compile(rf"[\u4e00-\u9fff]{{2,4}}?(?:{'|'.join(TOWNSHIP_SUFFIXES)})")
 # a list member written with its own suffix right after a 、 (…、甲乙镇、…), ending where the list goes on or ends
 LISTED_PEER = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)({'|'.join(LOCAL_SUFFIXES)})(?=[、等和及与，。；：,;）)]|$)")
+COMMUNITY = "社区"
+# a township written before one of its villages in a list (…、甲镇乙村)
+TOWNSHIP_BEFORE = re.compile(rf"[\u4e00-\u9fff]{{2,4}}?(?:{'|'.join(TOWNSHIP_SUFFIXES)})(?=[\u4e00-\u9fff]{{2,4}}?(?:{'|'.join(VILLAGE_SUFFIXES)}))")
 # a count of places of one kind closing a list of them (…、乙村等6个村)
 COUNTED_LIST_END = re.compile(rf"(?<=[^、])等\s*[\d一二三四五六七八九十两]+\s*个\s*({'|'.join(LOCAL_SUFFIXES)})")
-# what a list member's name part may be: among places, a noun is a name too (石门村, 竹林村)
-PEER_TAGS = PROPER_TAGS + ("n",)
+# what a list member's name part may be: among places, a noun or a family name is a name too (石门村, 竹林村, 李家村)
+PEER_TAGS = PROPER_TAGS + ("n", "nrfg")
 # single-character words that cannot open a place's name (在甲镇, 赴乙村): prepositions, verbs, conjunctions …
 NOT_NAME_OPENING = ("p", "v", "c", "d", "r", "u", "f", "m", "q")
 MAX_LOCAL_NAME = 8
@@ -358,6 +362,28 @@ def descend(regions: list[RegionRef]) -> RegionRef | None:
     return current
 
 
+def _community_named_after_village(text: str, end: int, region: RegionRef) -> bool:
+    """Whether a village jionlp lists by its old name is written as the community it now is
+    (甲村 listed, 甲村社区 written), so the mention runs on over 社区."""
+    return region.level == "village" and region.name.endswith("村") and text.startswith(COMMUNITY, end)
+
+
+def _one_place(places: set[RegionRef]) -> RegionRef | None:
+    """The one place a bare name means: the only one, or a township holding the others, the
+    villages named after it (照金 for 照金镇, not its 照金村)."""
+    if len(places) == 1:
+        return next(iter(places))
+    townships = [p for p in places if p.level == "township"]
+    if len(townships) == 1 and all(townships[0] in p.chain() for p in places):
+        return townships[0]
+    return None
+
+
+def _county_of(region: RegionRef) -> RegionRef:
+    """The county a township or village lies in (its parent when the gazetteer knows no county above it)."""
+    return next((r for r in region.chain() if r.level == "county"), region.parent)
+
+
 def _shared_home(places: list[RegionRef]) -> RegionRef | None:
     """The innermost region that holds every one of ``places``, if one does."""
     return next((r for r in places[0].chain()[1:] if all(r in p.chain() for p in places[1:])), None)
@@ -504,6 +530,8 @@ class RegionFinder:
                 spans.append(span)
                 starts.insert(k, span[0])
                 ends.insert(k, span[1])
+        spans = [(start, end + len(COMMUNITY), region) if _community_named_after_village(text, end, region)
+                 else (start, end, region) for start, end, region in spans]
         items = _item_names(text, spans)
         item_starts = [s for s, _ in items]
         return sorted((span for span in spans if not _inside(span, items, item_starts) and not self._titled(text, *span)
@@ -745,15 +773,17 @@ class RegionFinder:
 
     def _zone_name_end(self, text: str, i: int, bounds: dict[int, int]) -> int | None:
         """Where a zone's own name starting at ``i`` ends: a proper word (西城), a city's
-        quarter before 新城 or 新区 (东部新城, the city's planned new town), or two
+        quarter before 新城 or 新区 (东部新城, 北部生态新区: the city's planned new town), or two
         characters jieba knows no word for (临空, which it cuts into 临 and 空), each a
         content character rather than a particle or preposition (not 的新, 在建)."""
         word_end = bounds.get(i, i)
         name = text[i:word_end]
         tag = self._tags.get(name)
         if len(name) >= 2:
+            modifier = next((m for m in self._zone_modifiers if text.startswith(m, word_end)), "")
             proper = (tag in ZONE_NAME_TAGS or (tag == "ns" and name in self.gazetteer.names)
-                      or (tag == "f" and name.endswith("部") and text.startswith(self._direction_zones, word_end)))
+                      or (tag == "f" and name.endswith("部")
+                          and text.startswith(self._direction_zones, word_end + len(modifier))))
             return word_end if _hanzi(name) and proper else None
         pair = text[i : i + ZONE_NAME_CHARS]
         single = all(bounds.get(k) == k + 1 for k in range(i, i + ZONE_NAME_CHARS))
@@ -781,8 +811,8 @@ class RegionFinder:
         A name counts, everywhere in the text, once one of its mentions is
         evidently a place: it is next to another region's name (郫都区战旗村, found
         there even where jieba glues its suffix to the next word: 东河镇南峰村), it is listed
-        with a shared suffix (甲、乙等4个社区), or its name part is a proper noun
-        rather than a word (not 发展村, 街道社区).
+        with a shared suffix (甲、乙等4个社区) or with another such place (甲镇、乙乡), or its
+        name part is a proper noun rather than a word (not 发展村, 街道社区).
         """
         # the first region's place wins a shared name; looked up through the regions' own tables,
         # as merging them would copy a province's fifty thousand names for every article
@@ -792,7 +822,8 @@ class RegionFinder:
         ends = region_ends | {end for _, end, _, _ in found}
         starts = {start for start, _, _, _ in found}
         evident = {ref for start, end, ref, listed in found
-                   if listed or start in ends or end in starts or self._proper(text[start:end])}
+                   if listed or start in ends or end in starts or self._proper(text[start:end])
+                   or text[start - 1 : start] == "、" and start - 1 in ends or text[end : end + 1] == "、" and end + 1 in starts}
         return ((start, end, ref) for start, end, ref, _ in found if ref in evident)
 
     def _glued_suffix(self, text: str, end: int, bounds: dict[int, int]) -> bool:
@@ -849,9 +880,9 @@ class RegionFinder:
     def _unsuffixed(self, text: str, spans: list[tuple[int, int, RegionRef]], bounds: dict[int, int]):
         """A township or village written without its suffix right after its county or
         prefecture (旺苍南阳, 广元南阳), not after a 别称: a proper noun ending on a word boundary that with
-        one suffix names one place there, and not the name of an area around it
-        (旺苍南阳片区 is a group of villages named after one, not the village), nor
-        a name several places there share."""
+        one suffix names one place there (or a township and the villages inside it: 铜川照金), and not the
+        name of an area around it (旺苍南阳片区 is a group of villages named after one, not the village),
+        nor a name several places there share."""
         for start, end, home in spans:
             if home.level not in ("prefecture", "county") or self._guarded(text[start:end], home):
                 continue  # (a 别称 is literary, no address: 河洛英才卡 names no village 英才)
@@ -862,9 +893,9 @@ class RegionFinder:
                         or not self._name_word(text, end, name_end, bounds)):
                     continue
                 forms = [name + suffix for suffix in LOCAL_SUFFIXES if name + suffix in table]
-                places = {table[form] for form in forms}
-                if len(places) == 1 and not repeated.intersection(forms):
-                    yield end, name_end, places.pop()
+                place = _one_place({table[form] for form in forms})
+                if place is not None and not repeated.intersection(forms):
+                    yield end, name_end, place
                     break
 
     def _provincial_townships(self, text: str, subject: RegionRef | None, bounds: dict[int, int]):
@@ -900,11 +931,12 @@ class RegionFinder:
                       bounds: dict[int, int]):
         """The members of a list of townships, or of villages, each written with its suffix, that
         the gazetteer does not list (renamed or new places): a proper name of two to four
-        characters before a suffix of the list's level. A list is one of places where the
-        gazetteer lists a member (甲镇、乙镇、丙乡等地), under that member's home, or where a
-        count of that suffix closes it (甲村、乙村等6个村), under the article's region."""
+        characters before a suffix of the list's level, and the township a village member is
+        written after (甲镇乙村、丙镇丁村). A list is one of places where the gazetteer lists a
+        member (甲镇、乙镇、丙乡等地), or where a count of that suffix closes it (甲村、乙村等6个村);
+        its members are places of the county of the listed one, or of the article's region."""
         taken = {start for start, _, _ in spans}
-        lists = [(start, end, region.level, region.parent) for start, end, region in spans
+        lists = [(start, end, region.level, _county_of(region)) for start, end, region in spans
                  if region.level in ("township", "village") and region.parent is not None]
         if subject is not None:
             home = _local_home(subject)
@@ -917,7 +949,12 @@ class RegionFinder:
 
     def _peers_after(self, text: str, end: int, level: str) -> Iterator[tuple[int, int]]:
         while text.startswith("、", end):
-            peer = LISTED_PEER.match(text, end + 1)
+            at = end + 1
+            township = TOWNSHIP_BEFORE.match(text, at) if level == "village" else None
+            if township is not None and self._proper(township.group(), PEER_TAGS):
+                yield township.span()  # 、甲镇乙村: the township, then the village
+                at = township.end()
+            peer = LISTED_PEER.match(text, at)
             if peer is None or local_level(peer.group()) != level or not self._proper(peer.group(), PEER_TAGS):
                 return
             yield peer.span()
@@ -925,18 +962,31 @@ class RegionFinder:
 
     def _peers_before(self, text: str, start: int, level: str, bounds: dict[int, int],
                       last: bool = False) -> Iterator[tuple[int, int]]:
-        """Members before ``start``, the last ending right there (``last``) or before a 、."""
+        """Members before ``start``, the last ending right there (``last``) or before a 、; a village
+        may follow its township (甲镇乙村、丙镇丁村), which is a member too."""
         while last or (start > 0 and text[start - 1] == "、"):
             end, last = start if last else start - 1, False
-            suffix = next((s for s in LOCAL_SUFFIXES if text.endswith(s, 0, end)), None)
-            if suffix is None or local_level(suffix) != level:
+            found = self._member_before(text, end, level, bounds)
+            if found is None:
                 return
-            cut = end - len(suffix)
-            start = next((s for s in range(max(0, cut - MAX_BARE_NAME), cut - 1)
-                          if self._name_part(text, s, cut, bounds) and self._proper(text[s:end], PEER_TAGS)), None)
-            if start is None:
-                return
-            yield start, end
+            yield found, end
+            start = found
+            if level == "village" and (township := self._member_before(text, start, "township", bounds)) is not None:
+                yield township, start
+                start = township
+
+    def _member_before(self, text: str, end: int, level: str, bounds: dict[int, int]) -> int | None:
+        """The start of a place of ``level`` written with its suffix and ending at ``end``, if one does;
+        its name does not open with a suffix, nor a village's hold a township's (甜水镇杨旗村: 杨旗村, not
+        镇杨旗村; 山城乡东湾村: 东湾村, not 城乡东湾村)."""
+        suffix = next((s for s in LOCAL_SUFFIXES if text.endswith(s, 0, end)), None)
+        if suffix is None or local_level(suffix) != level:
+            return None
+        cut = end - len(suffix)
+        inner = TOWNSHIP_SUFFIXES if level == "village" else ()
+        return next((s for s in range(max(0, cut - MAX_BARE_NAME), cut - 1)
+                     if not text.startswith(LOCAL_SUFFIXES, s) and not any(x in text[s:cut] for x in inner)
+                     and self._name_part(text, s, cut, bounds) and self._proper(text[s:end], PEER_TAGS)), None)
 
     def _name_part(self, text: str, start: int, cut: int, bounds: dict[int, int]) -> bool:
         """Whether ``text[start:cut]``, before a suffix at ``cut``, is read as a name's own words:
