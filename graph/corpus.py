@@ -37,7 +37,9 @@ TOC_ENTRY = re.compile(r"^(?P<title>.+?)[\s\u3000.…·]+(?P<page>\d{1,4})$")
 PAGE_RESIDUE = re.compile(r"^(?:[-—\s]*\d{1,4}[-—\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)"
-SENTENCE = re.compile(rf"[^{SENTENCE_END}]*(?:[{SENTENCE_END}]+[{CLOSERS}]*|$)")
+# a half-width full stop between Chinese words ends a sentence too (开课200场.漕河泾街道……), not one in a number
+HALF_STOP = r"(?<=[\u4e00-\u9fff%％”’）)])\.(?=[\u4e00-\u9fff“‘])"
+SENTENCE = re.compile(rf"(?:(?!{HALF_STOP})[^{SENTENCE_END}])*(?:(?:[{SENTENCE_END}]|{HALF_STOP})+[{CLOSERS}]*|$)")
 
 
 #: A line that reads as a whole report's title (…组织工作综述, …人才工作总结, …工作汇报), not as a heading.
@@ -339,9 +341,9 @@ def _drop_trailer(lines: list[str]) -> list[str]:
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of a paragraph.
 
-    >>> p = "全市共有党员1.2万名。其中，女党员占30%！"
+    >>> p = "全市共有党员1.2万名。其中，女党员占30%！开课200场.街道主动对接"
     >>> [p[s:e] for s, e in split_sentences(p)]
-    ['全市共有党员1.2万名。', '其中，女党员占30%！']
+    ['全市共有党员1.2万名。', '其中，女党员占30%！', '开课200场.', '街道主动对接']
     """
     spans = []
     for match in SENTENCE.finditer(paragraph):
