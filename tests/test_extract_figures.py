@@ -125,6 +125,7 @@ def test_values_units_and_approximations(text, expected):
         pytest.param("力争明年新引进各类人才500名以上，预计年底村集体经济收入均达到10万元。", id="targets"),
         pytest.param("今年园区产值有望突破20亿元。", id="expected-is-a-target"),
         pytest.param("下一步，全县将新建服务中心5个，培训干部3000人次。", id="next-step-plans-in-a-speech"),
+        pytest.param("累计孵化科技项目数十项，培训干部几十名。", id="vague-tens"),
         pytest.param("实施三年新建5000套青年人才公寓计划，建立人才投入逐年增长10%机制。", id="numbers-inside-unquoted-plan-names"),
         pytest.param("全面消除年收入5万元以下村。", id="amount-below-which-bounds-the-villages"),
         pytest.param("全年计划招录公务员60名，拟选派20名干部驻村。", id="plans"),
@@ -218,6 +219,8 @@ def test_round_amounts_without_digits(text, expected):
         pytest.param("与甲大学、乙大学共建科技小院3个，覆盖重点商务楼宇56栋，开发情景教学课程十二门。",
                      [("3", "个", None), ("56", "栋", None), ("12", "门", None)],
                      id="a-clause-opening-yu-is-no-list-mark-buildings-and-courses"),
+        pytest.param("覆盖比例保持在九成以上，近八成干部来自基层，超过七成的村集体增收，一成不变，以建成八成为目标。",
+                     [("90", "%", "以上"), ("80", "%", "近"), ("70", "%", "超过")], id="tenths-written-without-digits"),
     ],
 )
 def test_chinese_numeral_counts(text, expected):

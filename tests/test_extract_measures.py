@@ -792,6 +792,13 @@ CASES = [
          ("programme", "人才峰会", "人才峰会"), ("programme", "新能源汽车创新创业大赛", "新能源汽车创新创业大赛")],
         id="quoted-talent-weeks-after-their-edition-events-joined-by-he-and-no-project-in-a-university-s-name",
     ),
+    pytest.param(
+        "常态化举办在外人才恳谈会，连续三年举办组织业务技能竞赛，通过“院坝会”“田间课”等形式宣讲，开设人才“一窗通办”专窗，推行党员积分管理。",
+        [("initiative", "“田间课”", "田间课"), ("initiative", "“院坝会”", "院坝会"), ("initiative", "人才“一窗通办”专窗", "一窗通办"),
+         ("initiative", "党员积分管理", "党员积分管理"), ("programme", "在外人才恳谈会", "在外人才恳谈会"),
+         ("programme", "组织业务技能竞赛", "组织业务技能竞赛")],
+        id="talks-and-contests-held-quotes-named-as-forms-service-windows-and-points-schemes",
+    ),
 ]
 
 

@@ -272,9 +272,13 @@ AREAS_AND_VILLAGES = [
                  [("田林街道", "田林街道", "township", "徐汇区"), ("田林十二村社区", "田林十二村", "village", "田林街道"),
                   ("徐汇", "徐汇区", "county", "上海市")],
                  id="a-community-named-after-its-old-village-and-an-area-along-a-bank"),
-    pytest.param("以北部生态新区为主阵地，在东部新城建设人才公寓。", "450200",
+    pytest.param("以北部生态新区、东部新城为主阵地。", "450200",
                  [("北部生态新区", "北部生态新区", "zone", "柳州市"), ("东部新城", "东部新城", "zone", "柳州市")],
                  id="a-city-quarter-s-new-district-with-a-modifier"),
+    pytest.param("鼎城区谢家铺镇港中坪村领办合作社，依托黎城县黄崖洞兵工厂旧址开展教育。", "430700",
+                 [("鼎城区", "鼎城区", "county", "常德市"), ("谢家铺镇", "谢家铺镇", "township", "鼎城区"),
+                  ("港中坪村", "港中坪村", "village", "谢家铺镇")],
+                 id="a-village-ending-an-address-and-no-place-inside-a-memorial-site-s-name"),
 ]
 
 

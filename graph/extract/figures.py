@@ -112,13 +112,16 @@ RULE_AFTER = re.compile(any_of(WORDS["rule-head"]))  # 逐年递增15%机制: a 
 PLAN_HEAD = re.compile(any_of(WORDS["plan-head"]))  # the head of a plan's unquoted name
 
 HALF = "一半"  # 一半以上的干部, 近一半: the share 50%, a round amount written without digits
+# 保持在九成以上, 近八成: tenths, a share written without digits (not 一成不变, 建成, 八成为)
+TENTHS = re.compile(r"(?:(?<=[在达占过])(?P<tenths>[一二三四五六七八九])成(?=以上|左右|多|的|[，。；、）]|$)"
+                    r"|(?<=[近超逾约])(?P<near_tenths>[一二三四五六七八九])成(?![为绩功本员立效果长就熟型交才家都片套]))")
 FIGURE = re.compile(
     rf"(?P<pre>{'|'.join(PRE_APPROX)})?"
     rf"(?:(?:(?<=连续)|(?<=连续[\u4e00-\u9fff]{{2}}))(?P<years>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})年(?![来以间前后底末初度])"
     rf"|百分之(?P<pct>{ARABIC}|[{CN_NUMERAL}]+)"
-    rf"|(?P<frac>[{CN_NUMERAL}]+分之[{CN_NUMERAL}]+|{HALF}(?=以上|左右|的)|(?<=[近超逾约]){HALF})"
+    rf"|(?P<frac>[{CN_NUMERAL}]+分之[{CN_NUMERAL}]+|{HALF}(?=以上|左右|的)|(?<=[近超逾约]){HALF}|{TENTHS.pattern})"
     rf"|(?<![\d./+＋第前A-Za-z])(?<!\d,)(?P<num>{ARABIC})(?P<a1>[余多])?(?:\s(?=[万亿]))?(?P<mult>[万亿]{{0,2}})(?P<a2>[余多])?(?P<unit>{'|'.join(UNITS)})?"
-    rf"|(?<![{CN_NUMERAL}第前“届])(?!一[个项])(?P<cn>[一二两三四五六七八九十][一二两三四五六七八九十百千万亿零]*)"
+    rf"|(?<![{CN_NUMERAL}第前“届数几])(?!一[个项])(?P<cn>[一二两三四五六七八九十][一二两三四五六七八九十百千万亿零]*)"
     rf"(?P<a4>[余多])?(?P<cnunit>{'|'.join(CN_COUNT_UNITS)})"
     rf"|(?<![\d{CN_NUMERAL}数几成第每])(?P<myriad>[百千万][万亿]?|上万|过万)(?P<a3>[余多])?(?P<munit>{'|'.join(UNITS)}))"
     rf"(?P<post>{'|'.join(POST_APPROX)}|(?<=[名个人位家项件次所批期场条户支套份处元])[余多])?"
@@ -261,6 +264,8 @@ def _written(m: re.Match) -> str:
     """The number of a match as written, multipliers included (``20.1万``, ``六``, ``百亿``)."""
     if m["frac"] == HALF:
         return "二分之一"
+    if m["tenths"] or m["near_tenths"]:
+        return "十分之" + (m["tenths"] or m["near_tenths"])
     return m["pct"] or m["frac"] or m["cn"] or m["years"] or m["myriad"] or (m["num"] + m["mult"])
 
 

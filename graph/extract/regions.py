@@ -523,6 +523,7 @@ class RegionFinder:
         found += list(self._unsuffixed(text, spans, bounds))
         found += list(self._unlisted_townships(text, spans + found))
         found += list(self._listed_peers(text, spans + found, subject, bounds))
+        found += list(self._addressed_villages(text, spans + found, bounds))
         found += list(self._provincial_townships(text, subject, bounds))
         for span in found:
             k = bisect.bisect_left(starts, span[1])
@@ -695,6 +696,8 @@ class RegionFinder:
         it counts even where it is also a word.
         """
         if name.kind == "guarded":
+            if here.following.startswith(self._direction_zones):
+                return False  # 东部新城: a city's planned new town, not 东部地区
             return (subject is None or is_about(name.region, subject) or here.following.startswith(self._place_words)
                     or here.listed or (here.after is not None and not here.adjacent))
         if name.kind != "short":
@@ -926,6 +929,23 @@ class RegionFinder:
             village = by_start.get(gap.end()) if gap else None
             if village is not None and village.level == "village" and county in village.chain():
                 yield end, gap.end(), self.gazetteer.local(county, gap.group())
+
+    def _addressed_villages(self, text: str, spans: list[tuple[int, int, RegionRef]], bounds: dict[int, int]):
+        """A village the gazetteer does not list, written at the end of an address after its county
+        and township (甲区乙镇丙村): two to four characters, not opening with a function word, and a
+        village suffix; the address is evidence enough of a name, whatever jieba cuts it into."""
+        ends = {end for _, end, _ in spans}
+        taken = {start for start, _, _ in spans}
+        for start, end, township in spans:
+            if township.level != "township" or start not in ends or end in taken:
+                continue
+            for k in range(2, MAX_BARE_NAME + 1):
+                suffix = next((s for s in VILLAGE_SUFFIXES if text.startswith(s, end + k)), None)
+                if suffix is not None:
+                    opening = bounds.get(end) != end + 1 or self._tags.get(text[end]) not in NOT_NAME_OPENING
+                    if _hanzi(text[end : end + k]) and opening and self._proper(text[end : end + k + len(suffix)], PEER_TAGS):
+                        yield end, end + k + len(suffix), self.gazetteer.local(township, text[end : end + k + len(suffix)])
+                    break
 
     def _listed_peers(self, text: str, spans: list[tuple[int, int, RegionRef]], subject: RegionRef | None,
                       bounds: dict[int, int]):
