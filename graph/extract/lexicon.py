@@ -31,6 +31,8 @@ LISTS = (
     "umbrella-unquoted-head", "programme-column", "event-verb", "innovation-field", "innovation-partner", "set-phrase",
     "carried-adverb",
 )
+# an edition or round of an event, before its name: 第三届, 六届, 12期
+EDITION = r"(?:第?[一二三四五六七八九十]+届|[0-9]{1,3}[期场届])"
 # 制 names a system (家访制, 代办制, 链长制) except in words that only end in it (体制, 编制, 复制)
 SYSTEM_END = re.compile(r"(?<![体机编控限抵研复定立节专压遏牵克反创绘建批])制$")
 # 制 ending a system's name in running text: not the start of a word (制度, 制品), nor of 全日制
@@ -138,9 +140,9 @@ class Lexicon:
         event = (r"[^，。；：、“”《》\n（(0-9]{2,16}?(?<!代表)(?:" + _either(_longest_first(w["held-event"]))
                  + r")(?:(?![\u4e00-\u9fff])|(?=[和及与]))")
         self.event_name = re.compile(
-            _after(w["event-verb"]) + r"(?:(?P<times>第?[一二三四五六七八九十]+届|[0-9]{1,3}[期场届]))?" + event)
+            _after(w["event-verb"]) + rf"(?P<times>{EDITION})?" + event)
         #: another event listed after one (举办甲论坛、乙人才大会, 举办甲人才节和乙大赛)
-        self.listed_event = re.compile("[、和及与]" + r"(?:第?[一二三四五六七八九十]+届|[0-9]{1,3}[期场届])?(?P<name>" + event + ")")
+        self.listed_event = re.compile(rf"[、和及与](?:{EDITION})?(?P<name>{event})")
         self.drives = re.compile("(?:" + _either(w["drive-verb"]) + ")")
         # held so many times: (累计)开展1万余场次
         self.held_count = re.compile("(?:累计|共|先后|已)?(?:" + _either(w["held-verb"]) + r")了?[0-9０-９一二三四五六七八九十百千万]")

@@ -59,7 +59,7 @@ from ..measures import NationalTable, majority_kind, normalise
 from ..numbers import parse_number
 from .punctuation import full_width
 from .segment import tagged
-from .lexicon import SYSTEM_HEAD, Lexicon
+from .lexicon import EDITION, SYSTEM_HEAD, Lexicon
 
 QUOTE = re.compile(r"“[^“”]{1,40}”")
 TITLE = re.compile(r"《([^《》]{2,80})》")
@@ -393,7 +393,7 @@ def _skip_back(text: str, start: int) -> str:
     before = text[:start]
     while True:
         trimmed = re.sub(r"(?:“[^“”]*”[、和与及]?|、|(?<=[\u4e00-\u9fff]{2})了|[0-9０-９一二三四五六七八九十百千万余多]+[个家支名所处批项期]"
-                         r"|第[0-9一二三四五六七八九十]+届)$", "", before)
+                         rf"|{EDITION})$", "", before)
         if trimmed == before:
             return before
         before = trimmed

@@ -968,6 +968,7 @@ class RegionFinder:
                     yield *peer, self.gazetteer.local(home, text[peer[0]:peer[1]])
 
     def _peers_after(self, text: str, end: int, level: str) -> Iterator[tuple[int, int]]:
+        """Members after ``end``, each after a 、; a village may follow its township (、甲镇乙村)."""
         while text.startswith("、", end):
             at = end + 1
             township = TOWNSHIP_BEFORE.match(text, at) if level == "village" else None
