@@ -799,6 +799,12 @@ CASES = [
          ("programme", "组织业务技能竞赛", "组织业务技能竞赛")],
         id="talks-and-contests-held-quotes-named-as-forms-service-windows-and-points-schemes",
     ),
+    pytest.param(
+        "出台“江城英才”新政30条，修订“江城人才新政”26条和《江城市人才安居办法》。",
+        [("initiative", "“江城人才新政”26条", "江城人才新政"), ("initiative", "“江城英才”新政30条", "江城英才"),
+         ("initiative", "《江城市人才安居办法》", "江城市人才安居办法")],
+        id="policy-packages-counted-after-their-quoted-name-and-a-word-for-them",
+    ),
 ]
 
 

@@ -226,10 +226,11 @@ class Lexicon:
         )
         # what shows words before a verb-run head are no name: celebrations, series, kinds, counts
         self.not_run = re.compile(any_of(w["not-run"]) + "|[0-9]")
-        # the count of a policy package's articles written after its quoted name (“甲乙”15条, “甲乙”二十条措施)
+        # the count of a policy package's articles written after its quoted name (“甲乙”15条, “甲乙”二十条措施,
+        # “甲乙”新政30条), ending its phrase or before the next of a list (“甲乙”26条和《……》)
         self.articles_after = re.compile(
-            r"(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})条" + any_of(w["package-word"], w["package-after"])
-            + r"?(?![\u4e00-\u9fff])"
+            any_of(w["package-after"]) + r"?(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})条"
+            + any_of(w["package-word"], w["package-after"]) + r"?(?:(?![\u4e00-\u9fff])|(?=[和及与]))"
         )
         # a numbered package of policy articles: “人才新政12条”, “22条”, “浙江二十条”, “文旅八条”, “十条硬核举措”
         self.policy_articles = re.compile(
