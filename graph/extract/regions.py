@@ -379,11 +379,6 @@ def _one_place(places: set[RegionRef]) -> RegionRef | None:
     return None
 
 
-def _county_of(region: RegionRef) -> RegionRef:
-    """The county a township or village lies in (its parent when the gazetteer knows no county above it)."""
-    return next((r for r in region.chain() if r.level == "county"), region.parent)
-
-
 def _shared_home(places: list[RegionRef]) -> RegionRef | None:
     """The innermost region that holds every one of ``places``, if one does."""
     return next((r for r in places[0].chain()[1:] if all(r in p.chain() for p in places[1:])), None)
@@ -956,7 +951,7 @@ class RegionFinder:
         member (甲镇、乙镇、丙乡等地), or where a count of that suffix closes it (甲村、乙村等6个村);
         its members are places of the county of the listed one, or of the article's region."""
         taken = {start for start, _, _ in spans}
-        lists = [(start, end, region.level, _county_of(region)) for start, end, region in spans
+        lists = [(start, end, region.level, _local_home(region)) for start, end, region in spans
                  if region.level in ("township", "village") and region.parent is not None]
         if subject is not None:
             home = _local_home(subject)
